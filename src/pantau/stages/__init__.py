@@ -1,0 +1,1 @@
+"""Pipeline stages: each a pure function or a small class over typed records."""
