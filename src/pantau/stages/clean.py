@@ -1,0 +1,301 @@
+"""Cleaning: set boilerplate aside and keep bylines/datelines as metadata.
+
+Nothing is deleted from the text: removed parts become ``Segment``s (with the
+marker that matched) and the news text is described by ``Doc.body`` spans, so
+every later offset still points into ``Article.text``. The markers are data in
+``packs/<lang>/boilerplate.toml``; the union of all packs is used because
+cleaning runs before the language is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+from pantau.packs import PackSet
+from pantau.records import Article, Doc, Segment, Span
+
+__all__ = ["Cleaner", "body_text"]
+
+# A line ending a sentence: final period/exclamation, perhaps inside closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!…]['\"”’)\]]*$")
+_INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]*\s+['\"“‘(]?[A-Z]")
+_BULLET = re.compile(r"^[-•*–·>▪►]+\s*")
+_LONE_TOKEN = re.compile(r"^(?=[^\s]*[a-z])[a-z0-9][a-z0-9_\-./]*$")
+_FIRST_SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int  # offsets of the stripped line content in the article text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Dateline:
+    end: int
+    places: tuple[str, ...]
+    day: date | None
+    reason: str
+
+
+def body_text(doc: Doc) -> str:
+    """The news text of a document: its body spans joined by blank lines."""
+    return "\n\n".join(doc.text[s.start : s.end] for s in doc.body)
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        out.append(_Line(start, start + len(stripped), stripped))
+    return out
+
+
+def _compile(tables: Iterable[dict[str, Any]], *keys: str) -> tuple[re.Pattern[str], ...]:
+    """Every pattern under ``keys`` (a path into each table) from every pack, in pack order."""
+    found: list[re.Pattern[str]] = []
+    seen: set[str] = set()
+    for table in tables:
+        node: Any = table
+        for key in keys:
+            node = node.get(key, {}) if isinstance(node, dict) else {}
+        for pat in node or ():
+            if pat not in seen:
+                seen.add(pat)
+                found.append(re.compile(pat))
+    return tuple(found)
+
+
+def _place_name(raw: str) -> str:
+    """'FALLUJA' -> 'Falluja'; names already in mixed case are kept."""
+    name = raw.strip(" .,;:-–—")
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+class Cleaner:
+    """Finds boilerplate, bylines and datelines; builds the ``Doc`` with body spans."""
+
+    def __init__(self, packs: PackSet, max_headline_chars: int = 160, max_headlines: int = 12) -> None:
+        tables = [pack.get("boilerplate") for pack in packs]
+        self.max_headline_chars = max_headline_chars
+        self.max_headlines = max_headlines
+        self._related_block = _compile(tables, "related_block")
+        self._related_inline = _compile(tables, "related_inline")
+        self._lines = _compile(tables, "lines")
+        self._separators = _compile(tables, "separators")
+        self._spam = _compile(tables, "spam")
+        self._byline = _compile(tables, "byline", "patterns")
+        self._dateline = _compile(tables, "dateline", "patterns")
+        splits = [p.pattern for p in _compile(tables, "byline", "place_split")]
+        self._place_split = re.compile("|".join(splits) if splits else r"\s*,\s*")
+        self._months: dict[str, int] = {}
+        for table in tables:
+            for name, number in table.get("dateline", {}).get("months", {}).items():
+                self._months.setdefault(name.lower(), int(number))
+
+    # -- line classifiers -------------------------------------------------
+
+    def _first_match(self, patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+        for pat in patterns:
+            m = pat.search(text)
+            if m:
+                return m
+        return None
+
+    def _headline_like(self, text: str) -> bool:
+        """A listed headline: short, one sentence at most, not a finished sentence (or all capitals)."""
+        text = _BULLET.sub("", text)
+        if not text or len(text) > self.max_headline_chars or len(text.split()) > 30:
+            return False
+        if _INNER_SENTENCE.search(text):
+            return False
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) >= 0.7:
+            return True
+        return not _SENTENCE_END.search(text)
+
+    def _split_places(self, raw: str) -> list[str]:
+        return [p for p in (_place_name(x) for x in self._place_split.split(raw)) if p]
+
+    def _dateline_at(self, line: _Line, default_pub_date: date | None) -> _Dateline | None:
+        for pat in self._dateline:
+            m = pat.match(line.text)
+            if not m:
+                continue
+            groups = m.groupdict()
+            places = []
+            if groups.get("place"):
+                places.append(_place_name(groups["place"]))
+            if groups.get("country"):
+                places.append(_place_name(groups["country"]))
+            return _Dateline(
+                end=line.start + m.end(),
+                places=tuple(places),
+                day=self._dateline_date(groups, default_pub_date),
+                reason=f"dateline: {m.group(0).strip()}",
+            )
+        return None
+
+    def _dateline_date(self, groups: dict[str, str | None], default_pub_date: date | None) -> date | None:
+        """Day/month/year from the dateline's groups (numeric dates are day first)."""
+        day = groups.get("day")
+        month: int | None = None
+        if groups.get("month"):
+            month = int(groups["month"])  # type: ignore[arg-type]
+        elif groups.get("month_name"):
+            month = self._months.get(groups["month_name"].lower().rstrip("."))  # type: ignore[union-attr]
+        year_text = groups.get("year")
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        elif default_pub_date is not None:
+            year = default_pub_date.year  # "Aug 29": the year the user says the articles are from
+        else:
+            return None
+        if not day or not month:
+            return None
+        try:
+            return date(year, month, int(day))
+        except ValueError:
+            return None
+
+    # -- the stage ----------------------------------------------------------
+
+    def __call__(self, article: Article, default_pub_date: date | None = None) -> Doc:
+        text = article.text
+        lines = _lines(text)
+        removed: list[Segment] = []
+        removed_lines: set[int] = set()
+        places: list[str] = []
+
+        def drop(i: int, kind: str, reason: str) -> None:
+            removed_lines.add(i)
+            removed.append(Segment(lines[i].start, lines[i].end, kind, reason))
+
+        # A repeated title: the same line twice at the top; keep the first.
+        if len(lines) >= 2 and _norm(lines[0].text) == _norm(lines[1].text) and len(lines[0].text) <= 300:
+            drop(1, "title", "repeated title")
+
+        # A dateline opens the first line, or the line after a title.
+        dateline: _Dateline | None = None
+        candidates = [i for i in range(min(len(lines), 3)) if i not in removed_lines][:2]
+        for n, i in enumerate(candidates):
+            if n == 1 and not self._title_like(lines[candidates[0]].text, article):
+                break
+            dateline = self._dateline_at(lines[i], default_pub_date)
+            if dateline is not None:
+                removed.append(Segment(lines[i].start, dateline.end, "dateline", dateline.reason))
+                if dateline.end >= lines[i].end:
+                    removed_lines.add(i)
+                places.extend(dateline.places)
+                break
+
+        block_marker: str | None = None
+        headlines = 0
+        for i, line in enumerate(lines):
+            if i in removed_lines:
+                continue
+            t = line.text
+            m = self._first_match(self._separators, t)
+            if m:
+                drop(i, "boilerplate", f"separator: {t[:40]}")
+                continue
+            m = self._first_match(self._lines, t)
+            if m:
+                drop(i, "boilerplate", f"line: {m.group(0)[:80]}")
+                continue
+            m = self._first_match(self._related_block, t)
+            if m:
+                drop(i, "boilerplate", f"related: {t}")
+                block_marker, headlines = t, 0
+                continue
+            m = self._first_match(self._spam, t)
+            if m:
+                drop(i, "spam", f"spam: {t[:80]}")
+                continue
+            m = self._first_match(self._byline, t)
+            if m:
+                drop(i, "byline", f"byline: {t[:80]}")
+                if m.groupdict().get("place"):
+                    places.extend(self._split_places(m.group("place")))
+                continue
+            if block_marker is not None:
+                if headlines < self.max_headlines and self._headline_like(t):
+                    drop(i, "boilerplate", f"related headline: {block_marker}")
+                    headlines += 1
+                    continue
+                block_marker = None
+            m = self._first_match(self._related_inline, t)
+            if m:
+                removed.append(self._inline_related(line, m))
+                if m.start() == 0:
+                    removed_lines.add(i)
+
+        # The general spam rule: a lone lowercase token as the last line.
+        kept = [i for i in range(len(lines)) if i not in removed_lines]
+        if kept and len(kept) > 1 and _LONE_TOKEN.match(lines[kept[-1]].text):
+            drop(kept[-1], "spam", f"lone token: {lines[kept[-1]].text[:40]}")
+
+        removed.sort(key=lambda s: (s.start, s.end))
+        pub_date, source = self._pub_date(article, dateline, default_pub_date)
+        return Doc(
+            article=article,
+            body=_complement(text, removed),
+            removed=tuple(removed),
+            pub_date=pub_date,
+            pub_date_source=source,
+            reporter_places=tuple(dict.fromkeys(places)),
+        )
+
+    def _title_like(self, text: str, article: Article) -> bool:
+        if article.title and _norm(article.title) == _norm(text):
+            return True
+        return len(text) <= 200 and not _SENTENCE_END.search(text)
+
+    def _inline_related(self, line: _Line, m: re.Match[str]) -> Segment:
+        """'Baca juga: <headline>' inside a line: the marker and the headline after it."""
+        rest = line.text[m.end() :]
+        end = len(line.text)
+        if len(rest) > self.max_headline_chars:
+            stop = _FIRST_SENTENCE_END.search(rest)
+            if stop:
+                end = m.end() + stop.end()
+        return Segment(line.start + m.start(), line.start + end, "boilerplate", f"related inline: {m.group(0).strip()}")
+
+    @staticmethod
+    def _pub_date(
+        article: Article, dateline: _Dateline | None, default_pub_date: date | None
+    ) -> tuple[date | None, str | None]:
+        if article.pub_date is not None:
+            return article.pub_date, "record"
+        if dateline is not None and dateline.day is not None:
+            return dateline.day, "dateline"
+        if default_pub_date is not None:
+            return default_pub_date, "option"
+        return None, None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _complement(text: str, removed: list[Segment]) -> tuple[Span, ...]:
+    """The spans of text not covered by removed segments, with outer whitespace trimmed."""
+    spans: list[Span] = []
+    pos = 0
+    for seg in [*removed, Segment(len(text), len(text), "", "")]:
+        if seg.start > pos:
+            chunk = text[pos : seg.start]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail > lead:
+                spans.append(Span(pos + lead, pos + trail))
+        pos = max(pos, seg.end)
+    return tuple(spans)

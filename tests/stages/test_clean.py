@@ -1,0 +1,230 @@
+"""Cleaning: boilerplate set aside with its marker, bylines and datelines kept as metadata."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pantau.packs import PackSet
+from pantau.records import Article, Doc
+from pantau.stages.clean import Cleaner, body_text
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+
+
+@pytest.fixture(scope="module")
+def cleaner(packs: PackSet) -> Cleaner:
+    return Cleaner(packs)
+
+
+def _removed(doc: Doc, kind: str | None = None) -> list[str]:
+    return [doc.text[s.start : s.end] for s in doc.removed if kind is None or s.kind == kind]
+
+
+def _check_partition(doc: Doc) -> None:
+    """Body and removed segments never overlap, and together hold every non-space character."""
+    marks = [0] * len(doc.text)
+    for span in [*doc.body, *doc.removed]:
+        for i in range(span.start, span.end):
+            marks[i] += 1
+    assert max(marks, default=0) <= 1
+    assert all(m == 1 for ch, m in zip(doc.text, marks) if not ch.isspace())
+    for span in doc.body:
+        chunk = doc.text[span.start : span.end]
+        assert chunk == chunk.strip() and chunk
+
+
+def _seed(shared_dir: Path, name: str) -> Article:
+    data = json.loads((shared_dir / "samples" / f"{name}.json").read_text(encoding="utf-8"))
+    return Article(doc_id=data["doc_id"], text=data["text"], origin=name)
+
+
+# -- the seeds ------------------------------------------------------------------
+
+
+def test_id_clean_seed000_baca_juga_block_and_dateline(cleaner: Cleaner, shared_dir: Path) -> None:
+    art = _seed(shared_dir, "seed-000")  # no record date: the dateline must give it
+    doc = cleaner(art)
+    _check_partition(doc)
+    removed = _removed(doc)
+    assert "Baca Juga:" in removed
+    headlines = [r for r in removed if r.isupper() and len(r) > 30]
+    assert len(headlines) == 2 and headlines[0].startswith("ILEGAL") and headlines[1].startswith("APAKAH")
+    body = body_text(doc)
+    assert "Tentara Irak telah meluncurkan operasi militer" in body  # the paragraph after the list
+    assert "Baca Juga" not in body and "ILEGAL" not in body and "KHAWARIJ" not in body
+    assert doc.pub_date == date(2020, 8, 1) and doc.pub_date_source == "dateline"
+    (dateline,) = [s for s in doc.removed if s.kind == "dateline"]
+    assert art.text[dateline.start : dateline.end].strip() == "DUNIAEKSPRESS.COM (1/8/2020)-"
+    assert body.startswith("Irak telah mengirim bala bantuan")  # the lead stays in the body
+    assert "Mustefa Bali" in body
+
+
+def test_id_clean_seed002_title_separator_byline_spam(cleaner: Cleaner, shared_dir: Path) -> None:
+    art = _seed(shared_dir, "seed-002")
+    doc = cleaner(art)
+    _check_partition(doc)
+    title = "Pasukan Irak mengambil alih perbatasan ke Suriah dari ISIS"
+    assert _removed(doc, "title") == [title]
+    assert body_text(doc).count(title) == 1
+    assert "____" in _removed(doc, "boilerplate")
+    assert _removed(doc, "byline") == ["Szlanko melaporkan dari Irbil, Irak."]
+    assert "Irbil" in doc.reporter_places and "Irak" in doc.reporter_places
+    assert _removed(doc, "spam") == ["lagutogel"]
+    assert len(doc.removed) == 4  # everything else is kept
+    assert "melukai ratusan lainnya." in body_text(doc)
+    assert "Irbil" not in body_text(doc)
+
+
+# -- Indonesian texts of our own -------------------------------------------------
+
+
+def test_id_clean_txt_dateline_and_related_block(cleaner: Cleaner) -> None:
+    text = (DATA / "polisi_jayapura.txt").read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    doc = cleaner(Article("p", text, title=title), default_pub_date=date(2023, 3, 15))
+    _check_partition(doc)
+    assert doc.reporter_places == ("Jayapura",)
+    assert [s.reason for s in doc.removed if s.kind == "dateline"] == ["dateline: JAYAPURA –"]
+    removed = _removed(doc, "boilerplate")
+    assert removed == [
+        "Baca juga:",
+        "POLISI BURU PELAKU LAIN DALAM KASUS PEMBAKARAN",
+        "Warga Minta Keamanan Pasar Ditingkatkan",
+    ]
+    assert all(s.reason.startswith("related") for s in doc.removed if s.kind == "boilerplate")
+    assert "Kerugian akibat kebakaran itu" in body_text(doc)
+    assert doc.pub_date == date(2023, 3, 15) and doc.pub_date_source == "option"
+
+
+def test_id_clean_inline_baca_juga(cleaner: Cleaner) -> None:
+    text = (
+        "Massa membakar ban di depan kantor bupati pada Senin. Baca juga: Demo Tolak Tambang Berakhir Ricuh\n"
+        "Polisi kemudian membubarkan massa dengan gas air mata."
+    )
+    doc = cleaner(Article("x", text))
+    _check_partition(doc)
+    assert _removed(doc) == ["Baca juga: Demo Tolak Tambang Berakhir Ricuh"]
+    assert "pada Senin." in body_text(doc) and "gas air mata" in body_text(doc)
+
+
+@pytest.mark.parametrize(
+    ("lead", "places"),
+    [
+        ("JAKARTA, KOMPAS.com - ", ("Jakarta",)),
+        ("Jakarta (ANTARA) - ", ("Jakarta",)),
+        ("BANDAR LAMPUNG– ", ("Bandar Lampung",)),
+        ("TEMPO.CO, Jakarta - ", ("Jakarta",)),
+    ],
+)
+def test_id_clean_dateline_forms(cleaner: Cleaner, lead: str, places: tuple[str, ...]) -> None:
+    text = lead + "Polisi menangkap tiga orang yang diduga terlibat tawuran pada Minggu dini hari."
+    doc = cleaner(Article("d", text))
+    _check_partition(doc)
+    assert doc.reporter_places == places
+    assert body_text(doc).startswith("Polisi menangkap")
+
+
+def test_id_clean_ads_share_lines_and_spam(cleaner: Cleaner) -> None:
+    text = "\n".join(
+        [
+            "Warga berunjuk rasa menolak kenaikan harga BBM di depan gedung DPRD.",
+            "ADVERTISEMENT",
+            "SCROLL TO CONTINUE WITH CONTENT",
+            "Aksi berlangsung hingga sore hari dan berakhir damai.",
+            "Ikuti berita terkini dari kami di Google News, klik di sini.",
+            "Simak berita selengkapnya di halaman berikutnya.",
+            "slot gacor",
+        ]
+    )
+    doc = cleaner(Article("s", text))
+    _check_partition(doc)
+    assert _removed(doc, "spam") == ["slot gacor"]
+    assert len(_removed(doc, "boilerplate")) == 4
+    assert body_text(doc).splitlines()[0].startswith("Warga berunjuk rasa")
+    assert "berakhir damai." in body_text(doc)
+
+
+def test_id_clean_keeps_subheadings_outside_link_lists(cleaner: Cleaner) -> None:
+    text = (
+        "Bentrokan pecah di perbatasan pada Selasa.\n\nSerangan terbaru di perbatasan\n\n"
+        "Dua tentara tewas dalam serangan itu."
+    )
+    doc = cleaner(Article("h", text))
+    assert doc.removed == ()
+    assert "Serangan terbaru di perbatasan" in body_text(doc)
+
+
+def test_id_clean_lone_lowercase_token_at_end(cleaner: Cleaner) -> None:
+    text = "Polisi menangkap pelaku pencurian motor di Bogor.\n\nPelaku kini ditahan.\n\nxkqzwbet88"
+    doc = cleaner(Article("t", text))
+    assert _removed(doc, "spam") == ["xkqzwbet88"]
+
+
+# -- English texts of our own -----------------------------------------------------
+
+
+def test_en_clean_reuters_dateline_uses_year_of_option(cleaner: Cleaner) -> None:
+    text = "FALLUJA, Iraq, Aug 29 (Reuters) - Islamic State fighters attacked an army post overnight."
+    doc = cleaner(Article("r", text), default_pub_date=date(2016, 9, 1))
+    _check_partition(doc)
+    assert doc.reporter_places == ("Falluja", "Iraq")
+    assert doc.pub_date == date(2016, 8, 29) and doc.pub_date_source == "dateline"
+    assert body_text(doc).startswith("Islamic State fighters")
+
+
+def test_en_clean_record_date_wins(cleaner: Cleaner) -> None:
+    text = "KABUL, Afghanistan (AP) — A roadside bomb killed four soldiers on Sunday."
+    doc = cleaner(Article("r", text, pub_date=date(2020, 5, 3)), default_pub_date=date(2021, 1, 1))
+    assert doc.pub_date == date(2020, 5, 3) and doc.pub_date_source == "record"
+    assert doc.reporter_places == ("Kabul", "Afghanistan")
+
+
+def test_en_clean_no_date_anywhere(cleaner: Cleaner) -> None:
+    doc = cleaner(Article("n", "Protesters marched through the capital on Friday."))
+    assert doc.pub_date is None and doc.pub_date_source is None and doc.reporter_places == ()
+
+
+def test_en_clean_related_block_share_and_bylines(cleaner: Cleaner) -> None:
+    text = "\n".join(
+        [
+            "Gunmen killed three villagers in an overnight raid, officials said.",
+            "",
+            "Read more:",
+            "",
+            "- Army launches offensive in the north",
+            "- What we know about the armed group",
+            "",
+            "The army said it had sent reinforcements to the area.",
+            "Share this article",
+            "Reporting by Jane Doe in Baghdad; Editing by John Roe",
+            "Ali Smith reported from Irbil, Iraq.",
+        ]
+    )
+    doc = cleaner(Article("e", text))
+    _check_partition(doc)
+    assert _removed(doc, "boilerplate") == [
+        "Read more:",
+        "- Army launches offensive in the north",
+        "- What we know about the armed group",
+        "Share this article",
+    ]
+    assert len(_removed(doc, "byline")) == 2
+    assert doc.reporter_places == ("Baghdad", "Irbil", "Iraq")
+    assert body_text(doc).endswith("reinforcements to the area.")
+
+
+def test_en_clean_related_marker_reason_is_recorded(cleaner: Cleaner) -> None:
+    doc = cleaner(Article("e", "Troops fired on the crowd.\nRelated\nTEN DEAD IN MARKET BLAST\nThe crowd dispersed."))
+    reasons = {doc.text[s.start : s.end]: s.reason for s in doc.removed}
+    assert reasons == {"Related": "related: Related", "TEN DEAD IN MARKET BLAST": "related headline: Related"}
+
+
+def test_clean_is_pure(cleaner: Cleaner) -> None:
+    art = Article("p", "JAKARTA - Warga berdemo.\n\nlagutogel")
+    assert cleaner(art) == cleaner(art)
+    assert cleaner(replace(art, pub_date=date(2020, 1, 1))).pub_date_source == "record"
