@@ -28,6 +28,7 @@ ERRORS: dict[str, str] = {
     "E030": "{origin}: store error: {detail}",
     "E040": "{origin}: invalid gold file: {detail}",
     "E050": "{origin}: invalid user data file: {detail}",
+    "E051": "{origin}: invalid built-in actor dictionary: {detail}",
 }
 
 
