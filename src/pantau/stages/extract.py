@@ -1,0 +1,332 @@
+"""The extract stage: a cleaned, split Doc in, coded Events out.
+
+mentions (triggers, cues) -> frames (one candidate per event clause, with a
+status) -> normalize (dates, numbers, actors, places) -> merge within the
+article -> Events. Each drop is counted by reason in ``Extractor.stats``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pantau.packs import Pack
+from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
+from pantau.stages.frames import Frame, FrameBuilder
+from pantau.stages.mentions import MentionFinder
+from pantau.stages.merge_article import Candidate, merge_candidates
+from pantau.stages.normalize.dates import DateResolver
+from pantau.stages.normalize.numbers import NumberReader
+from pantau.stages.normalize.places import Geoparser
+
+__all__ = ["Extractor", "ExtractStats"]
+
+_NOTES_CHARS = 300
+
+
+@dataclass
+class ExtractStats:
+    """Counts of what extraction kept and dropped, by reason (never silent)."""
+
+    docs: int = 0
+    frames: int = 0
+    events: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class _Sent:
+    actors: list[Any]
+    places: list[Any]
+    dates: list[Any]
+    numbers: list[Any]
+
+
+class Extractor:
+    """Holds one pack's compiled matchers and the shared actor and place knowledge."""
+
+    def __init__(self, pack: Pack, actors: Any, gazetteer: Any) -> None:
+        self.pack = pack
+        self.lang = pack.lang
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.finder = MentionFinder(pack)
+        self.builder = FrameBuilder(self.finder)
+        self.geo = Geoparser(gazetteer, pack)
+        self.dates = DateResolver(pack)
+        self.numbers = NumberReader(pack)
+        trig = pack.get("triggers")
+        self._default_role: dict[str, str] = dict(trig.get("default_actor", {}))
+        self._as_role: dict[str, str] = dict(trig.get("actor_role", {}))
+        cues = pack.get("cues")
+        self._protest_res = {
+            kind: self.finder.compile_patterns(cues.get(kind, {}).get("patterns", ()))
+            for kind in ("excessive_force", "intervention")
+        }
+        self.stats = ExtractStats()
+
+    # -- helpers -------------------------------------------------------------
+
+    def _inter(self, mention: Any) -> int | None:
+        if mention is None:
+            return None
+        if mention.actor is not None:
+            return int(mention.actor.inter)
+        if mention.role_kind:
+            try:
+                return int(self.actors.generic(mention.role_kind, None).inter)
+            except KeyError:
+                return None
+        return None
+
+    def _complete(self, mention: Any, country: str | None, role: str | None = None) -> ActorRef | None:
+        if mention is None:
+            return None
+        try:
+            return self.actors.complete(mention, country, as_role=role) if role else self.actors.complete(mention, country)
+        except KeyError:
+            return None
+
+    # -- the stage -------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> tuple[Event, ...]:
+        self.stats.docs += 1
+        text = doc.text
+        fold = self.gazetteer.fold
+        reporter = {fold(p) for p in doc.reporter_places}
+        sents: list[_Sent] = []
+        all_places: list[Any] = []
+        for s in doc.sentences:
+            places = [
+                p
+                for p in self.geo.find(text, s.start, s.end)
+                if getattr(p, "relation", None) == "in" or fold(p.surface) not in reporter
+            ]
+            sents.append(
+                _Sent(
+                    actors=self.actors.find(text, s.start, s.end, self.lang),
+                    places=places,
+                    dates=self.dates.find(text, s.start, s.end),
+                    numbers=self.numbers.find(text, s.start, s.end),
+                )
+            )
+            all_places.extend(places)
+        focus = tuple(self.geo.focus(all_places, doc.reporter_places))
+        frames: list[Frame] = []
+        for s, m in zip(doc.sentences, sents):
+            frames.extend(
+                self.builder.build(
+                    text,
+                    s,
+                    actors=m.actors,
+                    places=m.places,
+                    dates=m.dates,
+                    numbers=m.numbers,
+                    inter_of=self._inter,
+                    best_date=self.dates.best,
+                )
+            )
+        self.stats.frames += len(frames)
+        cands: list[Candidate] = []
+        for fr in frames:
+            if fr.status == "dropped":
+                self.stats.dropped[fr.reason or "dropped"] += 1
+                continue
+            cands.append(self._candidate(fr, doc, focus))
+        groups = merge_candidates(cands)
+        events = self._events(groups, doc, focus, sents)
+        self.stats.events += len(events)
+        return tuple(events)
+
+    def _trusted_places(self, fr: Frame, focus: tuple[str, ...]) -> list[Any]:
+        """Place mentions a coder would trust: cued ("di", "kota", "near"), or read inside the
+        document's countries. A bare capitalised word read far away ("Juru", "Lami") is noise."""
+        keep = []
+        for p in fr.places:
+            if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None):
+                keep.append(p)
+                continue
+            ref = self.geo.resolve([p], focus)
+            if ref is not None and ref.country in focus[:2]:
+                keep.append(p)
+        return keep
+
+    def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...]) -> Candidate:
+        trusted = self._trusted_places(fr, focus)
+        place = self.geo.resolve(trusted, focus) if trusted else None
+        reading = self.geo.resolve_reading(trusted, focus) if place is not None else None
+        place_country = place.country if place else None
+        if reading is not None and reading.place.kind == "country":
+            place = None  # a country named in the clause says little about where
+        country = place_country or (focus[0] if focus else None)
+        event_type, sub = fr.event_type, fr.sub_event_type
+        if event_type == "Protests":
+            sub = self._protest_sub(doc.text, fr)
+        role1 = self._as_role.get(event_type)
+        a1 = self._complete(fr.actor1, country, role1 if role1 and fr.actor1 is not None and fr.actor1.kind == "generic" else None)
+        a2 = self._complete(fr.actor2, country)
+        day = None
+        if fr.status == "event" and fr.date is not None and fr.date.kind != "anchor":
+            day = self.dates.resolve(fr.date, doc.pub_date)
+        return Candidate(
+            frame=fr,
+            event_type=event_type,
+            sub_event_type=sub,
+            status=fr.status,
+            date=day,
+            place=place,
+            country=place_country,
+            actor1=a1,
+            actor2=a2,
+            deaths=fr.deaths,
+            deaths_reported=fr.deaths_reported,
+            extra={"a1_kind": getattr(fr.actor1, "kind", None)},
+        )
+
+    def _protest_sub(self, text: str, fr: Frame) -> str:
+        sent = text[fr.sentence_span.start : fr.sentence_span.end].lower()
+        for kind, sub in (("excessive_force", "Excessive force against protesters"), ("intervention", "Protest with intervention")):
+            rx = self._protest_res.get(kind)
+            if rx is not None and rx.search(sent):
+                return sub
+        return fr.sub_event_type
+
+    # -- groups to events ---------------------------------------------------
+
+    def _events(self, groups: list[list[Candidate]], doc: Doc, focus: tuple[str, ...], sents: list[_Sent]) -> list[Event]:
+        trigger_group: dict[int, int] = {}
+        for gi, g in enumerate(groups):
+            for c in g:
+                trigger_group[c.frame.trigger.start] = gi
+        dates: dict[int, DateRef | None] = {}
+        explicit: dict[int, bool] = {}
+        places: dict[int, PlaceRef | None] = {}
+        order = sorted(range(len(groups)), key=lambda gi: any(self._anchored(c) for c in groups[gi]))
+        for gi in order:
+            g = groups[gi]
+            own = [c.date for c in g if c.date is not None and c.status == "event"]
+            place_list = [c.place for c in g if c.place is not None]
+            anchor_group = None
+            day: DateRef | None = None
+            if own:
+                day = min(own, key=lambda d: (d.precision, g.index(next(c for c in g if c.date is d))))
+            else:
+                for c in g:
+                    if self._anchored(c):
+                        anchor_group = trigger_group.get(c.frame.anchor.start) if c.frame.anchor else None
+                        if anchor_group is None and c.frame.anchor is not None:
+                            anchor_group = self._nearest_group(groups, c, c.frame.anchor.rule.event_type)
+                        if anchor_group is not None and dates.get(anchor_group) is not None:
+                            day = self.dates.resolve(c.frame.date, doc.pub_date, anchor=dates[anchor_group])
+                            if day is not None:
+                                break
+            explicit[gi] = day is not None
+            if day is None and doc.pub_date is not None:
+                lead = min(c.sentence for c in g) < self._lead_limit(doc)
+                day = DateRef(doc.pub_date, 1 if lead else 2)
+            dates[gi] = day
+            place = min(place_list, key=lambda p: p.geo_precision) if place_list else None
+            if place is None and anchor_group is not None:
+                place = places.get(anchor_group)
+            if place is None:
+                country_code = next((c.country for c in g if c.country), None)
+                country_place = self.gazetteer.country(country_code) if country_code else None
+                place = self.gazetteer.to_ref(country_place, 3) if country_place is not None else None
+            places[gi] = place
+        events = []
+        for gi, g in enumerate(groups):
+            place = places[gi]
+            if place is None and focus:
+                country = self.gazetteer.country(focus[0])
+                place = self.gazetteer.to_ref(country, 3) if country is not None else None
+            ev = self._event(g, doc, dates[gi], explicit[gi], place)
+            if ev is not None:
+                events.append(ev)
+        events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
+        return events
+
+    @staticmethod
+    def _anchored(c: Candidate) -> bool:
+        return c.frame.date is not None and c.frame.date.kind == "anchor"
+
+    @staticmethod
+    def _nearest_group(groups: list[list[Candidate]], c: Candidate, event_type: str) -> int | None:
+        best = None
+        for gi, g in enumerate(groups):
+            if c in g:
+                continue
+            if any(m.event_type == event_type and m.sentence <= c.sentence for m in g):
+                last = max(m.sentence for m in g if m.sentence <= c.sentence)
+                if best is None or last > best[1]:
+                    best = (gi, last)
+        return best[0] if best else None
+
+    def _lead_limit(self, doc: Doc) -> int:
+        first = doc.sentences[0].index if doc.sentences else 0
+        return first + self.finder.lead_sentences
+
+    def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None) -> Event | None:
+        head = next(c for c in g if c.status == "event")
+        country = place.country if place else None
+        a1 = a2 = None
+        for c in g:
+            if c.status != "event":
+                continue
+            if a1 is None and c.frame.actor1 is not None:
+                role = self._as_role.get(c.event_type) if c.frame.actor1.kind == "generic" else None
+                a1 = self._complete(c.frame.actor1, country, role)
+            if a2 is None and c.frame.actor2 is not None:
+                a2 = self._complete(c.frame.actor2, country)
+                if a2 is not None and a1 is not None and a2.name == a1.name:
+                    a2 = None
+        if a1 is None:
+            role = self._default_role.get(head.sub_event_type) or self._default_role.get(head.event_type)
+            if role and country:
+                try:
+                    a1 = self.actors.generic(role, country)
+                except KeyError:
+                    a1 = None
+        known = [c.deaths for c in g if c.deaths is not None]
+        fatalities = min(known) if known else (3 if any(c.deaths_reported for c in g) else 0)
+        spans = tuple(sorted({(c.frame.sentence_span.start, c.frame.sentence_span.end) for c in g}))
+        date_str = day.day.isoformat() if day else ""
+        key = "|".join(
+            (doc.doc_id, head.event_type, head.sub_event_type, date_str, place.location if place else "", a1.name if a1 else "")
+        )
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        conf = 0.35
+        conf += 0.15 if explicit else 0.0
+        if place is not None:
+            conf += 0.2 if place.geo_precision <= 2 else (0.1 if place.admin1 else 0.0)
+        conf += 0.1 if a1 is not None and a1.inter not in (5, 6, 7) and "(" not in a1.name else 0.0
+        conf += min(0.15, 0.05 * (len(g) - 1))
+        notes = head.frame.notes
+        if len(notes) > _NOTES_CHARS:
+            notes = notes[: _NOTES_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        art = doc.article
+        return Event(
+            event_id=event_id,
+            event_type=head.event_type,
+            sub_event_type=head.sub_event_type,
+            actor1=a1.name if a1 else "",
+            inter1=a1.inter if a1 else 0,
+            actor2=a2.name if a2 else None,
+            inter2=a2.inter if a2 else None,
+            country=country,
+            admin1=place.admin1 if place else None,
+            admin2=place.admin2 if place else None,
+            location=place.location if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=place.geo_precision if place else None,
+            event_date=day.day if day else None,
+            time_precision=day.precision if day else None,
+            fatalities=int(fatalities),
+            notes=notes,
+            sources=(Source(doc.doc_id, art.url, art.publisher, doc.pub_date, tuple(Span(a, b) for a, b in spans)),),
+            confidence=round(max(0.05, min(0.99, conf)), 2),
+            language=doc.language,
+        )
+

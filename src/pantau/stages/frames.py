@@ -1,0 +1,397 @@
+"""Event candidates (frames): one per event clause, with a status and its roles.
+
+A frame's status says what a careful coder would make of the mention:
+``event`` (a reported occurrence), ``support`` (a purpose clause, a coreferring
+"serangan itu", a trigger inside a date anchor: it may add place or evidence to
+an event it merges with, never create one) or ``dropped`` (negated, planned,
+hypothetical, ongoing, a running total, a year-only background) with its reason.
+All words come from the pack (through ``MentionFinder``); this module is logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from pantau.records import Sentence, Span
+from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
+
+__all__ = ["Frame", "FrameBuilder", "DROP_KINDS"]
+
+# Cue kinds that drop a candidate, in the order they are checked.
+DROP_KINDS = ("negation", "denial", "modality", "hypothetical", "ongoing", "tally")
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
+_CIVILIANS = 7
+_STATE = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One event candidate in one clause."""
+
+    sentence: int
+    clause: Span
+    sentence_span: Span
+    trigger: TriggerMention
+    event_type: str
+    sub_event_type: str
+    status: str  # "event" | "support" | "dropped"
+    reason: str | None = None
+    actor1: Any = None  # ActorMention | None
+    actor2: Any = None
+    date: Any = None  # DateMention | None (the frame's own date)
+    anchor: TriggerMention | None = None  # trigger inside an anchored date ("setelah serangan itu")
+    places: tuple[Any, ...] = ()  # PlaceMention of the event clause (direction places removed)
+    deaths: int | None = None  # explicit count (lowest credible) when one is given
+    deaths_reported: bool = False
+    paragraph: int = 0
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+class FrameBuilder:
+    """Builds frames for one sentence from its mentions (all offsets into Article.text)."""
+
+    def __init__(self, finder: MentionFinder) -> None:
+        self.finder = finder
+
+    def build(
+        self,
+        text: str,
+        sentence: Sentence,
+        *,
+        actors: Sequence[Any] = (),
+        places: Sequence[Any] = (),
+        dates: Sequence[Any] = (),
+        numbers: Sequence[Any] = (),
+        inter_of: Callable[[Any], int | None] = lambda m: None,
+        best_date: Callable[[Sequence[Any]], Any] | None = None,
+    ) -> list[Frame]:
+        f = self.finder
+        toks = f.tokens(text, sentence.start, sentence.end)
+        triggers = f.triggers(text, sentence.start, sentence.end, toks)
+        if not triggers:
+            return []
+        # a cue inside an actor's name ("pasukan ... yang didukung AS") is part of the name
+        cues = [c for c in f.cues(text, sentence.start, sentence.end) if not any(a.start <= c.start and c.end <= a.end for a in actors)]
+        clauses = f.clauses(text, sentence.start, sentence.end)
+        sent_span = Span(sentence.start, sentence.end)
+        frames: list[Frame] = []
+        for trig in triggers:
+            clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
+            if any(a.start <= trig.start < a.end and getattr(a, "kind", "") == "named" for a in actors):
+                continue  # part of a name ("Pasukan Pertahanan Israel")
+            if trig.rule.needs and not self._needs_met(toks, clause, trig):
+                continue
+            if not trig.verbal and self._cue(cues, "modifier", trig, clause, toks):
+                continue  # "dengan kedok serangan udara": how, not what
+            status, reason = "event", None
+            for kind in DROP_KINDS:
+                if self._cue(cues, kind, trig, clause, toks):
+                    status, reason = "dropped", kind
+                    break
+            date_here = [d for d in dates if clause.start <= d.start < clause.end] or list(dates)
+            anchor_dates = [d for d in dates if self._anchors(d, trig, toks)]
+            if status == "event":
+                if anchor_dates:
+                    status, reason = "support", "anchor"
+                elif self._is_purpose(cues, trig, clause, toks):
+                    status, reason = "support", "purpose"
+                elif self._cue(cues, "reference", trig, clause, toks):
+                    status, reason = "support", "reference"
+            own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
+            date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
+            if status == "event" and date is not None and getattr(date, "kind", "") == "year":
+                status, reason = "dropped", "year_only"
+            anchor = None
+            if date is not None and getattr(date, "kind", "") == "anchor":
+                anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
+            actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
+            ev_type, sub = self._type(trig, actor1, actor2, inter_of)
+            if sub == "Agreement" or ev_type == "Strategic developments":
+                if actor1 is None and actor2 is not None:
+                    actor1, actor2 = actor2, None
+            frames.append(
+                Frame(
+                    sentence=sentence.index,
+                    clause=clause,
+                    sentence_span=sent_span,
+                    trigger=trig,
+                    event_type=ev_type,
+                    sub_event_type=sub,
+                    status=status,
+                    reason=reason,
+                    actor1=actor1,
+                    actor2=actor2,
+                    date=date,
+                    anchor=anchor,
+                    places=tuple(self._places(places, clause, sent_span, cues, actors)),
+                    paragraph=sentence.paragraph,
+                    notes=" ".join(sentence.text.split()),
+                )
+            )
+        frames = self._main_per_clause(frames)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
+        return self._subordinate(frames, dates)
+
+    @staticmethod
+    def _anchors(d: Any, trig: TriggerMention, toks: list[Token]) -> bool:
+        """The trigger is what an anchored date counts from ("sehari setelah serangan itu")."""
+        if getattr(d, "kind", "") != "anchor":
+            return False
+        if d.start <= trig.start and trig.end <= d.end:
+            return True
+        return trig.start >= d.end and FrameBuilder._words_between(toks, d.end, trig.start) <= 1
+
+    @staticmethod
+    def _subordinate(frames: list[Frame], dates: Sequence[Any]) -> list[Frame]:
+        """A noun trigger in a later clause of a sentence whose main event is verbal
+        ("... memasuki pemukiman ..., membebaskan warga yang terjebak dalam pertempuran")
+        describes circumstances: it supports, unless it brings its own deaths, date or place."""
+        events = [fr for fr in frames if fr.status == "event"]
+        if len(events) < 2:
+            return frames
+        mains = [fr for fr in events if fr.trigger.verbal]
+        out: list[Frame] = []
+        for fr in frames:
+            earlier = [o for o in out if o.status == "event" and o.clause.start < fr.clause.start]
+            demote = False
+            if fr.status == "event" and earlier:
+                if fr.trigger.rule.generic or any(o.event_type == fr.event_type for o in earlier):
+                    demote = True  # ", killing 4 soldiers": the same incident told on
+                elif mains and not fr.trigger.verbal and fr.clause.start > mains[0].clause.start:
+                    own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
+                    own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
+                    demote = not (fr.deaths_reported or own_date or own_place)
+            if demote:
+                if fr.deaths_reported:
+                    host = earlier[-1]
+                    known = [v for v in (host.deaths, fr.deaths) if v is not None]
+                    out[out.index(host)] = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False)
+            out.append(fr)
+        return out
+
+    # -- cues ----------------------------------------------------------------
+
+    def _cue(self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
+        return self._find_cue(cues, kind, trig, clause, toks) is not None
+
+    def _find_cue(
+        self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]
+    ) -> CueMention | None:
+        """The cue of ``kind`` that governs the trigger. Scopes: "before"/"after" (in the clause,
+        within ``window`` words), "clause" (anywhere in it), "sentence" (anywhere before it in the sentence:
+        a denial or an "if" clause governs the clauses that follow it)."""
+        scope = self.finder.cue_scope.get(kind)
+        if scope is None:
+            return None
+        where, window = scope
+        for c in cues:
+            if c.kind != kind:
+                continue
+            if c.start < trig.end and c.end > trig.start:
+                continue  # the cue is the trigger itself
+            if where == "sentence":
+                if c.end <= trig.start:
+                    return c
+                continue
+            if not (clause.start <= c.start < clause.end):
+                continue
+            if where == "clause":
+                return c
+            if where == "before" and c.end <= trig.start:
+                if not window or self._words_between(toks, c.end, trig.start) < window:
+                    return c
+            if where == "after" and c.start >= trig.end:
+                if not window or self._words_between(toks, trig.end, c.start) < window:
+                    return c
+        return None
+
+    @staticmethod
+    def _words_between(toks: list[Token], a: int, b: int) -> int:
+        return sum(1 for t in toks if t.start >= a and t.end <= b)
+
+    def _is_purpose(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
+        cue = self._find_cue(cues, "purpose", trig, clause, toks)
+        if cue is None:
+            return False
+        # a bare "to" marks purpose only right before a bare verb ("to attack"), not "led to clashes"
+        if cue.surface.lower() == "to":
+            return trig.surface.lower() == trig.lemma and self._words_between(toks, cue.end, trig.start) == 0
+        return True
+
+    def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention) -> bool:
+        lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
+        hi = next((i for i, t in enumerate(toks) if t.start >= clause.end), len(toks))
+        skip = range(trig.first_token, trig.last_token + 1)
+        return any(self.finder.has_lemma(toks, lo, hi, words, skip) for words in trig.rule.needs)
+
+    # -- roles and type --------------------------------------------------------
+
+    def _roles(self, trig, clause, sent, toks, cues, actors, text) -> tuple[Any, Any]:
+        cands = [a for a in actors if not (a.start < trig.end and a.end > trig.start)]
+        before = [a for a in cands if a.end <= trig.start]
+        after_clause = [a for a in cands if a.start >= trig.end and a.start < clause.end]
+        agent_cues = [c for c in cues if c.kind == "agent" and trig.end <= c.start < clause.end]
+        target_cues = [c for c in cues if c.kind == "target" and trig.end <= c.start < clause.end]
+        agent = None
+        for c in agent_cues:
+            agent = next((a for a in after_clause if a.start >= c.end and self._words_between(toks, c.end, a.start) <= 3), None)
+            if agent:
+                break
+        target = None
+        for c in target_cues:
+            target = next((a for a in after_clause if a.start >= c.end and self._words_between(toks, c.end, a.start) <= 3), None)
+            if target:
+                break
+        right_next = next((a for a in after_clause if self._words_between(toks, trig.end, a.start) <= 1), None)
+        subject = before[-1] if before else None
+        form = trig.form
+        if (
+            form in ("noun", "bare")
+            and self.finder.subject_verbs
+            and subject is not None
+            and self._words_between(toks, subject.end, trig.start) == 0
+            and agent is None
+        ):
+            form = "active"  # "gunmen shot dead two farmers": a bare trigger right after its subject
+        if form in ("passive", "stative") or trig.rule.passive:
+            actor1 = agent or (after_clause[0] if after_clause and after_clause[0] is not target else None)
+            actor2 = subject
+        elif form == "active" or trig.verbal:
+            actor1 = subject
+            actor2 = target or next((a for a in after_clause if a is not agent), None)
+        else:  # a noun trigger: "serangan oleh ISIS", "serangan ISIS terhadap tentara"
+            actor1 = agent or (right_next if right_next is not target else None) or subject
+            actor2 = target
+            if actor2 is None and subject is not None and subject is not actor1:
+                actor2 = subject
+        if actor1 is not None and actor2 is not None and actor1 is actor2:
+            actor2 = None
+        return actor1, actor2
+
+    @staticmethod
+    def _type(trig: TriggerMention, actor1, actor2, inter_of) -> tuple[str, str]:
+        rule = trig.rule
+        if rule.territory:
+            i1 = inter_of(actor1) if actor1 is not None else None
+            if i1 == _STATE:
+                return "Battles", "Government regains territory"
+            return "Battles", "Non-state actor overtakes territory"
+        if rule.generic:
+            i2 = inter_of(actor2) if actor2 is not None else None
+            if i2 == _CIVILIANS:
+                return "Violence against civilians", "Attack"
+            if i2 is not None:
+                return "Battles", "Armed clash"
+        return rule.event_type, rule.sub_event_type
+
+    # -- places ----------------------------------------------------------------
+
+    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
+        keep = []
+        for scope in (clause, sent):
+            for p in places:
+                if not (scope.start <= p.start < scope.end):
+                    continue
+                if getattr(p, "relation", None) in ("to", "from"):
+                    continue
+                if any(a.start <= p.start and p.end <= a.end for a in actors):
+                    continue  # "pasukan Irak": part of an actor, not where it happened
+                if self._in_direction(p, cues):
+                    continue
+                keep.append(p)
+            if keep:
+                break
+        return keep
+
+    @staticmethod
+    def _in_direction(p, cues: list[CueMention]) -> bool:
+        """A place after "ke"/"dari"/"to"/"from" in its clause, with no locative in between."""
+        last = None
+        for c in cues:
+            if c.start >= p.start:
+                break
+            if c.kind in ("direction", "locative"):
+                last = c.kind
+        return last == "direction"
+
+    # -- main trigger ---------------------------------------------------------
+
+    @staticmethod
+    def _main_per_clause(frames: list[Frame]) -> list[Frame]:
+        """One event candidate per clause: the most specific trigger, then the first."""
+        out: list[Frame] = []
+        by_clause: dict[tuple[int, int], list[Frame]] = {}
+        for fr in frames:
+            by_clause.setdefault((fr.clause.start, fr.clause.end), []).append(fr)
+        for group in by_clause.values():
+            live = [g for g in group if g.status == "event"]
+            if len(live) > 1:
+                main = max(live, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                for g in group:
+                    if g.status == "event" and g is not main:
+                        out.append(_replace(g, status="dropped", reason="secondary"))
+                    else:
+                        out.append(g)
+            else:
+                out.extend(group)
+        out.sort(key=lambda g: g.trigger.start)
+        return out
+
+    # -- fatalities -------------------------------------------------------------
+
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses) -> list[Frame]:
+        f = self.finder
+        deaths = f.deaths(text, sentence.start, sentence.end)
+        violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
+        if not deaths or not violent:
+            return frames
+        nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+        counts: dict[int, list[int | None]] = {}
+        for d_start, d_end, transitive in deaths:
+            owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
+            counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
+        out = []
+        for fr in frames:
+            vals = counts.get(id(fr))
+            if vals is None:
+                out.append(fr)
+                continue
+            known = [v for v in vals if v is not None]
+            out.append(_replace(fr, deaths=min(known) if known else None, deaths_reported=True))
+        return out
+
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> int | None:
+        if transitive:
+            right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
+            if right:
+                return int(right[0].value)
+        # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
+        lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
+        left = [n for n in nums if lo <= n.start and n.end <= d_start]
+        if not left:
+            return None
+        span = text[lo:d_start]
+        items = [m for m in re.split(self._conj_re(), span) if m.strip()]
+        if len(items) <= 1:
+            return int(left[-1].value)
+        total = 0
+        pos = lo
+        for item in items:
+            i_start = text.find(item, pos)
+            pos = i_start + len(item)
+            inside = [n for n in left if i_start <= n.start < pos]
+            total += int(inside[0].value) if inside else 1
+        return total
+
+    def _conj_re(self) -> str:
+        return self.finder.conjunctions
+
+
+def _replace(fr: Frame, **changes: Any) -> Frame:
+    from dataclasses import replace
+
+    return replace(fr, **changes)

@@ -1,0 +1,365 @@
+"""Find trigger words and frame cues in a sentence, from pack data only.
+
+Triggers are matched on lemmas, not surfaces: each word is reduced to candidate
+lemmas by the pack's morphology (Indonesian affixes, English inflections) and
+the candidates are looked up in an index built once from ``triggers.toml``. A
+phrase trigger ("serang udara", "air strike") matches when each of its words is
+among the candidate lemmas of consecutive tokens; the longest match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pantau.packs import Pack
+from pantau.records import Span
+
+__all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRule", "CUE_KINDS"]
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+# Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
+CUE_KINDS = (
+    "negation",
+    "denial",
+    "modality",
+    "hypothetical",
+    "ongoing",
+    "tally",
+    "purpose",
+    "reference",
+    "modifier",
+    "direction",
+    "locative",
+    "agent",
+    "target",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str  # lower-cased surface
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One trigger group of triggers.toml, shared by its lemmas."""
+
+    event_type: str
+    sub_event_type: str
+    generic: bool = False
+    territory: bool = False
+    bare: bool = True
+    forms: frozenset[str] = frozenset()
+    needs: tuple[tuple[str, ...], ...] = ()
+    after: frozenset[str] = frozenset()
+    priority: int = 1
+    passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMention:
+    start: int
+    end: int
+    surface: str
+    lemma: str
+    rule: TriggerRule
+    form: str  # "active" | "passive" | "middle" | "noun" | "bare" | "verb"
+    first_token: int  # index of its first token in the sentence token list
+    last_token: int
+
+    @property
+    def verbal(self) -> bool:
+        return self.form in ("active", "passive", "stative", "middle", "verb")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMention:
+    start: int
+    end: int
+    surface: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    """Candidate lemmas of one token, each with the word form it implies."""
+
+    forms: dict[str, str]
+
+
+class MentionFinder:
+    """Compiled trigger index, morphology and cue regexes of one pack."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.lang = pack.lang
+        morph = pack.get("morphology")
+        self._particles: tuple[str, ...] = tuple(morph.get("particles", ()))
+        self._suffixes_id: tuple[str, ...] = tuple(morph.get("suffixes", ())) if morph.get("prefixes") else ()
+        self._prefixes: tuple[tuple[str, str], ...] = tuple((p, r) for p, r in morph.get("prefixes", ()))
+        self._voice: dict[str, str] = {}
+        for voice in ("active", "passive", "stative", "middle", "noun"):
+            for p in morph.get(voice, ()):
+                self._voice[p] = voice
+        self._noun_suffixes = frozenset(morph.get("noun_suffixes", ()))
+        self._redup = bool(morph.get("reduplication", False))
+        self._min_stem = int(morph.get("min_stem", 3))
+        self._en_suffixes: tuple[tuple[str, str], ...] = (
+            tuple((a, b) for a, b in morph.get("suffixes", ())) if not morph.get("prefixes") else ()
+        )
+        self._undouble = bool(morph.get("undouble", False))
+        self._passive_aux = frozenset(morph.get("passive_auxiliaries", ()))
+        self._verb_endings = tuple(morph.get("verb_endings", ()))
+        self.subject_verbs = bool(morph.get("subject_verbs", False))
+
+        trig = pack.get("triggers")
+        # first lemma word -> [(phrase words, rule)], longest phrases first
+        self._index: dict[str, list[tuple[tuple[str, ...], TriggerRule]]] = {}
+        for group in trig.get("group", ()):
+            rule = TriggerRule(
+                event_type=group["type"],
+                sub_event_type=group["sub"],
+                generic=bool(group.get("generic", False)),
+                territory=bool(group.get("territory", False)),
+                bare=bool(group.get("bare", True)),
+                forms=frozenset(group.get("forms", ())),
+                needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
+                after=frozenset(group.get("after", ())),
+                priority=int(group.get("priority", 0 if group.get("generic") else 1)),
+                passive=group.get("voice") == "passive",
+            )
+            for lemma in group["lemmas"]:
+                words = tuple(lemma.lower().split())
+                self._index.setdefault(words[0], []).append((words, rule))
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._stops: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in trig.get("stop", ()):
+            words = tuple(phrase.lower().split())
+            self._stops.setdefault(words[0], []).append(words)
+        cues = pack.get("cues")
+        self._cue_res: dict[str, re.Pattern[str]] = {}
+        self.cue_scope: dict[str, tuple[str, int]] = {}
+        for kind in CUE_KINDS:
+            table = cues.get(kind)
+            if table and table.get("patterns"):
+                self._cue_res[kind] = re.compile("|".join(f"(?:{p})" for p in table["patterns"]))
+                self.cue_scope[kind] = (table.get("scope", "clause"), int(table.get("window", 0)))
+        clause = cues.get("clause", {})
+        self._clause_re = re.compile("|".join(f"(?:{p})" for p in clause.get("patterns", ()))) if clause.get(
+            "patterns"
+        ) else None
+        death = cues.get("death", {})
+        self._death_re = _alt(death.get("patterns", ()))
+        self._kill_re = _alt(death.get("transitive", ()))
+        self._injury_re = _alt(cues.get("injury", {}).get("patterns", ()))
+        frame = cues.get("frame", {})
+        self._occurrence_re = _alt(frame.get("occurrence", ()))
+        self.lead_sentences = int(frame.get("lead_sentences", 3))
+        conj = frame.get("conjunctions", [r"\band\b"])
+        self.conjunctions = "|".join(f"(?:{c})" for c in conj)
+
+    # -- tokens and lemmas -------------------------------------------------
+
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+
+    def analyse(self, word: str) -> dict[str, str]:
+        """Candidate lemmas of a word -> the word form each implies."""
+        word = word.lower().replace("’", "'")
+        out: dict[str, str] = {word: "bare"}
+        if self._prefixes:
+            self._analyse_id(word, out)
+        elif self._en_suffixes:
+            self._analyse_en(word, out)
+        return out
+
+    def _analyse_id(self, word: str, out: dict[str, str]) -> None:
+        parts = [word]
+        if self._redup and "-" in word:
+            left, _, right = word.partition("-")
+            parts = [left, right]
+            if left == right or right.endswith(left):
+                out.setdefault(left, "noun")
+        for part in parts:
+            for base in self._strip_suffixes(part):
+                stem, had_suffix = base
+                form0 = "noun" if had_suffix in self._noun_suffixes else ("verb" if had_suffix else "bare")
+                if len(stem) >= self._min_stem:
+                    out.setdefault(stem, form0)
+                for prefix, restore in self._prefixes:
+                    if stem.startswith(prefix) and len(stem) - len(prefix) + len(restore) >= self._min_stem:
+                        cand = restore + stem[len(prefix):]
+                        voice = self._voice.get(prefix, "noun")
+                        if voice == "noun" and not had_suffix:
+                            voice = "noun"
+                        out.setdefault(cand, voice)
+                        # a second prefix layer: "diper-", "ber-" + "ke-...-an"
+                        for p2, r2 in self._prefixes:
+                            if cand.startswith(p2) and len(cand) - len(p2) + len(r2) >= self._min_stem:
+                                out.setdefault(r2 + cand[len(p2):], voice)
+
+    def _strip_suffixes(self, word: str) -> list[tuple[str, str]]:
+        bases = [(word, "")]
+        for particle in self._particles:
+            if word.endswith(particle) and len(word) - len(particle) >= self._min_stem:
+                bases.append((word[: -len(particle)], ""))
+        more = []
+        for base, _ in bases:
+            for suffix in self._suffixes_id:
+                if base.endswith(suffix) and len(base) - len(suffix) >= self._min_stem:
+                    more.append((base[: -len(suffix)], suffix))
+        return bases + more
+
+    def _analyse_en(self, word: str, out: dict[str, str]) -> None:
+        for ending, repl in self._en_suffixes:
+            if word.endswith(ending) and len(word) - len(ending) + len(repl) >= self._min_stem:
+                stem = word[: -len(ending)] + repl
+                form = "verb" if ending in self._verb_endings else "bare"
+                out.setdefault(stem, form)
+                if self._undouble and not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsaeiou":
+                    out.setdefault(stem[:-1], form)
+
+    # -- triggers ------------------------------------------------------------
+
+    def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
+        """Trigger mentions in ``text[start:end]``, left to right, longest match first."""
+        toks = tokens if tokens is not None else self.tokens(text, start, end)
+        analyses = [self.analyse(t.text) for t in toks]
+        found: list[TriggerMention] = []
+        i = 0
+        while i < len(toks):
+            stop_len = self._stop_at(analyses, i)
+            if stop_len:
+                i += stop_len
+                continue
+            hit = self._match_at(toks, analyses, i)
+            if hit is None:
+                i += 1
+                continue
+            words, rule, form = hit
+            j = i + len(words) - 1
+            found.append(
+                TriggerMention(
+                    start=toks[i].start,
+                    end=toks[j].end,
+                    surface=text[toks[i].start : toks[j].end],
+                    lemma=" ".join(words),
+                    rule=rule,
+                    form=form,
+                    first_token=i,
+                    last_token=j,
+                )
+            )
+            i = j + 1
+        return found
+
+    def _stop_at(self, analyses: list[dict[str, str]], i: int) -> int:
+        for cand in analyses[i]:
+            for words in self._stops.get(cand, ()):
+                if self._words_match(analyses, i, words):
+                    return len(words)
+        return 0
+
+    @staticmethod
+    def _words_match(analyses: list[dict[str, str]], i: int, words: tuple[str, ...]) -> bool:
+        if i + len(words) > len(analyses):
+            return False
+        return all(w in analyses[i + k] for k, w in enumerate(words))
+
+    def _match_at(
+        self, toks: list[Token], analyses: list[dict[str, str]], i: int
+    ) -> tuple[tuple[str, ...], TriggerRule, str] | None:
+        best: tuple[tuple[str, ...], TriggerRule, str] | None = None
+        for cand, form in sorted(analyses[i].items(), key=lambda kv: -len(kv[0])):
+            for words, rule in self._index.get(cand, ()):
+                if best is not None and len(words) <= len(best[0]):
+                    continue
+                if not self._words_match(analyses, i, words):
+                    continue
+                form_here = form
+                if len(words) == 1:
+                    if form == "bare" and not rule.bare:
+                        continue
+                    if rule.forms and form not in rule.forms:
+                        continue
+                if rule.after and not any(
+                    w in analyses[k] for k in range(i + len(words), min(len(toks), i + len(words) + 3)) for w in rule.after
+                ):
+                    continue
+                best = (words, rule, self._english_form(toks, i, form_here) if self._en_suffixes else form_here)
+        return best
+
+    def _english_form(self, toks: list[Token], i: int, form: str) -> str:
+        """English voice: an -ed form after be/was/were is passive; other -ed/-ing forms verbal."""
+        if form == "verb" or toks[i].text.endswith("ed"):
+            prev = {t.text for t in toks[max(0, i - 2) : i]}
+            if toks[i].text.endswith("ed") and prev & self._passive_aux:
+                return "passive"
+            return "active" if toks[i].text.endswith("ed") else "verb"
+        return "noun" if form == "bare" and not toks[i].text.endswith("ing") else form
+
+    def has_lemma(self, tokens: list[Token], lo: int, hi: int, words: tuple[str, ...], skip: range = range(0)) -> bool:
+        """True when the phrase ``words`` occurs in tokens[lo:hi] (outside ``skip``)."""
+        analyses = [self.analyse(t.text) if k not in skip else {} for k, t in enumerate(tokens[lo:hi], lo)]
+        return any(self._words_match(analyses, k, words) for k in range(len(analyses)))
+
+    # -- cues ------------------------------------------------------------------
+
+    def cues(self, text: str, start: int, end: int) -> list[CueMention]:
+        low = text[start:end].lower()
+        out = []
+        for kind, rx in self._cue_res.items():
+            for m in rx.finditer(low):
+                out.append(CueMention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()], kind))
+        out.sort(key=lambda c: (c.start, c.kind))
+        return out
+
+    def clauses(self, text: str, start: int, end: int) -> list[Span]:
+        """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
+        if self._clause_re is None:
+            return [Span(start, end)]
+        cuts = [start]
+        low = text[start:end].lower()
+        for m in self._clause_re.finditer(low):
+            pos = start + m.start()
+            if pos > cuts[-1]:
+                cuts.append(pos)
+        cuts.append(end)
+        return [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def deaths(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """Death words as (start, end, transitive)."""
+        low = text[start:end].lower()
+        out: dict[int, tuple[int, int, bool]] = {}
+        for rx, trans in ((self._death_re, False), (self._kill_re, True)):
+            if rx is None:
+                continue
+            for m in rx.finditer(low):
+                key = start + m.start()
+                if trans or key not in out:  # a word listed as both is read both ways
+                    out[key] = (key, start + m.end(), trans)
+        return sorted(out.values())
+
+    def injuries(self, text: str, start: int, end: int) -> list[Span]:
+        if self._injury_re is None:
+            return []
+        low = text[start:end].lower()
+        return [Span(start + m.start(), start + m.end()) for m in self._injury_re.finditer(low)]
+
+    @staticmethod
+    def compile_patterns(patterns: Any) -> re.Pattern[str] | None:
+        """One regex for a list of pack patterns (None for an empty list)."""
+        return _alt(patterns)
+
+    def occurrence(self, text: str, start: int, end: int) -> bool:
+        return bool(self._occurrence_re and self._occurrence_re.search(text[start:end].lower()))
+
+
+def _alt(patterns: Any) -> re.Pattern[str] | None:
+    pats = list(patterns)
+    return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None

@@ -1,0 +1,43 @@
+"""Each pack's examples.jsonl: sentences with their expected event (type, sub-type, deaths) or no event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pantau.packs import PackSet
+from pantau.pipeline import Pipeline, Settings
+from pantau.records import Article
+
+_PACKS = PackSet()
+_CASES = [(p.lang, i, row) for p in _PACKS for i, row in enumerate(p.examples())]
+_PUB = date(2020, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> dict[str, Pipeline]:
+    return {lang: Pipeline(Settings(force_language=lang)) for lang in _PACKS.languages}
+
+
+@pytest.mark.parametrize("lang", _PACKS.languages)
+def test_pack_has_enough_examples(lang: str) -> None:
+    rows = _PACKS[lang].examples()
+    if not rows:
+        pytest.skip(f"{lang}: no examples.jsonl")
+    assert len(rows) >= 25
+    assert any(r["event_type"] is None for r in rows) and any(r["event_type"] for r in rows)
+
+
+@pytest.mark.parametrize(("lang", "i", "row"), _CASES, ids=[f"{lang}-{i}" for lang, i, _ in _CASES])
+def test_pack_example(lang: str, i: int, row: dict, pipelines: dict[str, Pipeline]) -> None:
+    article = Article(doc_id=f"example-{lang}-{i}", text=row["text"], pub_date=_PUB, language=lang)
+    events = pipelines[lang](article).events
+    if row["event_type"] is None:
+        assert events == (), f"{row['phenomenon']}: {[(e.event_type, e.sub_event_type) for e in events]}"
+        return
+    assert len(events) == 1, [(e.event_type, e.sub_event_type, e.notes) for e in events]
+    ev = events[0]
+    assert (ev.event_type, ev.sub_event_type) == (row["event_type"], row["sub_event_type"])
+    if "fatalities" in row:
+        assert ev.fatalities == row["fatalities"]

@@ -1,0 +1,89 @@
+"""Frame status (event, support, dropped) and deaths, without the knowledge modules."""
+
+from __future__ import annotations
+
+import pytest
+
+from pantau.packs import PackSet
+from pantau.records import Sentence
+from pantau.stages.frames import FrameBuilder
+from pantau.stages.mentions import MentionFinder
+from pantau.stages.normalize.numbers import NumberReader
+
+_PACKS = PackSet()
+
+
+@pytest.fixture(scope="module")
+def builders() -> dict[str, tuple[FrameBuilder, NumberReader]]:
+    return {lang: (FrameBuilder(MentionFinder(_PACKS[lang])), NumberReader(_PACKS[lang])) for lang in ("id", "en")}
+
+
+def _frames(builders, lang: str, text: str):
+    builder, numbers = builders[lang]
+    sent = Sentence(0, 0, len(text), text)
+    return builder.build(text, sent, numbers=numbers.find(text, 0, len(text)))
+
+
+def _status(builders, lang: str, text: str) -> list[tuple[str, str | None]]:
+    return [(f.status, f.reason) for f in _frames(builders, lang, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Kelompok itu tidak menyerang pos militer.", "negation"),
+        ("Polisi membantah bahwa ada penembakan.", "denial"),
+        ("KKB mengancam akan menyerang warga.", "modality"),
+        ("Pasukan sedang bersiap untuk menyerang posisi musuh.", "modality"),
+        ("Jika gencatan senjata gagal, pertempuran berlanjut.", "hypothetical"),
+        ("Serangan udara sejak Januari menewaskan 200 warga.", "tally"),
+        ("Kota itu dilanda pertempuran terburuk dalam beberapa bulan terakhir.", "tally"),
+    ],
+)
+def test_id_frames_non_events_are_dropped_with_reason(builders, text: str, reason: str) -> None:
+    assert ("dropped", reason) in _status(builders, "id", text)
+    assert all(s != "event" for s, _ in _status(builders, "id", text))
+
+
+def test_id_frames_purpose_clause_only_supports(builders) -> None:
+    statuses = _status(builders, "id", "Polisi ikut dalam operasi untuk merebut kota itu.")
+    assert statuses == [("support", "purpose")]
+
+
+def test_id_frames_reference_only_supports(builders) -> None:
+    assert _status(builders, "id", "Serangan itu mengejutkan warga.") == [("support", "reference")]
+
+
+def test_id_frames_listed_dead_are_counted(builders) -> None:
+    text = "Kolonel Ahmad, komandan batalion, dan seorang letnan terbunuh dalam serangan itu kemarin."
+    (frame,) = [f for f in _frames(builders, "id", text) if f.deaths_reported]
+    assert frame.deaths == 2
+
+
+def test_id_frames_number_before_death_word(builders) -> None:
+    (frame,) = _frames(builders, "id", "Dua perwira tewas dalam serangan oleh kelompok bersenjata.")
+    assert (frame.status, frame.deaths) == ("event", 2)
+
+
+def test_id_frames_wounded_are_not_deaths(builders) -> None:
+    (frame,) = [f for f in _frames(builders, "id", "Bom meledak dan melukai lima orang.") if f.status == "event"]
+    assert (frame.deaths, frame.deaths_reported) == (None, False)
+
+
+def test_en_frames_participle_clause_joins_main_event(builders) -> None:
+    frames = _frames(builders, "en", "Militants attacked a checkpoint, killing 4 soldiers.")
+    events = [f for f in frames if f.status == "event"]
+    assert len(events) == 1 and events[0].deaths == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The group did not attack the base.", "negation"),
+        ("Militants threatened to attack schools.", "modality"),
+        ("Air strikes since June have killed 117 civilians.", "tally"),
+    ],
+)
+def test_en_frames_non_events_are_dropped_with_reason(builders, text: str, reason: str) -> None:
+    assert any(s == "dropped" and r == reason for s, r in _status(builders, "en", text))
+    assert all(s != "event" for s, _ in _status(builders, "en", text))
