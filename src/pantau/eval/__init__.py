@@ -1,1 +1,8 @@
-"""Package."""
+"""Evaluation against gold files: load them, match predictions, report scores."""
+
+from __future__ import annotations
+
+from pantau.eval.gold import GoldDoc, GoldEvent, load_gold, load_gold_file
+from pantau.eval.score import Counts, FieldScore, Report, match, score
+
+__all__ = ["Counts", "FieldScore", "GoldDoc", "GoldEvent", "Report", "load_gold", "load_gold_file", "match", "score"]

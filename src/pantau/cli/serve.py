@@ -1,0 +1,52 @@
+"""`pantau serve`: the dashboard and JSON API over an event store, read-only."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pantau.cli.options import err_console, out_console
+from pantau.store.duckdb import DEFAULT_DB
+
+__all__ = ["serve"]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB event store to show (opened read-only).")] = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. Anything but loopback exposes the store to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard (map, timeline, table, sources) and the JSON API at http://HOST:PORT.
+
+    Works with no internet: every script, style and map layer comes from this
+    process. The API is documented at /docs.
+    """
+    import uvicorn
+
+    from pantau.serve.app import create_app, missing_assets
+
+    app = create_app(db)
+    missing = missing_assets()
+    if missing:
+        err_console().print(
+            f"pantau: the dashboard's front-end files are not installed ({', '.join(missing[:3])}...): "
+            "run `make frontend`; the JSON API works without them",
+            markup=False,
+        )
+    if not _is_loopback(host):
+        err_console().print(f"pantau: warning: listening on {host}, not loopback: anyone who can reach it can read the store", markup=False)
+    shown = f"[{host}]" if ":" in host else host
+    out_console().print(f"pantau: serving {db} at http://{shown}:{port} (API docs: /docs); Ctrl+C to stop", markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

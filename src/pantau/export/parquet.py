@@ -1,0 +1,55 @@
+"""Parquet export with a fixed schema; ``sources`` stays nested (list of structs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pantau.export import FIELD_ORDER
+from pantau.records import Event
+
+__all__ = ["SCHEMA", "write"]
+
+SOURCE_TYPE = pa.struct(
+    [
+        ("doc_id", pa.string()),
+        ("url", pa.string()),
+        ("publisher", pa.string()),
+        ("pub_date", pa.date32()),
+        ("spans", pa.list_(pa.list_(pa.int32()))),
+    ]
+)
+
+_TYPES: dict[str, pa.DataType] = {
+    "event_id": pa.string(), "event_date": pa.date32(), "time_precision": pa.int8(),
+    "event_type": pa.string(), "sub_event_type": pa.string(), "actor1": pa.string(),
+    "inter1": pa.int8(), "actor2": pa.string(), "inter2": pa.int8(), "country": pa.string(),
+    "admin1": pa.string(), "admin2": pa.string(), "location": pa.string(),
+    "latitude": pa.float64(), "longitude": pa.float64(), "geo_precision": pa.int8(),
+    "fatalities": pa.int32(), "notes": pa.string(), "sources": pa.list_(SOURCE_TYPE),
+    "confidence": pa.float64(), "language": pa.string(),
+}
+
+SCHEMA = pa.schema([(name, _TYPES[name]) for name in FIELD_ORDER])
+
+
+def write(events: Iterable[Event], path: str | Path) -> int:
+    columns: dict[str, list] = {name: [] for name in FIELD_ORDER}
+    for event in events:
+        for name in FIELD_ORDER:
+            value = getattr(event, name)
+            if name == "sources":
+                value = [
+                    {
+                        "doc_id": s.doc_id, "url": s.url, "publisher": s.publisher, "pub_date": s.pub_date,
+                        "spans": [[span.start, span.end] for span in s.spans],
+                    }
+                    for s in value
+                ]
+            columns[name].append(value)
+    table = pa.table(columns, schema=SCHEMA)
+    pq.write_table(table, str(path))
+    return table.num_rows
