@@ -29,3 +29,11 @@ def packs() -> PackSet:
 def pack(packs: PackSet):
     """pack("id") -> the Indonesian pack."""
     return lambda lang: packs[lang]
+
+
+@pytest.fixture(scope="session")
+def real_pipeline():
+    """One fully built Pipeline for the session (building it loads the gazetteer)."""
+    from pantau.pipeline import Pipeline
+
+    return Pipeline()

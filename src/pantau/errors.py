@@ -26,9 +26,11 @@ ERRORS: dict[str, str] = {
     "E014": "{origin}: invalid WARC: {detail}",
     "E020": "{origin}: language pack error: {detail}",
     "E030": "{origin}: store error: {detail}",
+    "E031": "{origin}: no event {event_id!r} in the store",
     "E040": "{origin}: invalid gold file: {detail}",
     "E050": "{origin}: invalid user data file: {detail}",
     "E051": "{origin}: invalid built-in actor dictionary: {detail}",
+    "E052": "{origin}: invalid merge rules: {detail}",
 }
 
 

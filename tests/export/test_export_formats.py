@@ -86,8 +86,9 @@ def test_export_jsonl_has_every_field(tmp_path):
     assert first["event_date"] == "2020-08-01" and second["event_date"] is None
     assert first["sources"][0] == {
         "doc_id": "d1", "url": "https://a.test/1", "publisher": "a.test", "pub_date": "2020-08-02",
-        "spans": [[0, 10], [20, 30]],
+        "spans": [[0, 10], [20, 30]], "duplicate_of": None,
     }
+    assert first["source_count"] == len({s["doc_id"] for s in first["sources"]})
     assert first == event_to_dict(_event())
 
 

@@ -94,3 +94,25 @@ def test_gazetteer_user_file_errors_name_the_line(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(PackError, match=r"bad\.csv:2"):
         Gazetteer.load([path])
+
+
+def test_gazetteer_user_conflicts_name_file_line_and_built_in(tmp_path: Path) -> None:
+    path = tmp_path / "analyst.csv"
+    path.write_text("name,aliases,latitude,longitude,country,admin1,kind\n"
+                    "Kampung Baru Contoh,,-2.5,140.7,IDN,Papua,populated\n"
+                    "Fallujah,Faluja,10.0,10.0,IRQ,Al Anbar,populated\n", encoding="utf-8")
+    mine = Gazetteer.load([path])
+    assert len(mine.conflicts) >= 1 and all(isinstance(c, str) for c in mine.conflicts)
+    assert all(c.startswith(f"{path}:3:") for c in mine.conflicts)
+    assert any("Fallujah" in c and "km away" in c for c in mine.conflicts)
+    assert any(p.key.startswith("user:") for p in mine.candidates("Kampung Baru Contoh"))
+
+
+def test_gazetteer_indonesian_provinces_in_acled_form_with_capitals(gaz: Gazetteer) -> None:
+    for local, acled, capital in (("Jawa Barat", "West Java", "Bandung"), ("Papua Tengah", "Central Papua", "Nabire"),
+                                  ("DKI Jakarta", "Jakarta", "Jakarta"), ("Riau", "Riau", "Pekanbaru")):
+        unit = gaz.admin1_place("IDN", local)
+        assert unit is not None and unit.name == acled, local
+        assert gaz.admin1_place("IDN", acled) == unit
+        seat = gaz.seat(unit)
+        assert seat is not None and seat.name == capital, local

@@ -11,7 +11,9 @@ from pantau.store.duckdb import Store
 
 
 def test_store_bad_article_in_batch_is_lost_alone(tmp_path):
-    rows = [{"doc_id": f"d{i}", "text": "Judul\n" + event_line(inter1=9 if i == 2 else 1)} for i in range(5)]
+    # days a week apart: five different incidents, so cross-article merging keeps them apart
+    rows = [{"doc_id": f"d{i}", "text": "Judul\n" + event_line(inter1=9 if i == 2 else 1, day=f"2020-08-{1 + 7 * i:02d}")}
+            for i in range(5)]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     db = tmp_path / "s.duckdb"

@@ -41,3 +41,4 @@ def demo(progress: ProgressOption = None) -> None:
     out_console().print(table)
     print_summary(summary)
     out_console().print(f"stored in {db.resolve()} (try: pantau export --db {db} -o events.csv)", markup=False)
+    out_console().print(f"see them on a map: pantau serve --db {db}  then open http://127.0.0.1:8000", markup=False)

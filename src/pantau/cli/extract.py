@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -69,13 +70,27 @@ def extract(
     lang: Annotated[
         Optional[str], typer.Option("--lang", help="Force the language (a pack code such as id or en) instead of detecting it.")
     ] = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = os.cpu_count() or 1,
     column: Annotated[
         Optional[list[str]],
         typer.Option("--column", metavar="OURS=THEIRS", help="Map a field to an input column, e.g. text=body (repeatable)."),
     ] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip input files larger than this many MB.")] = 50.0,
     progress: ProgressOption = None,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="Where to run: local (this process), pool (--workers processes) or dask (a Dask cluster; each input file is a shard)."),
+    ] = "pool",
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --workers processes)."),
+    ] = None,
+    parts: Annotated[
+        Optional[Path],
+        typer.Option("--parts", help="With --engine dask: folder for the Parquet parts (by country and month) and the shard done-markers (default: <db>.parts)."),
+    ] = None,
+    rank: Annotated[int, typer.Option("--rank", min=0, help="With --engine dask: take only the input files i with i % world-size == rank.")] = 0,
+    world_size: Annotated[int, typer.Option("--world-size", min=1, help="With --engine dask: how many independent jobs split the input files.")] = 1,
 ) -> None:
     """Read news articles, extract ACLED-style events, store them in DuckDB.
 
@@ -90,13 +105,18 @@ def extract(
     languages = PackSet().languages
     if lang is not None and lang not in languages:
         raise typer.BadParameter(f"no language pack {lang!r}; available: {', '.join(languages)}", param_hint="--lang")
+    if engine not in ("local", "pool", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not one of local, pool, dask", param_hint="--engine")
+    if rank >= world_size:
+        raise typer.BadParameter(f"rank {rank} must be below --world-size {world_size}", param_hint="--rank")
     settings = Settings(default_pub_date=parse_pub_date(pub_date), force_language=lang)
     options = ReadOptions(columns=parse_columns(column), max_mb=max_mb)
     with progress_bar(progress, "articles") as callback:
         summary = api.extract(
-            inputs, db=db, out=out, settings=settings, read_options=options, workers=workers, progress=callback
+            inputs, db=db, out=out, settings=settings, read_options=options, workers=workers, progress=callback,
+            engine=engine, scheduler=scheduler, parts=parts, rank=rank, world_size=world_size,
         )
     print_summary(summary)
-    if summary.articles_read == 0:
+    if summary.articles_read == 0 and api.SHARDS_DONE_NOTE not in summary.notes:
         err_console().print("nothing could be read from the inputs", markup=False)
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ what was left out (the ACLED CSV cannot hold an event without a date).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -16,6 +16,7 @@ from pantau.records import Event, Source
 
 __all__ = [
     "FORMATS",
+    "Provenance",
     "ExportResult",
     "event_to_dict",
     "format_for",
@@ -30,7 +31,7 @@ FORMATS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".geojson": "geojso
 FIELD_ORDER: tuple[str, ...] = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type",
     "actor1", "inter1", "actor2", "inter2", "country", "admin1", "admin2", "location",
-    "latitude", "longitude", "geo_precision", "fatalities", "notes", "sources",
+    "latitude", "longitude", "geo_precision", "fatalities", "notes", "sources", "source_count",
     "confidence", "language",
 )
 
@@ -55,25 +56,46 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
     return FORMATS[suffix]
 
 
-def source_to_dict(source: Source) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What the store knows beyond the Event record: independent-source counts per event
+    (near-duplicate copies counted once) and, per copied article, the article it copies."""
+
+    source_counts: Mapping[str, int] = field(default_factory=dict)
+    duplicates: Mapping[str, str] = field(default_factory=dict)
+
+    def source_count(self, event: Event) -> int:
+        """The store's count, else one per distinct article (copies collapsed where known)."""
+        if event.event_id in self.source_counts:
+            return int(self.source_counts[event.event_id])
+        return len({self.duplicates.get(s.doc_id, s.doc_id) for s in event.sources})
+
+
+def source_to_dict(source: Source, provenance: Provenance | None = None) -> dict[str, Any]:
     return {
         "doc_id": source.doc_id,
         "url": source.url,
         "publisher": source.publisher,
         "pub_date": source.pub_date.isoformat() if source.pub_date else None,
         "spans": [[span.start, span.end] for span in source.spans],
+        "duplicate_of": (provenance or Provenance()).duplicates.get(source.doc_id),
     }
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
-    """Every field of events.md as plain JSON values (ISO dates, spans as [start, end])."""
+def event_to_dict(event: Event, provenance: Provenance | None = None) -> dict[str, Any]:
+    """Every field of events.md as plain JSON values (ISO dates, spans as [start, end]),
+    plus ``source_count`` (independent sources)."""
+    provenance = provenance or Provenance()
     out: dict[str, Any] = {}
     for name in FIELD_ORDER:
+        if name == "source_count":
+            out[name] = provenance.source_count(event)
+            continue
         value = getattr(event, name)
         if name == "event_date":
             value = value.isoformat() if value else None
         elif name == "sources":
-            value = [source_to_dict(s) for s in value]
+            value = [source_to_dict(s, provenance) for s in value]
         out[name] = value
     return out
 
@@ -85,6 +107,7 @@ def write(
     *,
     timestamps: int | Mapping[str, int] = 0,
     country_info: Callable[[str], CountryInfo | None] | None = None,
+    provenance: Provenance | None = None,
 ) -> ExportResult:
     """Write events to ``path`` in ``fmt`` (default: from the extension)."""
     from pantau.export import acled_csv, geojson, jsonl, parquet
@@ -96,4 +119,4 @@ def write(
         written, left_out = acled_csv.write(events, path, timestamps=timestamps, country_info=country_info)
         return ExportResult(path, fmt, written, left_out)
     writer = {"jsonl": jsonl.write, "geojson": geojson.write, "parquet": parquet.write}[fmt]
-    return ExportResult(path, fmt, writer(events, path))
+    return ExportResult(path, fmt, writer(events, path, provenance=provenance))

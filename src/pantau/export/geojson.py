@@ -10,19 +10,19 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from pantau.export import event_to_dict
+from pantau.export import Provenance, event_to_dict
 from pantau.records import Event
 
 __all__ = ["write"]
 
 
-def write(events: Iterable[Event], path: str | Path) -> int:
+def write(events: Iterable[Event], path: str | Path, *, provenance: Provenance | None = None) -> int:
     features = []
     for event in events:
         geometry = None
         if event.latitude is not None and event.longitude is not None:
             geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
-        features.append({"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": event_to_dict(event)})
+        features.append({"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": event_to_dict(event, provenance)})
     Path(path).write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8",

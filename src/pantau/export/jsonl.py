@@ -6,16 +6,16 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from pantau.export import event_to_dict
+from pantau.export import Provenance, event_to_dict
 from pantau.records import Event
 
 __all__ = ["write"]
 
 
-def write(events: Iterable[Event], path: str | Path) -> int:
+def write(events: Iterable[Event], path: str | Path, *, provenance: Provenance | None = None) -> int:
     count = 0
     with Path(path).open("w", encoding="utf-8") as fh:
         for event in events:
-            fh.write(json.dumps(event_to_dict(event), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(event_to_dict(event, provenance), ensure_ascii=False) + "\n")
             count += 1
     return count

@@ -359,15 +359,27 @@ def build_index() -> dict[str, Any]:
                            float(row["latitude"]), float(row["longitude"]), int(row["population"] or 0),
                            row["admin1"] or None, row["admin2"] or None,
                            int(row["geonameid"]) if row["geonameid"] else None)
-        elif row["kind"] != "country" and row["name"]:
-            b.cols["name"][target] = row["name"]
+        elif row["kind"] != "country":
+            if row["name"]:
+                b.cols["name"][target] = row["name"]
+            if row["kind"] == "admin1":
+                b.cols["admin1"][target] = b.cols["name"][target]
+            elif row["admin1"]:
+                b.cols["admin1"][target] = row["admin1"]
+            if row["admin2"]:
+                b.cols["admin2"][target] = row["admin2"]
         for n in names:
             b.name(target, n, main=True, unit=row["kind"] in ("admin1", "admin2"))
         sup_places[f"sup:{row['key']}"] = target
         if row["seat"]:
             seats.append((target, row["seat"]))
     for target, seat in seats:
-        j = sup_places.get(seat) if seat.startswith("sup:") else b.by_gid.get(int(seat))
+        if seat.startswith("name:"):  # the member town of that name (a capital that is not the largest town)
+            want = b.folder.name(seat[5:])
+            named = [c for c in members.get(target, ()) if b.folder.name(b.cols["name"][c]) == want]
+            j = max(named, key=lambda c: b.cols["pop"][c]) if named else None
+        else:
+            j = sup_places.get(seat) if seat.startswith("sup:") else b.by_gid.get(int(seat))
         if j is not None:
             b.cols["seat"][target] = j
 
@@ -412,11 +424,23 @@ def build_index() -> dict[str, Any]:
         "pop": array("q", b.cols["pop"]), "gid": array("q", b.cols["gid"]),
         "seat": array("q", b.cols["seat"]),
         "index": index,
+        "span": _spans(index),
         "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in v.items()} for k, v in b.cased.items()},
         "countries": country_idx,
         "fold": dict(manifest.get("fold", {})),
         "articles": sorted(b.articles),
     }
+
+
+def _spans(keys: Iterable[str]) -> dict[str, int]:
+    """First word of a name -> the most words a name starting with it has (bounds lookups)."""
+    out: dict[str, int] = {}
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        n = rest.count(" ") + 2 if rest else 1
+        if out.get(first, 0) < n:
+            out[first] = n
+    return out
 
 
 def load_or_build(directory: Path | None = None) -> dict[str, Any]:
@@ -456,6 +480,8 @@ class Gazetteer:
         self.cased: dict[str, dict[str, tuple[int, ...]]] = data["cased"]
         self._automaton: Any = None
         self._countries: dict[str, int] = data["countries"]
+        self.span: dict[str, int] = data.get("span") or _spans(self._index)
+        self._cache: dict[int, Place] = {}  # Place records already made, per instance
         self._extra: list[Place] = []  # user places, indices continue after the built ones
         self.conflicts: list[str] = []
 
@@ -471,14 +497,18 @@ class Gazetteer:
         return len(self._d["key"]) + len(self._extra)
 
     def place(self, i: int) -> Place:
+        hit = self._cache.get(i)
+        if hit is not None:
+            return hit
         n = len(self._d["key"])
         if i >= n:
             return self._extra[i - n]
         d = self._d
         gid = d["gid"][i]
-        return Place(key=d["key"][i], name=d["name"][i], country=d["country"][i], kind=d["kind"][i],
+        hit = self._cache[i] = Place(key=d["key"][i], name=d["name"][i], country=d["country"][i], kind=d["kind"][i],
                      latitude=d["lat"][i], longitude=d["lon"][i], population=d["pop"][i],
                      admin1=d["admin1"][i], admin2=d["admin2"][i], geonameid=gid or None)
+        return hit
 
     def ids(self, key: str) -> tuple[int, ...]:
         """Place indices for an already folded key."""
@@ -609,6 +639,8 @@ class Gazetteer:
                 for key in self.folder.keys(n):
                     old = self.ids(key)
                     self._index[key] = (*old, i) if old else i
+                    first, _, rest = key.partition(" ")
+                    self.span[first] = max(self.span.get(first, 0), rest.count(" ") + 2 if rest else 1)
                     if len(key.replace(" ", "")) <= 3:
                         spellings = self.cased.setdefault(key, {})
                         spellings[_letters(n)] = (*spellings.get(_letters(n), ()), i)

@@ -32,9 +32,10 @@ def check_regexes(patterns: list[str], where: str) -> list[str]:
 
 
 def _pack_meta(data: dict[str, Any]) -> list[str]:
-    problems = check_keys(data, {"lang", "name", "confusable"}, {"lang", "name"})
+    problems = check_keys(data, {"lang", "name", "confusable", "cue_words"}, {"lang", "name"})
     if not isinstance(data.get("confusable", []), list):
         problems.append("confusable: must be a list of language codes")
+    problems += _string_list(data, "cue_words")
     return problems
 
 
@@ -102,7 +103,7 @@ PLACE_TYPES = ("province", "district", "city", "village", "site")
 def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
-                                 "not_place_before", "not_place_after"},
+                                 "not_place_before", "not_place_after", "institutions"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -119,7 +120,7 @@ def _places(data: dict[str, Any]) -> list[str]:
         problems += check_keys(section, set(allowed))
         for key, value in section.items():
             problems += words(value, f"{table}.{key}")
-    for key in ("fillers", "not_places", "not_place_before", "not_place_after"):
+    for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions"):
         if key in data:
             problems += words(data[key], key)
     patterns = data.get("near_patterns", [])
@@ -334,6 +335,7 @@ def _triggers(data: dict[str, Any]) -> list[str]:
 _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
+    "commentary", "criminal", "political", "civilian_target",
 }
 
 

@@ -7,14 +7,15 @@ pool initializer; only articles and results cross process boundaries.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
 from pantau.pipeline import ArticleResult, Pipeline, Settings
 from pantau.records import Article
-from pantau.runners.local import PipelineFactory, run_local, safe_call
+from pantau.runners.local import PipelineFactory, error_result, run_local, safe_call
 
-__all__ = ["run_pool"]
+__all__ = ["WorkerDied", "run_pool"]
 
 
 class _Worker:
@@ -37,6 +38,68 @@ def _work(article: Article) -> ArticleResult:
     return safe_call(_Worker.pipeline, article)
 
 
+class WorkerDied(RuntimeError):
+    """A worker process died (killed, out of memory, a crash in native code) while it held this article."""
+
+
+def _work_chunk(chunk: list[Article]) -> list[ArticleResult]:
+    return [_work(article) for article in chunk]
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[tuple[int, list[Article]]]:
+    chunk: list[Article] = []
+    index = 0
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield index, chunk
+            index, chunk = index + 1, []
+    if chunk:
+        yield index, chunk
+
+
+class _Pool:
+    """A process pool that can be replaced by a fresh one when a worker dies."""
+
+    def __init__(self, workers: int, settings: Settings, factory: PipelineFactory, max_restarts: int) -> None:
+        self._args = (workers, settings, factory)
+        self.restarts = 0
+        self.max_restarts = max_restarts
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        workers, settings, factory = self._args
+        # spawn, not fork: the parent may hold threads (DuckDB's) that a forked child would inherit half-way.
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(settings, factory))
+
+    def restart(self) -> None:
+        if self.restarts >= self.max_restarts:
+            raise RuntimeError(f"worker processes died {self.restarts} times: giving up (is the pipeline unbuildable?)")
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        self.restarts += 1
+
+    def isolate(self, chunk: list[Article], max_attempts: int) -> list[ArticleResult]:
+        """Run each article of a chunk lost with a dead worker on its own, so a death points at
+        one article; that article is tried ``max_attempts`` times, then becomes an error result."""
+        out = []
+        for article in chunk:
+            for attempt in range(1, max_attempts + 1):
+                try:
+                    out.extend(self.executor.submit(_work_chunk, [article]).result())
+                    break
+                except BrokenProcessPool:
+                    self.restart()
+                    if attempt == max_attempts:
+                        out.append(error_result(article, WorkerDied(
+                            f"the worker process died on this article {max_attempts} times (killed or crashed)")))
+        return out
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def run_pool(
     articles: Iterable[Article],
     settings: Settings,
@@ -44,12 +107,50 @@ def run_pool(
     *,
     factory: PipelineFactory = Pipeline,
     chunksize: int = 4,
+    max_attempts: int = 3,
 ) -> Iterator[ArticleResult]:
-    """Results in input order, as ``run_local`` gives them; ``workers <= 1`` runs locally."""
+    """Results in input order, as ``run_local`` gives them; ``workers <= 1`` runs locally.
+
+    When a worker dies, the pool is replaced by a fresh one and every article the dead
+    pool still held is run again, one at a time, so a run never loses an article: one
+    that kills its worker ``max_attempts`` times comes back as an error result.
+    """
     if workers <= 1:
         yield from run_local(articles, settings, factory=factory)
         return
-    # spawn, not fork: the parent may hold threads (DuckDB's) that a forked child would inherit half-way.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(settings, factory)) as pool:
-        yield from pool.map(_work, articles, chunksize=chunksize)
+    window = workers * 4  # chunks in flight: enough to keep workers busy, few to redo after a death
+    chunks = _chunks(articles, max(1, chunksize))
+    pool = _Pool(workers, settings, factory, max_restarts=10 * max_attempts)
+    inflight: dict[Future[list[ArticleResult]], tuple[int, list[Article]]] = {}
+    finished: dict[int, list[ArticleResult]] = {}
+    next_out = 0
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(inflight) < window:
+                item = next(chunks, None)
+                if item is None:
+                    exhausted = True
+                    break
+                inflight[pool.executor.submit(_work_chunk, item[1])] = item
+            if not inflight:
+                break
+            wait(inflight, return_when=FIRST_COMPLETED)
+            lost: list[tuple[int, list[Article]]] = []
+            for future in [f for f in inflight if f.done()]:
+                index, chunk = inflight.pop(future)
+                try:
+                    finished[index] = future.result()
+                except BrokenProcessPool:
+                    lost.append((index, chunk))
+            if lost:
+                lost.extend(inflight.values())  # the dead pool takes every pending chunk with it
+                inflight.clear()
+                pool.restart()
+                for index, chunk in sorted(lost, key=lambda item: item[0]):
+                    finished[index] = pool.isolate(chunk, max_attempts)
+            while next_out in finished:
+                yield from finished.pop(next_out)
+                next_out += 1
+    finally:
+        pool.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pantau.packs import Pack
@@ -128,6 +128,7 @@ class Extractor:
                     best_date=self.dates.best,
                 )
             )
+        frames = self._demote_undated(frames)
         self.stats.frames += len(frames)
         cands: list[Candidate] = []
         for fr in frames:
@@ -139,6 +140,25 @@ class Extractor:
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
         return tuple(events)
+
+    @staticmethod
+    def _demote_undated(frames: list[Frame]) -> list[Frame]:
+        """Once the article has dated an event, a later mention with neither a date nor a place
+        of its own tells that incident on or recalls background: it may support an event, never
+        found one."""
+        out: list[Frame] = []
+        dated_at: int | None = None
+        for fr in sorted(frames, key=lambda f: (f.sentence, f.trigger.start)):
+            own = fr.date is not None and getattr(fr.date, "kind", "") != "anchor"
+            placed = any(
+                getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None) for p in fr.places
+            )  # "Di kota Raqqa, pasukan ... memasuki": a new scene, a new incident
+            if fr.status == "event" and not own and not placed and dated_at is not None and fr.sentence > dated_at:
+                fr = replace(fr, status="support", reason="undated")
+            if fr.status == "event" and own and dated_at is None:
+                dated_at = fr.sentence
+            out.append(fr)
+        return out
 
     def _trusted_places(self, fr: Frame, focus: tuple[str, ...]) -> list[Any]:
         """Place mentions a coder would trust: cued ("di", "kota", "near"), or read inside the
@@ -282,12 +302,15 @@ class Extractor:
                 if a2 is not None and a1 is not None and a2.name == a1.name:
                     a2 = None
         if a1 is None:
+            # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
+            # the event's kind in its country. Without even a country the event is not codable.
+            if country is None:
+                return None
             role = self._default_role.get(head.sub_event_type) or self._default_role.get(head.event_type)
-            if role and country:
-                try:
-                    a1 = self.actors.generic(role, country)
-                except KeyError:
-                    a1 = None
+            try:
+                a1 = self.actors.generic(role or "armed_group", country)
+            except KeyError:
+                return None
         known = [c.deaths for c in g if c.deaths is not None]
         fatalities = min(known) if known else (3 if any(c.deaths_reported for c in g) else 0)
         spans = tuple(sorted({(c.frame.sentence_span.start, c.frame.sentence_span.end) for c in g}))

@@ -22,8 +22,13 @@ __all__ = ["Frame", "FrameBuilder", "DROP_KINDS"]
 # Cue kinds that drop a candidate, in the order they are checked.
 DROP_KINDS = ("negation", "denial", "modality", "hypothetical", "ongoing", "tally")
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
+# Sub-types that ordinary crime also produces (with Violence against civilians).
+CRIME_SUBTYPES = ("Arrests", "Mob violence")
 _CIVILIANS = 7
 _STATE = 1
+_RIOTERS, _PROTESTERS = 5, 6
+_NON_STATE = (2, 3, 4)
+_CROWDS = (_RIOTERS, _PROTESTERS, _CIVILIANS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,8 @@ class FrameBuilder:
                     status, reason = "support", "purpose"
                 elif self._cue(cues, "reference", trig, clause, toks):
                     status, reason = "support", "reference"
+                elif self._cue(cues, "commentary", trig, clause, toks):
+                    status, reason = "support", "commentary"  # "mengecam serangan di Gaza": about an event, not its report
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
@@ -108,7 +115,11 @@ class FrameBuilder:
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
-            ev_type, sub = self._type(trig, actor1, actor2, inter_of)
+            ev_type, sub = self._type(
+                trig, actor1, actor2, inter_of, self._cue(cues, "civilian_target", trig, clause, toks)
+            )
+            if status != "dropped" and self._criminal(ev_type, sub, cues, trig, clause, toks, actor1, actor2):
+                status, reason = "dropped", "criminal"
             if sub == "Agreement" or ev_type == "Strategic developments":
                 if actor1 is None and actor2 is not None:
                     actor1, actor2 = actor2, None
@@ -228,6 +239,16 @@ class FrameBuilder:
         skip = range(trig.first_token, trig.last_token + 1)
         return any(self.finder.has_lemma(toks, lo, hi, words, skip) for words in trig.rule.needs)
 
+    def _criminal(self, ev_type, sub, cues, trig, clause, toks, actor1, actor2) -> bool:
+        """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
+        cue drops an attack or arrest among unnamed people unless a political cue (terror suspects,
+        protesters) or a named armed actor says otherwise."""
+        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES):
+            return False
+        if not self._cue(cues, "criminal", trig, clause, toks) or self._cue(cues, "political", trig, clause, toks):
+            return False
+        return not any(getattr(a, "kind", "") == "named" for a in (actor1, actor2) if a is not None)
+
     # -- roles and type --------------------------------------------------------
 
     def _roles(self, trig, clause, sent, toks, cues, actors, text) -> tuple[Any, Any]:
@@ -273,19 +294,29 @@ class FrameBuilder:
         return actor1, actor2
 
     @staticmethod
-    def _type(trig: TriggerMention, actor1, actor2, inter_of) -> tuple[str, str]:
+    def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
+        """ACLED's type from the trigger and who acted on whom: an attack on civilians (or on a
+        village, homes, a market) is violence against civilians; a clash among civilians, rioters or
+        protesters is a riot; an "arrest" by an armed group is an abduction."""
         rule = trig.rule
+        i1 = inter_of(actor1) if actor1 is not None else None
+        i2 = inter_of(actor2) if actor2 is not None else None
         if rule.territory:
-            i1 = inter_of(actor1) if actor1 is not None else None
             if i1 == _STATE:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
         if rule.generic:
-            i2 = inter_of(actor2) if actor2 is not None else None
-            if i2 == _CIVILIANS:
+            if i2 == _PROTESTERS and i1 == _STATE:
+                return "Protests", "Excessive force against protesters"
+            if i2 == _CIVILIANS or (i2 is None and civilian_target):
                 return "Violence against civilians", "Attack"
             if i2 is not None:
                 return "Battles", "Armed clash"
+        if rule.sub_event_type == "Arrests" and i1 in _NON_STATE:
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and trig.verbal:
+            violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
+            return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
         return rule.event_type, rule.sub_event_type
 
     # -- places ----------------------------------------------------------------
@@ -350,8 +381,11 @@ class FrameBuilder:
         if not deaths or not violent:
             return frames
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+        negations = [c for c in cues if c.kind == "negation"]
         counts: dict[int, list[int | None]] = {}
         for d_start, d_end, transitive in deaths:
+            if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
+                continue  # "no fatalities were reported", "tidak ada korban jiwa"
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
         out = []
@@ -365,10 +399,16 @@ class FrameBuilder:
         return out
 
     def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> int | None:
+        before = [t for t in toks if t.end <= d_start]
+        if transitive and before and before[-1].text in self.finder.passive_aux:
+            transitive = False  # "were killed": the dead are named before the word
         if transitive:
             right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
             if right:
                 return int(right[0].value)
+            after = [t for t in toks if t.start >= d_end]
+            if after and after[0].text in self.finder.singular:
+                return 1  # "killed a pastor", "menewaskan seorang warga"
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]

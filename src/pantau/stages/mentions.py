@@ -35,6 +35,10 @@ CUE_KINDS = (
     "locative",
     "agent",
     "target",
+    "commentary",
+    "criminal",
+    "political",
+    "civilian_target",
 )
 
 
@@ -160,6 +164,9 @@ class MentionFinder:
         frame = cues.get("frame", {})
         self._occurrence_re = _alt(frame.get("occurrence", ()))
         self.lead_sentences = int(frame.get("lead_sentences", 3))
+        # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
+        self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
+        self.singular = frozenset(w.lower() for w in death.get("singular", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
 

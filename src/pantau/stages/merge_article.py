@@ -18,6 +18,7 @@ __all__ = ["Candidate", "merge_candidates", "places_agree", "dates_agree", "acto
 
 _PLACE_KM = 50.0
 _STATE = 1
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
 
 
 @dataclass(slots=True)
@@ -78,8 +79,10 @@ def actors_agree(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 
 def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -> bool:
+    # a generic supporting mention ("the attack", "serangan itu") may name any violent incident
+    any_type = cand.status == "support" and cand.frame.trigger.rule.generic
     for m in group:
-        if m.event_type != cand.event_type:
+        if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT):
             return False
         if not dates_agree(m.date, cand.date) or not places_agree(m.place, cand.place):
             return False

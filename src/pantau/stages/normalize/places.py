@@ -24,6 +24,14 @@ __all__ = ["PlaceMention", "Geoparser", "Reading"]
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "populated": 3, "site": 3}
 KIND_OF_TYPE = {"province": "admin1", "district": "admin2", "city": "populated", "village": "populated", "site": "site"}
 WINDOW = 80  # characters of context read before a mention for its cue words
+FOCUS_SHARE = 0.3  # a focus country has at least this share of the leader's votes
+MAX_TOKENS = 8
+UNIT_SEAT_BONUS = 25  # a town named like a unit it lies in ("Raqqa", "Gaza")
+RIVAL_GAP = 8  # readings scoring within this of the best make a name ambiguous
+GLUED_MIN = 7  # a word this long may be a country name glued to the next word  # the longest place name tried, in words
+_DIGIT = re.compile(r"\d")
+_LEFT_WORD = re.compile(r"([^\W\d_]+)(?:[ \t]+|-)$")
+_GLUED = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +66,13 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, pack: Pack) -> None:
         self.gaz = gazetteer
         data = pack.get("places")
-        self.automaton = gazetteer.automaton()
         self.fold = gazetteer.folder.text
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
         self.articles = gazetteer.articles
+        article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
+        # Keys are ASCII after folding, so a name starts with a letter folding to A-Z.
+        self._start = re.compile(rf"\b(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})\b)")
+        self._run = re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{MAX_TOKENS - 1}}}")
         relations: dict[str, list[str]] = data.get("relations", {})
         types: dict[str, list[str]] = data.get("types", {})
         self._rel_of = {" ".join(w.split()): rel for rel, ws in relations.items() for w in ws}
@@ -74,7 +85,15 @@ class Geoparser:
             rf"(?<![a-z0-9])(?:(?P<rel>{rel_alt})\s+)?{fill}(?:(?P<type>{type_alt})\s+{fill})?$")
         self._after = re.compile(rf"^\s+(?P<type>{type_alt})(?![a-z0-9])")
         self._near = [re.compile(p) for p in data.get("near_patterns", [])]
-        self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []))
+        self._near_digit = all(r"\d" in p.pattern for p in self._near)  # distances: skip windows without digits
+        self._not_before = frozenset(" ".join(w.split()) for w in data.get("not_place_before", ()))
+        self._not_after = frozenset(" ".join(w.split()) for w in data.get("not_place_after", ()))
+        self._article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
+        self._right_word = re.compile(rf"(?:[ \t]+|-)(?:(?:{self._article_alt})[- ])?([^\W\d_]+)", re.IGNORECASE)
+        # Institutions and titles named after their place ("Polres Nabire", "Bupati Bekasi")
+        # do not make the name a fragment of a longer one.
+        self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []),
+                                                     *data.get("institutions", []))
                                     for w in phrase.split())
 
     # -- finding ------------------------------------------------------------
@@ -82,54 +101,120 @@ class Geoparser:
         """Place mentions inside text[start:end] (absolute offsets), longest match first,
         never overlapping, on word boundaries, capitalised, not a pack-excluded word."""
         end = len(text) if end is None else end
-        folded = self.fold(text[start:end])
-        n = len(folded)
-        hits: list[tuple[int, int, str]] = []
-        for last, key in self.automaton.iter(folded):
-            first = last - len(key) + 1
-            if first > 0 and folded[first - 1].isalnum():
-                continue
-            if last + 1 < n and folded[last + 1].isalnum():
-                continue
-            hits.append((first, last + 1, key))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        mentions: list[PlaceMention] = []
+        lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
+        wide = self.fold(text[lo:hi])  # cue windows around the names are read from here
+        segment = text[start:end]
+        folded = wide[start - lo:end - lo]
+        # Names start at a capitalised word, at an Arabic article ("al-Anbar"), or where
+        # scraping glued two words ("denganIran"); from each start, up to MAX_TOKENS words
+        # joined by single separators are looked up, longest first.
+        glued = [m.start() for m in _GLUED.finditer(segment)]
+        starts = [m.start() for m in self._start.finditer(segment)]
+        if glued:
+            starts = sorted({*starts, *glued})
+        accepted: list[tuple[int, int, tuple[int, ...]]] = []
+        ids_of = self.gaz.ids
+        span = self.gaz.span
         taken_until = -1
-        for first, stop, key in hits:
-            if first < taken_until:
+        for a in starts:
+            if a < taken_until:
                 continue
-            surface = text[start + first:start + stop]
-            ids = self._accept(key, surface)
-            if not ids:
+            run = self._run.match(folded, a)
+            if run is None:
                 continue
-            taken_until = stop
-            a, b = start + first, start + stop
-            relation, type_cue = self._cues(text, a, b)
+            stop = run.end()
+            for g in glued:
+                if a < g < stop:
+                    stop = g  # "IranAyatollah": the name ends where the next glued word starts
+                    break
+            words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
+            most = span.get(words[0], 0)
+            if not most:
+                if len(words[0]) >= GLUED_MIN:
+                    glued_country = self._glued_country(segment, a, words[0])
+                    if glued_country is not None:
+                        accepted.append((start + a, start + a + glued_country[0], glued_country[1]))
+                continue
+            del words[most:]
+            ends = []
+            pos = a
+            for w in words:
+                pos += len(w)
+                ends.append(pos)
+                pos += 1
+            hit = False
+            for k in range(len(words), 0, -1):
+                key = " ".join(words[:k]) if k > 1 else words[0]
+                if not ids_of(key):
+                    continue
+                b = ends[k - 1]
+                ids = self._accept(key, segment[a:b])
+                if not ids:
+                    continue
+                taken_until = b
+                hit = True
+                if not self._named_thing(text, start + a, start + b, wide, lo):
+                    accepted.append((start + a, start + b, ids))
+                # else "New York Times", "Universitas Indonesia", "US dollar": not a place
+                break
+            if not hit and len(words[0]) >= GLUED_MIN:
+                glued_country = self._glued_country(segment, a, words[0])
+                if glued_country is not None:
+                    accepted.append((start + a, start + a + glued_country[0], glued_country[1]))
+        # A neighbouring place name does not make a name a fragment: "Moskow-Bali", "Nagrak Cibadak".
+        starts = {a for a, _, _ in accepted}
+        ends = {b for _, b, _ in accepted}
+        mentions: list[PlaceMention] = []
+        for a, b, ids in accepted:
+            relation, type_cue = self._cues(text, a, b, wide, lo)
             mentions.append(PlaceMention(
-                start=a, end=b, surface=surface,
+                start=a, end=b, surface=text[a:b],
                 candidates=tuple(self.gaz.place(i) for i in ids),
-                relation=relation, type_cue=type_cue, embedded=self._embedded(text, a, b),
+                relation=relation, type_cue=type_cue, embedded=self._embedded(text, a, b, starts, ends),
                 initial=self._initial(text, a)))
         return mentions
 
+    def _glued_country(self, segment: str, a: int, word: str) -> tuple[int, tuple[int, ...]] | None:
+        """A country name glued to a lower-case word by scraping ("Israelyang", "Iranmengambil"):
+        the longest prefix naming a country, when the rest of the word is lower case."""
+        original = segment[a:a + len(word)]
+        if not original[1:].islower():
+            return None
+        for cut in range(len(word) - 2, 3, -1):
+            ids = self.gaz.ids(word[:cut])
+            if ids and any(self.gaz.place(i).kind == "country" for i in ids):
+                return cut, tuple(i for i in ids if self.gaz.place(i).kind == "country")
+        return None
+
     def _accept(self, key: str, surface: str) -> tuple[int, ...]:
-        if key in self.exclude or key in self.articles or len(key.replace(" ", "")) < 2:
+        if key in self.exclude or len(key.replace(" ", "")) < 2:
             return ()
+        if key in self.articles and not surface.isupper():
+            return ()  # "as", "an": Arabic articles, but "AS" is Amerika Serikat
         toks = surface.replace("-", " ").split()
         core = [t for t in toks if self.gaz.fold(t) not in self.articles] or toks
         if not (core[0][:1].isupper() and toks[-1][:1].isupper()):
             return ()  # places are proper names: "Daraa", not "dara"
         return self.gaz.ids_for_surface(key, surface)
 
-    def _cues(self, text: str, a: int, b: int) -> tuple[str | None, str | None]:
-        before = self.fold(text[max(0, a - WINDOW):a])
+    def _folded(self, text: str, x: int, y: int, wide: str | None, lo: int) -> str:
+        """text[x:y] folded, sliced from the already folded window when it lies inside."""
+        x, y = max(0, x), min(len(text), y)
+        if wide is not None and lo <= x and y <= lo + len(wide):
+            return wide[x - lo:y - lo]
+        return self.fold(text[x:y])
+
+    def _cues(self, text: str, a: int, b: int, wide: str | None = None, lo: int = 0) -> tuple[str | None, str | None]:
+        before = self._folded(text, a - WINDOW, a, wide, lo)
         before = " ".join(before.split()) + " "
         relation = type_cue = None
-        for pat in self._near:
-            if pat.search(before):
-                relation = "near"
-                break
-        after = self._after.match(self.fold(text[b:b + 40]))
+        if self._near and (not self._near_digit or _DIGIT.search(before)):
+            for pat in self._near:
+                if pat.search(before):
+                    relation = "near"
+                    break
+        before = before[-64:]  # a cue, its fillers and a type word sit right before the name
+        after = self._after.match(self._folded(text, b, b + 40, wide, lo))
         if after:  # "Kandahar city", "Anbar province": the word after is the name's own
             type_cue = self._type_of[" ".join(after.group("type").split())]
         m = self._before.search(before)
@@ -140,23 +225,44 @@ class Geoparser:
                 type_cue = self._type_of[" ".join(m.group("type").split())]
         return relation or type_cue, type_cue
 
+    def _named_thing(self, text: str, a: int, b: int, wide: str | None = None, lo: int = 0) -> bool:
+        """True when the words around the name make it an organisation, title or thing named
+        after the place ("The Times of Israel", "Universitas Indonesia", "US dollar",
+        "Raju street"): pack lists ``not_place_before`` / ``not_place_after``."""
+        if self._not_before:
+            before = self._folded(text, a - 40, a, wide, lo).split()
+            for k in (1, 2, 3):
+                if len(before) >= k and " ".join(before[-k:]) in self._not_before:
+                    return True
+        if self._not_after:
+            after = self._folded(text, b, b + 40, wide, lo).split()
+            for k in (1, 2):
+                if len(after) >= k and " ".join(after[:k]) in self._not_after:
+                    return True
+        return False
+
     @staticmethod
     def _initial(text: str, a: int) -> bool:
         prev = text[max(0, a - 30):a].rstrip(" \t\"“'‘(")
         return not prev or prev[-1] in ".!?\n:"
 
-    def _embedded(self, text: str, a: int, b: int) -> bool:
+    def _embedded(self, text: str, a: int, b: int, starts: set[int] = frozenset(),  # type: ignore[assignment]
+                  ends: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
         """True when the mention is part of a longer capitalised name ("Bank Indonesia",
         "Mustefa Bali", "Pul-e Charkhi"): a capitalised non-cue word touches it
         (space or hyphen between); a sentence start on the left does not count."""
-        left = re.search(r"([^\W\d_]+)(?:[ \t]+|-)$", text[max(0, a - 30):a])
-        if left and left.group(1)[:1].isupper() and self.gaz.fold(left.group(1)) not in self._cue_words:
-            prev = text[max(0, a - 30):a][: left.start(1)].rstrip()
+        lo = max(0, a - 30)
+        left = _LEFT_WORD.search(text[lo:a])
+        if left and left.group(1)[:1].isupper() and self.gaz.fold(left.group(1)) not in self._cue_words \
+                and lo + left.end(1) not in ends:
+            prev = text[lo:a][: left.start(1)].rstrip()
             if prev and prev[-1] not in ".!?\"“:\n":
                 return True
+        right = self._right_word.match(text, b, min(len(text), b + 40))  # "Wadi al-Rabi": past the article
+        if right and right.start(1) in starts:
+            return False
         if b < len(text) and text[b] == "-" and text[b + 1:b + 2].isalpha():
             return True  # "Pul-e ...", "Khor-e ..."
-        right = re.match(r"[ \t]+([^\W\d_]+)", text[b:b + 30])
         return bool(right and right.group(1)[:1].isupper() and self.gaz.fold(right.group(1)) not in self._cue_words)
 
     # -- document focus -----------------------------------------------------
@@ -170,14 +276,23 @@ class Geoparser:
             if self.gaz.fold(m.surface) in skip or not m.candidates:
                 continue
             best = max(m.candidates, key=self._prior)
-            weight = 1.0 if best.kind in ("country", "admin1") or best.population >= 50_000 else 0.5
+            if best.kind in ("country", "admin1") or best.population >= 50_000:
+                weight = 1.0
+            elif best.kind in ("admin2", "site") or best.population >= 10_000:
+                weight = 0.5
+            else:
+                weight = 0.2  # a namesake hamlet abroad says little about the text's country
             if m.embedded and best.kind not in ("country", "admin1"):
                 weight *= 0.5
             if m.initial and m.relation is None and best.kind not in ("country", "admin1"):
                 weight *= 0.25
             votes[best.country] = votes.get(best.country, 0.0) + weight
             first.setdefault(best.country, k)
-        return tuple(sorted(votes, key=lambda c: (-votes[c], first[c])))
+        if not votes:
+            return ()
+        top = max(votes.values())
+        # Countries far behind the leader are stray readings, not what the text is about.
+        return tuple(sorted((c for c in votes if votes[c] >= FOCUS_SHARE * top), key=lambda c: (-votes[c], first[c])))
 
     # -- resolving ----------------------------------------------------------
     @staticmethod
@@ -197,16 +312,25 @@ class Geoparser:
         """The best reading of one mention given the focus countries and the other
         mentions of the same passage; None when no reading is trustworthy."""
         regions: set[tuple[str, str]] = set()
+        districts: set[tuple[str, str]] = set()
         countries: set[str] = set()
         for other in context:
-            if other is mention or not other.candidates:
+            if other is mention or not other.candidates or other.surface == mention.surface:
                 continue
             top = max(other.candidates, key=self._prior)
             if top.kind == "country":
                 countries.add(top.country)
             elif top.kind in ("admin1", "admin2") and top.admin1:
-                regions.add((top.country, top.admin1))
                 countries.add(top.country)
+            # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
+            # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
+            for q in other.candidates:
+                if q.kind == "admin1" and q.admin1:
+                    regions.add((q.country, q.admin1))
+                elif q.kind == "admin2" and q.admin2:
+                    districts.add((q.country, q.admin2))
+                    if q.admin1:
+                        regions.add((q.country, q.admin1))
         want = KIND_OF_TYPE.get(mention.type_cue or "")
         # Units named like the mention: a town named like its own province or district
         # ("Kandahar", "Raqqa") is that unit's seat far more often than a namesake elsewhere.
@@ -214,8 +338,10 @@ class Geoparser:
 
         def score(p: Place) -> tuple[float, float]:
             s = self._prior(p)
+            if math.isnan(p.latitude):
+                s -= 30  # a unit without a known seat cannot be coded at a point
             if p.kind == "populated" and (p.country, p.admin1) in units:
-                s += 20
+                s += UNIT_SEAT_BONUS
             support = 0.0
             if focus:
                 if p.country == focus[0]:
@@ -224,6 +350,8 @@ class Geoparser:
                     support += 30
             if p.admin1 and (p.country, p.admin1) in regions:
                 support += 40
+                if p.kind != "admin2" and p.admin2 and (p.country, p.admin2) in districts:
+                    support += 20
             elif p.country in countries:
                 support += 25
             if want:
@@ -244,13 +372,16 @@ class Geoparser:
                         best = p
                         break
         cued = mention.relation is not None or mention.type_cue is not None
+        if focus and support == 0 and best.kind in ("populated", "admin2") and best.population < 100_000:
+            return None  # the text is about other countries: a namesake village there is noise ("Korin" in Idleb)
         if best.kind == "populated" and best.population < 1000 and not cued and support == 0:
             return None  # a hamlet somewhere that happens to share a common word's spelling
-        if mention.embedded and best.kind not in ("country", "admin1") and support == 0:
-            return None  # a fragment of a longer name the gazetteer does not know
-        if mention.initial and not cued and best.kind not in ("country", "admin1") and support == 0:
+        if mention.embedded and best.kind not in ("country", "admin1"):
+            return None  # a fragment of a longer name the gazetteer does not know ("Tall Refaat")
+        big = best.kind == "populated" and best.population >= 100_000
+        if mention.initial and not cued and not big and best.kind not in ("country", "admin1") and support == 0:
             return None  # any word is capitalised at a sentence start
-        rivals = [p for p in ranked[1:] if score(p)[0] >= best_score - 10 and p.key != best.key
+        rivals = [p for p in ranked[1:] if score(p)[0] >= best_score - RIVAL_GAP and p.key != best.key
                   and not (p.country == best.country and p.admin1 == best.admin1 and p.kind != best.kind)]
         if not rivals or best.kind == "country":
             return Reading(mention, best, True)
@@ -283,7 +414,7 @@ class Geoparser:
                 readings.append(r)
         if not readings:
             return None
-        if any(r.mention.relation in ("in", "near") or r.mention.type_cue for r in readings):
+        if any(r.mention.relation in ("in", "near") for r in readings):
             readings = [r for r in readings if r.mention.relation not in ("to", "from")]
 
         def rank(ir: tuple[int, Reading]) -> tuple[int, int, int, int]:

@@ -1,0 +1,119 @@
+"""Run shards on a Dask cluster (``dask.distributed``), one Pipeline per worker.
+
+Each worker builds its pipeline once, from the picklable ``Settings``, the first
+time a shard lands on it, and keeps it on the worker object; only shard specs go
+out and shard outcomes come back. A shard whose task fails (unreadable input, a
+worker that died, anything raised outside one article) is resubmitted up to
+``retries`` times, then yielded with its error: never silently lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from pantau.pipeline import Pipeline, Settings
+from pantau.runners.local import PipelineFactory
+from pantau.runners.shards import ShardOutcome, ShardSpec, process_shard
+from pantau.stages.read import ReadOptions
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["dask_client", "run_dask"]
+
+_SLOT = "_pantau_pipelines"  # attribute of the dask Worker holding its pipelines
+
+
+def _pipeline_here(settings: Settings, factory: PipelineFactory):
+    """This worker's pipeline for these settings (built on first use, then reused)."""
+    from distributed import get_worker
+
+    worker = get_worker()
+    built = getattr(worker, _SLOT, None)
+    if built is None:
+        built = {}
+        setattr(worker, _SLOT, built)
+    key = (settings, factory)
+    if key not in built:
+        built[key] = factory(settings)
+    return built[key]
+
+
+def _shard_task(
+    spec: ShardSpec, settings: Settings, factory: PipelineFactory, out_dir: str, options: ReadOptions
+) -> ShardOutcome:
+    return process_shard(spec, _pipeline_here(settings, factory), out_dir, options)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int = 2, *, processes: bool = True) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a LocalCluster of ``workers``
+    single-threaded worker processes (one pipeline each, like the process pool)."""
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(
+        n_workers=max(1, workers), threads_per_worker=1, processes=processes, dashboard_address=None
+    ) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _describe(exc: BaseException) -> str:
+    detail = " ".join(str(exc).split()) or "no message"
+    return f"{type(exc).__name__}: {detail}"
+
+
+def run_dask(
+    shards: Sequence[ShardSpec],
+    settings: Settings,
+    out_dir: str | Path,
+    *,
+    client: Client,
+    read_options: ReadOptions | None = None,
+    factory: PipelineFactory = Pipeline,
+    retries: int = 2,
+) -> Iterator[ShardOutcome]:
+    """Outcomes of every shard, as they finish (not in input order); a shard that still
+    fails after ``retries`` resubmissions comes back with ``error`` set."""
+    from distributed import as_completed
+
+    options = read_options or ReadOptions()
+    out = str(out_dir)
+    attempts: dict[str, int] = {}
+
+    def submit(spec: ShardSpec):
+        attempts[spec.key] = attempts.get(spec.key, 0) + 1
+        return client.submit(
+            _shard_task, spec, settings, factory, out, options,
+            key=f"pantau-shard-{spec.key}-{attempts[spec.key]}", pure=False,
+        )
+
+    futures = {submit(spec): spec for spec in shards}
+    queue = as_completed(list(futures))
+    for future in queue:
+        spec = futures.pop(future)
+        if future.status == "finished":
+            outcome = future.result()
+            outcome.attempts = attempts[spec.key]
+            future.release()
+            yield outcome
+            continue
+        try:
+            exc = future.exception()
+        except Exception as cancelled:  # a cancelled future has no exception to give
+            exc = cancelled
+        error = _describe(exc) if exc is not None else f"task {future.status}"
+        future.release()
+        if attempts[spec.key] <= retries:
+            retry = submit(spec)
+            futures[retry] = spec
+            queue.add(retry)
+            continue
+        yield ShardOutcome(spec, error=error, attempts=attempts[spec.key])

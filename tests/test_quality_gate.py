@@ -1,0 +1,63 @@
+"""The quality gate: scores on the samples, the ACLED sample and the Indonesian dev set never
+drop below the pinned baseline (tests/eval_baseline.json) minus its epsilon.
+
+Raise the baseline with tools/update_baseline.py after an improvement.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from pantau.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+BASELINE = REPO / "tests" / "eval_baseline.json"
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+
+def _quality() -> ModuleType:
+    name = "pantau_tools_quality"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def results(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    quality = _quality()
+    work = tmp_path_factory.mktemp("quality_gate")
+    return quality.run(quality.SETS, work, pipeline=Pipeline(), shared=shared_dir)
+
+
+def test_quality_gate_scores_hold_their_baseline(results: dict[str, Any]) -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    eps = float(baseline["epsilon"])
+    quality = _quality()
+    drops = []
+    for name, pinned in baseline["sets"].items():
+        result = results[name]
+        assert result["gold_sha256"] == pinned["gold_sha256"], (
+            f"{name}: gold inputs changed; re-pin with tools/update_baseline.py --allow-lower if scores moved"
+        )
+        now = quality.gate_metrics(result)
+        for metric, floor in pinned["metrics"].items():
+            if now.get(metric, -1.0) < floor - eps:
+                drops.append(f"{name}.{metric}: {now.get(metric)} < {floor} - {eps}")
+    assert not drops, "quality dropped: " + "; ".join(drops)
+
+
+def test_quality_gate_samples_are_perfect(results: dict[str, Any]) -> None:
+    assert results["samples"]["typed"]["f1"] == 1.0

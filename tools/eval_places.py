@@ -1,0 +1,202 @@
+"""Evaluate the geoparser on the two place test sets (not the product; the corpora stay outside the repo).
+
+(a) ACLED: a fixed stratified sample (by country, fixed seed) of the notes in
+    ../shared/corpus/acled_2020_global_sample.csv. find() over the note, focus() over
+    its mentions, resolve(); a note is right when the event is placed within 25 km of
+    ACLED's point, or in ACLED's admin1 when ACLED's geo_precision is 3. The naive
+    baseline (the most populous gazetteer match of the first place name) is scored in
+    the same run.
+(b) Indonesian: annotations/id_places.jsonl (hand-coded mentions, offsets into the
+    texts of ../shared/corpus/id_news_conflict_sample.jsonl). A mention is right when
+    find() finds a mention overlapping it and resolving that mention alone (with the
+    document's focus) puts it within 25 km of the annotated point, or in the same
+    country for country-kind annotations. A ``not_a_place`` annotation is right when no
+    place is output there; so is a ``region`` annotation (a supranational region such as
+    "Timur Tengah" has no point an event could be coded at).
+
+Usage: python tools/eval_places.py [--acled N] [--seed S] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+import math
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from pantau.knowledge.gazetteer import Gazetteer, _haversine_km
+from pantau.packs import PackSet
+from pantau.records import Article
+from pantau.stages.clean import Cleaner
+from pantau.stages.normalize.places import Geoparser
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+ACLED_CSV = SHARED / "corpus" / "acled_2020_global_sample.csv"
+ID_CORPUS = SHARED / "corpus" / "id_news_conflict_sample.jsonl"
+ID_ANNOTATIONS = REPO / "annotations" / "id_places.jsonl"
+ACLED_N = 480
+ACLED_SEED = 20240917
+RADIUS_KM = 25.0
+
+
+def _acled_gold() -> Any:
+    """tools/acled_gold.py as a module (tools/ is not a package)."""
+    name = "pantau_tools_acled_gold"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("acled_gold.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Score:
+    """Right/total overall and by group, with the misses for reading."""
+
+    right: int = 0
+    total: int = 0
+    by: Counter[str] = field(default_factory=Counter)
+    of: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, group: str, ok: bool, miss: str = "") -> None:
+        self.total += 1
+        self.of[group] += 1
+        if ok:
+            self.right += 1
+            self.by[group] += 1
+        elif miss:
+            self.misses.append(miss)
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        groups = "  ".join(f"{g} {self.by[g]}/{self.of[g]}" for g in sorted(self.of))
+        return f"{self.right}/{self.total} = {self.share:.3f}  ({groups})"
+
+
+def acled_rows(path: Path = ACLED_CSV, n: int = ACLED_N, seed: int = ACLED_SEED) -> list[dict[str, str]]:
+    """The fixed evaluation sample: stratified by country, reproducible by seed."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return _acled_gold().stratified_sample(rows, n, seed, key=lambda r: r["country"])
+
+
+def _same_admin1(gaz: Gazetteer, iso3: str, ours: str | None, theirs: str) -> bool:
+    if not ours or not theirs:
+        return False
+    if gaz.fold(ours) == gaz.fold(theirs):
+        return True
+    a, b = gaz.admin1_place(iso3, ours), gaz.admin1_place(iso3, theirs)
+    return a is not None and b is not None and a.key == b.key
+
+
+def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, Score]:
+    """(geoparser, naive baseline) on ACLED rows; groups are ACLED's geo_precision."""
+    gaz = geo.gaz
+    ours, base = Score(), Score()
+    for row in rows:
+        note, iso3 = row["notes"], row["iso3"]
+        lat, lon, prec = float(row["latitude"]), float(row["longitude"]), int(row["geo_precision"])
+
+        def ok(r_lat: float, r_lon: float, r_country: str, r_admin1: str | None) -> bool:
+            if r_country != iso3 or math.isnan(r_lat):
+                return False
+            if _haversine_km(r_lat, r_lon, lat, lon) <= RADIUS_KM:
+                return True
+            return prec == 3 and _same_admin1(gaz, iso3, r_admin1, row["admin1"])
+
+        mentions = geo.find(note, 0, len(note))
+        ref = geo.resolve(mentions, geo.focus(mentions))
+        good = ref is not None and ok(ref.latitude, ref.longitude, ref.country, ref.admin1)
+        got = ref and (ref.location, ref.admin1, ref.country, ref.geo_precision)
+        ours.add(f"p{prec}", good, f"{row['location']!r} ({row['admin1']}, {iso3}, p{prec}) -> {got} | "
+                                   f"{[m.surface for m in mentions]} | {note[:160]}")
+        named = [m for m in mentions if m.candidates]
+        top = max(named[0].candidates, key=lambda p: p.population) if named else None
+        base.add(f"p{prec}", top is not None and ok(top.latitude, top.longitude, top.country, top.admin1))
+    return ours, base
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> bool:
+    return a < d and c < b
+
+
+def score_id(geo: Geoparser, annotations: Path = ID_ANNOTATIONS, corpus: Path = ID_CORPUS) -> Score:
+    """Accuracy on the hand-annotated Indonesian mentions; groups are the annotated kinds."""
+    anns = [json.loads(line) for line in annotations.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {a["doc_id"] for a in anns}
+    texts: dict[str, dict[str, Any]] = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if doc["doc_id"] in wanted:
+                texts[doc["doc_id"]] = doc
+    cleaner = Cleaner(PackSet())
+    score = Score()
+    found: dict[str, tuple[list[Any], tuple[str, ...]]] = {}
+    for doc_id, doc in texts.items():
+        text = doc["text"]
+        cleaned = cleaner(Article(doc_id=doc_id, text=text, title=doc.get("title")), None)
+        mentions = geo.find(text, 0, len(text))
+        found[doc_id] = (mentions, tuple(geo.focus(mentions, cleaned.reporter_places)))
+    for a in anns:
+        mentions, focus = found[a["doc_id"]]
+        text = texts[a["doc_id"]]["text"]
+        hits = [m for m in mentions if _overlap(m.start, m.end, a["start"], a["end"])]
+        refs = [r for r in (geo.resolve([m], focus) for m in hits) if r is not None]
+        if a["not_a_place"] or a["kind"] == "region":
+            ok = not refs
+        elif a["kind"] == "country":
+            ok = any(r.country == a["country"] for r in refs)
+        else:
+            ok = any(r.country == a["country"] and
+                     _haversine_km(r.latitude, r.longitude, a["latitude"], a["longitude"]) <= RADIUS_KM
+                     for r in refs)
+        group = "not_a_place" if a["not_a_place"] else a["kind"]
+        got = [(r.location, r.admin1, r.country, r.geo_precision) for r in refs]
+        ctx = text[max(0, a["start"] - 50):a["end"] + 30].replace("\n", " ")
+        score.add(group, ok, f"[{group}] {a['surface']!r} want {a['name']} ({a['admin1']}, {a['country']}) "
+                             f"got {got} found {[m.surface for m in hits]} focus {focus[:3]} | {ctx}")
+    return score
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--acled", type=int, default=ACLED_N)
+    ap.add_argument("--seed", type=int, default=ACLED_SEED)
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load()
+    t1 = time.perf_counter()
+    packs = PackSet()
+    ours, base = score_acled(Geoparser(gaz, packs["en"]), acled_rows(n=args.acled, seed=args.seed))
+    ids = score_id(Geoparser(gaz, packs["id"]))
+    if args.show_misses:
+        for miss in ours.misses:
+            print("ACLED MISS", miss)
+        for miss in ids.misses:
+            print("ID MISS", miss)
+    print(f"gazetteer load {t1 - t0:.2f} s")
+    print(f"ACLED sample (n={ours.total}, seed={args.seed}): geoparser {ours.line()}")
+    print(f"ACLED sample naive baseline: {base.line()}")
+    print(f"Indonesian mentions: {ids.line()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
