@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from pantau.errors import InputError
 from pantau.records import Article
@@ -155,6 +155,20 @@ def decode_bytes(data: bytes, origin: str, options: ReadOptions) -> str | InputE
     return InputError("E003", origin=origin)
 
 
+def _os_error(origin: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError("E009", origin=origin)
+    return InputError("E010", origin=origin, detail=exc.strerror or str(exc))
+
+
+def open_binary(path: Path) -> BinaryIO | InputError:
+    """The open file of a streamed (row) format, or the error naming it."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        return _os_error(str(path), exc)
+
+
 def read_small_file(path: Path, options: ReadOptions) -> bytes | InputError:
     """The bytes of a one-article file, or the error (missing, empty, too large)."""
     origin = str(path)
@@ -163,13 +177,19 @@ def read_small_file(path: Path, options: ReadOptions) -> bytes | InputError:
         if size > options.max_bytes:
             return InputError("E006", origin=origin, limit=options.max_mb)
         data = path.read_bytes()
-    except FileNotFoundError:
-        return InputError("E009", origin=origin)
     except OSError as exc:
-        return InputError("E010", origin=origin, detail=exc.strerror or str(exc))
+        return _os_error(origin, exc)
     if not data.strip():
         return InputError("E001", origin=origin)
     return data
+
+
+def read_small_text(path: Path, options: ReadOptions) -> str | InputError:
+    """The decoded text of a one-article file, or the error (missing, empty, too large, undecodable)."""
+    data = read_small_file(path, options)
+    if isinstance(data, InputError):
+        return data
+    return decode_bytes(data, str(path), options)
 
 
 def _clean_str(value: object) -> str | None:

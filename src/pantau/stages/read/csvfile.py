@@ -12,6 +12,7 @@ from pantau.stages.read._common import (
     ReadOptions,
     Result,
     article_from_record,
+    open_binary,
     looks_binary,
     sniff_encoding,
 )
@@ -21,13 +22,9 @@ __all__ = ["read_csv"]
 
 def read_csv(path: Path, options: ReadOptions) -> Iterator[Result]:
     origin = str(path)
-    try:
-        raw = path.open("rb")
-    except FileNotFoundError:
-        yield InputError("E009", origin=origin)
-        return
-    except OSError as exc:
-        yield InputError("E010", origin=origin, detail=exc.strerror or str(exc))
+    raw = open_binary(path)
+    if isinstance(raw, InputError):
+        yield raw
         return
     with raw:
         head = raw.read(65536)

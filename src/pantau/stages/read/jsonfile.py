@@ -11,8 +11,7 @@ from pantau.stages.read._common import (
     ReadOptions,
     Result,
     article_from_record,
-    decode_bytes,
-    read_small_file,
+    read_small_text,
 )
 
 __all__ = ["read_json"]
@@ -20,11 +19,7 @@ __all__ = ["read_json"]
 
 def read_json(path: Path, options: ReadOptions) -> Iterator[Result]:
     origin = str(path)
-    data = read_small_file(path, options)
-    if isinstance(data, InputError):
-        yield data
-        return
-    text = decode_bytes(data, origin, options)
+    text = read_small_text(path, options)
     if isinstance(text, InputError):
         yield text
         return

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from pantau.errors import InputError
-from pantau.stages.read._common import ReadOptions, Result, article_from_record, decode_bytes, looks_binary
+from pantau.stages.read._common import (
+    ReadOptions,
+    Result,
+    article_from_record,
+    decode_bytes,
+    looks_binary,
+    open_binary,
+)
 
 __all__ = ["read_jsonl", "iter_lines"]
 
@@ -31,13 +38,9 @@ def iter_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Result]:
     origin = str(path)
     seen = 0
-    try:
-        fh = path.open("rb")
-    except FileNotFoundError:
-        yield InputError("E009", origin=origin)
-        return
-    except OSError as exc:
-        yield InputError("E010", origin=origin, detail=exc.strerror or str(exc))
+    fh = open_binary(path)
+    if isinstance(fh, InputError):
+        yield fh
         return
     with fh:
         head = fh.read(8192)

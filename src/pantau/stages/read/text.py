@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pantau.errors import InputError
 from pantau.records import Article
-from pantau.stages.read._common import ReadOptions, Result, decode_bytes, read_small_file
+from pantau.stages.read._common import ReadOptions, Result, read_small_text
 
 __all__ = ["read_text", "guess_title"]
 
@@ -29,11 +29,7 @@ def guess_title(text: str) -> str | None:
 
 def read_text(path: Path, options: ReadOptions) -> Iterator[Result]:
     origin = str(path)
-    data = read_small_file(path, options)
-    if isinstance(data, InputError):
-        yield data
-        return
-    text = decode_bytes(data, origin, options)
+    text = read_small_text(path, options)
     if isinstance(text, InputError):
         yield text
         return

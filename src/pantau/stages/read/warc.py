@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pantau.errors import InputError
-from pantau.stages.read._common import ReadOptions, Result, decode_bytes
+from pantau.stages.read._common import ReadOptions, Result, decode_bytes, open_binary
 from pantau.stages.read.html import article_from_html
 
 __all__ = ["read_warc"]
@@ -17,17 +17,15 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Result]:
     from warcio.exceptions import ArchiveLoadFailed
 
     origin = str(path)
-    try:
-        if path.stat().st_size == 0:
-            yield InputError("E001", origin=origin)
-            return
-        fh = path.open("rb")
-    except FileNotFoundError:
-        yield InputError("E009", origin=origin)
+    fh = open_binary(path)
+    if isinstance(fh, InputError):
+        yield fh
         return
-    except OSError as exc:
-        yield InputError("E010", origin=origin, detail=exc.strerror or str(exc))
+    if not fh.read(1):
+        fh.close()
+        yield InputError("E001", origin=origin)
         return
+    fh.seek(0)
     n = 0
     with fh:
         try:
