@@ -91,8 +91,10 @@ def test_serve_dashboard_in_browser(browser, tmp_path):
         page.select_option("select[name=country]", "NGA")
         page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 1", timeout=10_000)
         page.wait_for_selector("#map path.ev-marker")
+        page.wait_for_function(f"() => ({COUNT_MARKERS})() === 1", timeout=10_000)
+        page.wait_for_load_state("networkidle")
         page.locator("#map path.ev-marker").first.click(force=True)
-        page.wait_for_selector("#detail[data-event=ev08] mark.support")
+        page.wait_for_selector("#detail[data-event=ev08] mark.support", timeout=10_000)
         page.select_option("select[name=country]", "")
         page.wait_for_function(f"() => document.querySelectorAll('#events tbody tr').length === {len(SPECS)}", timeout=10_000)
         page.locator("#events tbody tr[data-id=ev05]").click()
@@ -101,8 +103,12 @@ def test_serve_dashboard_in_browser(browser, tmp_path):
         # The labels switch to Indonesian.
         page.locator(".lang button[data-lang=id]").click()
         page.wait_for_function("() => document.querySelector('#filters h2').textContent === 'Penyaring'")
+        page.wait_for_function("() => document.querySelector('#summary').textContent.includes('peristiwa')")
+        page.wait_for_function("() => document.querySelector('#detail dt').textContent === 'Tanggal'")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#events tbody td:nth-child(2)')].some(td => td.textContent.startsWith('Pertempuran'))"
+        )
         page.wait_for_selector("#detail[data-event=ev05] mark.support")
-        page.wait_for_load_state("networkidle")
 
         shot = tmp_path / "pantau-dashboard.png"
         page.screenshot(path=str(shot), full_page=False)

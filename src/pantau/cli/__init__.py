@@ -13,6 +13,7 @@ import typer
 
 from pantau.cli import demo, eval as eval_cmd, export, extract, serve
 from pantau.cli import merge as merge_cmd, reprocess as reprocess_cmd, split as split_cmd
+from pantau.cli import bench as bench_cmd
 from pantau.cli.options import err_console, handle_errors
 from pantau.errors import PantauError
 
@@ -30,6 +31,7 @@ app.command("extract")(handle_errors(extract.extract))
 app.command("export")(handle_errors(export.export))
 app.command("eval")(handle_errors(eval_cmd.eval_command))
 app.command("demo")(handle_errors(demo.demo))
+app.command("bench")(handle_errors(bench_cmd.bench))
 app.command("split")(handle_errors(split_cmd.split))
 app.command("merge")(handle_errors(merge_cmd.merge))
 app.command("reprocess")(handle_errors(reprocess_cmd.reprocess))

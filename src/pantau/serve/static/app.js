@@ -160,7 +160,7 @@
     const H = svg.clientHeight || 110;
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
     svg.replaceChildren();
-    $('#timeline-legend').textContent = `(${stats.interval}) ■ ${t('timeline_events')}  ● ${t('timeline_fatalities')}`;
+    $('#timeline-legend').textContent = `(${t('interval_' + stats.interval)}) ■ ${t('timeline_events')}  ● ${t('timeline_fatalities')}`;
     if (!stats.timeline.length) return;
     const byPeriod = new Map(stats.timeline.map((p) => [p.period, p]));
     const keys = periods(stats.timeline[0].period, stats.timeline[stats.timeline.length - 1].period, stats.interval);
