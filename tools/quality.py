@@ -44,7 +44,7 @@ SHARED = REPO.parent / "shared"
 SETS = ("samples", "acled", "iddev")
 ACLED_SAMPLE = ("--sample", "400", "--seed", "7", "--stratify", "sub_event_type")
 # Confidence bins (lower edges) of the calibration table.
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8)
 # An ACLED note that says how its fatalities were coded ("coded as 0", "split between
 # 3 events", "spread across two locations") explains a count that differs from the text.
 CODING_REMARK = re.compile(

@@ -48,3 +48,13 @@ def test_merge_support_adds_place_never_founds_event() -> None:
 def test_merge_is_idempotent_on_order() -> None:
     cands = [_cand(2, place=_RAQQA), _cand(0, place=_RAQQA)]
     assert [len(g) for g in merge_candidates(cands)] == [len(g) for g in merge_candidates(list(reversed(cands)))]
+
+
+def test_merge_generic_support_joins_any_violent_incident() -> None:
+    """ "A bomb exploded ... The attack killed 5": the generic "attack" tells the bombing on."""
+    head = _cand(0, place=_RAQQA)
+    head.event_type = "Explosions/Remote violence"
+    told_on = _cand(1, status="support")
+    told_on.frame = SimpleNamespace(sentence=1, trigger=SimpleNamespace(start=100, rule=SimpleNamespace(generic=True)))
+    groups = merge_candidates([head, told_on])
+    assert len(groups) == 1 and len(groups[0]) == 2

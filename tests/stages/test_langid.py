@@ -49,9 +49,9 @@ def test_langid_french_has_no_pack(langid: LanguageIdentifier, packs: PackSet) -
     assert doc.language == "fr" and doc.language not in packs
 
 
-def test_id_langid_malay_routes_to_indonesian_pack(langid: LanguageIdentifier) -> None:
+def test_ms_langid_malay_has_its_own_pack(langid: LanguageIdentifier) -> None:
     assert langid._model.classify(MS_TEXT)[0] == "ms"  # the raw classifier says Malay
-    assert langid(_doc(MS_TEXT)).language == "id"  # ms is id's confusable and has no pack
+    assert langid(_doc(MS_TEXT)).language == "ms"  # and Malay now has a pack of its own
 
 
 def test_langid_uses_body_not_boilerplate(langid: LanguageIdentifier) -> None:
@@ -63,7 +63,7 @@ def test_langid_uses_body_not_boilerplate(langid: LanguageIdentifier) -> None:
 def test_langid_forced_and_record_language_win(langid: LanguageIdentifier) -> None:
     assert langid(_doc(EN_TEXT), forced="id").language == "id"
     assert langid(_doc(EN_TEXT, language="id-ID")).language == "id"
-    assert langid(_doc(ID_TEXT, language="ms")).language == "id"
+    assert langid(_doc(ID_TEXT, language="ms")).language == "ms"
 
 
 def test_langid_no_letters_gives_none(langid: LanguageIdentifier) -> None:
@@ -77,3 +77,32 @@ def test_en_langid_unsure_short_note_prefers_pack_runner_up(langid: LanguageIden
     top, prob = langid._model.rank(note)[0]
     assert top != "en" and prob < langid.unsure_below
     assert langid(_doc(note)).language == "en"
+
+
+MALAY_NEWS = (
+    "Polis menahan lima suspek selepas rusuhan di bandar itu semalam. Menurut kenyataan pihak berkuasa, "
+    "beberapa askar cedera manakala kerajaan negeri akan mengadakan mesyuarat pada Isnin."
+)
+INDONESIAN_NEWS = (
+    "Polisi menangkap lima tersangka setelah kerusuhan di kota itu kemarin. Menurut aparat, beberapa tentara "
+    "terluka sedangkan pemerintah provinsi akan menggelar rapat pada Senin."
+)
+
+
+def test_ms_langid_malay_news_is_malay() -> None:
+    from pantau.packs import PackSet
+    from pantau.stages.langid import LanguageIdentifier
+
+    ident = LanguageIdentifier(PackSet())
+    assert ident.detect(MALAY_NEWS)[0] == "ms"
+    assert ident.detect(INDONESIAN_NEWS)[0] == "id"
+
+
+def test_ms_langid_cue_words_decide_when_unsure() -> None:
+    from pantau.packs import PackSet
+    from pantau.stages.langid import LanguageIdentifier
+
+    ident = LanguageIdentifier(PackSet())
+    assert ident.by_cue_words(MALAY_NEWS, ("id", "ms")) == "ms"
+    assert ident.by_cue_words(INDONESIAN_NEWS, ("ms", "id")) == "id"
+    assert ident.by_cue_words("Serangan di Aleppo.", ("id", "ms")) == "id"  # no cue words: the classifier's choice stays

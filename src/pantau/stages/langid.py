@@ -31,7 +31,14 @@ def _code(value: str | None) -> str | None:
 class LanguageIdentifier:
     """Sets ``Doc.language``: forced, else the record's, else detected from the body."""
 
-    def __init__(self, packs: PackSet, unsure_below: float = 0.5, runner_up_above: float = 0.1) -> None:
+    def __init__(
+        self,
+        packs: PackSet,
+        unsure_below: float = 0.5,
+        runner_up_above: float = 0.1,
+        rival_sure: float = 0.999,
+        cue_margin: int = 2,
+    ) -> None:
         from py3langid.langid import MODEL_FILE
         from py3langid.langid import LanguageIdentifier as _Model
 
@@ -40,12 +47,26 @@ class LanguageIdentifier:
         # names: 'pcm' 0.28 vs 'en' 0.21), a pack language close behind wins instead.
         self.unsure_below = unsure_below
         self.runner_up_above = runner_up_above
+        # Below this probability the classifier is "unsure" between rival packs; the cue
+        # words of another rival must then outnumber the winner's by ``cue_margin``.
+        self.rival_sure = rival_sure
+        self.cue_margin = cue_margin
         self._packs = set(packs.languages)
         self._confusable: dict[str, str] = {}
+        # Languages with packs of their own that the classifier mixes up (Indonesian and Malay):
+        # lexical cue words (pack.toml ``cue_words``) decide between them when it is unsure.
+        self._rivals: dict[str, tuple[str, ...]] = {}
+        self._cue_res: dict[str, re.Pattern[str]] = {}
         for pack in packs:
             for other in pack.meta.get("confusable", []):
                 if other not in self._packs:
                     self._confusable.setdefault(other, pack.lang)
+                else:
+                    self._rivals[pack.lang] = (*self._rivals.get(pack.lang, ()), other)
+            words = pack.meta.get("cue_words", [])
+            if words:
+                alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+                self._cue_res[pack.lang] = re.compile(rf"\b(?:{alternatives})\b")
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """The language code of a text mapped onto the packs, and the classifier's confidence."""
@@ -55,6 +76,8 @@ class LanguageIdentifier:
         ranked = self._model.rank(sample)
         lang, prob = ranked[0]
         best = self._route(lang)
+        if best in self._rivals and prob < self.rival_sure:
+            best = self.by_cue_words(sample, (best, *self._rivals[best]))
         if best not in self._packs and prob < self.unsure_below:
             for other, other_prob in ranked[1:]:
                 if other_prob < self.runner_up_above:
@@ -62,6 +85,19 @@ class LanguageIdentifier:
                 if self._route(other) in self._packs:
                     return self._route(other), float(other_prob)
         return best, float(prob)
+
+    def by_cue_words(self, text: str, langs: tuple[str, ...]) -> str:
+        """The language among ``langs`` whose cue words occur clearly more often; the first on a tie."""
+        low = text.casefold()
+        counts = {lang: len(rx.findall(low)) for lang in langs if (rx := self._cue_res.get(lang)) is not None}
+        if not counts:
+            return langs[0]
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top, n = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0
+        if top != langs[0] and n >= self.cue_margin + runner:
+            return top
+        return langs[0]
 
     def _route(self, lang: str) -> str:
         if lang in self._packs:

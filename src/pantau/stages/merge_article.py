@@ -80,7 +80,8 @@ def actors_agree(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -> bool:
     # a generic supporting mention ("the attack", "serangan itu") may name any violent incident
-    any_type = cand.status == "support" and cand.frame.trigger.rule.generic
+    rule = getattr(getattr(cand.frame, "trigger", None), "rule", None)
+    any_type = cand.status == "support" and bool(getattr(rule, "generic", False))
     for m in group:
         if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT):
             return False
