@@ -22,16 +22,17 @@ from pantau.stages.read import ReadOptions
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["dask_client", "run_dask"]
+__all__ = ["dask_client", "run_dask", "warm_up"]
 
 _SLOT = "_pantau_pipelines"  # attribute of the dask Worker holding its pipelines
 
 
-def _pipeline_here(settings: Settings, factory: PipelineFactory):
+def _pipeline_here(settings: Settings, factory: PipelineFactory, worker: object = None):
     """This worker's pipeline for these settings (built on first use, then reused)."""
-    from distributed import get_worker
+    if worker is None:
+        from distributed import get_worker
 
-    worker = get_worker()
+        worker = get_worker()
     built = getattr(worker, _SLOT, None)
     if built is None:
         built = {}
@@ -46,6 +47,16 @@ def _shard_task(
     spec: ShardSpec, settings: Settings, factory: PipelineFactory, out_dir: str, options: ReadOptions
 ) -> ShardOutcome:
     return process_shard(spec, _pipeline_here(settings, factory), out_dir, options)
+
+
+def _warm(settings: Settings, factory: PipelineFactory, dask_worker: object = None) -> bool:
+    _pipeline_here(settings, factory, dask_worker)
+    return True
+
+
+def warm_up(client: Client, settings: Settings, factory: PipelineFactory = Pipeline) -> int:
+    """Build the pipeline on every worker now (for timing runs without the build); returns the worker count."""
+    return len(client.run(_warm, settings, factory))
 
 
 @contextmanager
