@@ -284,8 +284,12 @@ class CorpusMerger:
         days = abs((a.event_date - b.event_date).days)  # type: ignore[operator]
         if days > self.rules.date_days[tp]:
             return None
+        if not a.admin1 or not b.admin1:
+            return None  # a report placed only in a country is too vague to merge on its own
         gp = max(a.geo_precision or 3, b.geo_precision or 3)
-        if a.admin1 and b.admin1 and a.admin1 != b.admin1 and gp == 3:
+        if min(a.geo_precision or 3, b.geo_precision or 3) == 3:
+            return None  # neither report knows more than the region: too vague to tell two incidents apart
+        if a.admin1 != b.admin1 and gp == 3:
             return None
         km = None
         if None not in (a.latitude, a.longitude, b.latitude, b.longitude):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import duckdb
+import pyarrow as pa
 
 from pantau.errors import StoreError
 from pantau.pipeline import ArticleResult
@@ -41,6 +42,15 @@ _EVENT_COLUMNS = (
 )
 # A report carries every event field but its id (the report id) and sources (its article's).
 _REPORT_COLUMNS = _EVENT_COLUMNS[1:]
+_ARTICLE_COLUMNS = (
+    "doc_id", "url", "title", "publisher", "pub_date", "language", "origin", "text", "text_sha256", "skipped",
+)
+_SOURCE_COLUMNS = (
+    "event_id", "doc_id", "url", "publisher", "pub_date", "spans", "report_ids", "reported_date",
+    "reported_sub_event_type", "reported_actor1", "reported_actor2", "reported_location", "reported_fatalities",
+    "duplicate_of",
+)
+_REPORT_TABLE_COLUMNS = ("report_key", "doc_id", "report_id", *_REPORT_COLUMNS, "url", "publisher", "pub_date", "spans")
 # Syndicated copies appear within days of each other: only articles this close are compared.
 _DUPLICATE_DAYS = 7
 
@@ -123,35 +133,43 @@ class Store:
         """
         if not results:
             return
+        results = list({r.article.doc_id: r for r in results}.values())  # the last version of a doc wins
         with self._transaction():
             dirty_events: set[str] = set()
             new_keys: set[str] = set()
+            docs = [r.article.doc_id for r in results]
+            urls = [r.article.url for r in results if r.article.url]
+            for (old_doc,) in self._con.execute(
+                "SELECT doc_id FROM articles WHERE url IN (SELECT unnest(?::VARCHAR[])) "
+                "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+                [urls, docs],
+            ).fetchall():
+                self._forget(old_doc, dirty_events)  # an updated article (same url, new text) replaces its earlier version
+            self._drop_reports(docs, dirty_events)
+            article_rows, report_rows = [], []
             for result in results:
-                self._write_one(result, dirty_events, new_keys)
+                article_rows.append(self._article_row(result))
+                report_rows.extend(self._report_rows(result, new_keys))
+            self._insert("articles", _ARTICLE_COLUMNS, article_rows, replace=True)
+            self._insert("reports", _REPORT_TABLE_COLUMNS, report_rows)
             self._find_near_duplicates([r.article for r in results], dirty_events)
             self._recluster(new_keys, dirty_events, updated)
 
-    def _write_one(self, result: ArticleResult, dirty_events: set[str], new_keys: set[str]) -> None:
-        article = result.article
-        doc = result.doc
+    @staticmethod
+    def _article_row(result: ArticleResult) -> tuple:
+        article, doc = result.article, result.doc
         language = (doc.language if doc is not None else None) or article.language
         pub_date = (doc.pub_date if doc is not None else None) or article.pub_date
-        con = self._con
-        if article.url:
-            # an updated article (same url, new text, other id) replaces its earlier version
-            for (old_doc,) in con.execute(
-                "SELECT doc_id FROM articles WHERE url = ? AND doc_id <> ?", [article.url, article.doc_id]
-            ).fetchall():
-                self._forget(old_doc, dirty_events)
-        con.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                article.doc_id, article.url, article.title, article.publisher, pub_date,
-                language, article.origin, article.text,
-                hashlib.sha256(article.text.encode("utf-8")).hexdigest(), result.skipped,
-            ],
+        return (
+            article.doc_id, article.url, article.title, article.publisher, pub_date, language, article.origin,
+            article.text, hashlib.sha256(article.text.encode("utf-8")).hexdigest(), result.skipped,
         )
-        self._drop_reports(article.doc_id, dirty_events)
+
+    @staticmethod
+    def _report_rows(result: ArticleResult, new_keys: set[str]) -> list[tuple]:
+        article, doc = result.article, result.doc
+        pub_date = (doc.pub_date if doc is not None else None) or article.pub_date
+        rows = []
         seen: Counter[str] = Counter()
         for event in result.events:
             seen[event.event_id] += 1
@@ -161,30 +179,44 @@ class Store:
                 first = event.sources[0] if event.sources else Source(article.doc_id)
                 own = Source(article.doc_id, article.url, article.publisher, pub_date, first.spans)
             key = report_key(article.doc_id, report_id)
-            con.execute(
-                f"INSERT INTO reports (report_key, doc_id, report_id, {', '.join(_REPORT_COLUMNS)}, url, publisher, pub_date, spans) "
-                f"VALUES ({', '.join('?' * (len(_REPORT_COLUMNS) + 7))})",
-                [
-                    key, article.doc_id, report_id, *[getattr(event, name) for name in _REPORT_COLUMNS],
-                    own.url, own.publisher, own.pub_date, [[sp.start, sp.end] for sp in own.spans],
-                ],
-            )
+            rows.append((
+                key, article.doc_id, report_id, *[getattr(event, name) for name in _REPORT_COLUMNS],
+                own.url, own.publisher, own.pub_date, [[sp.start, sp.end] for sp in own.spans],
+            ))
             new_keys.add(key)
+        return rows
 
-    def _drop_reports(self, doc_id: str, dirty_events: set[str]) -> None:
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, replace: bool = False) -> None:
+        """Bulk insert through Arrow (one statement however many rows)."""
+        if not rows:
+            return
+        data = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
+        view = f"_pantau_{table}"
+        self._con.register(view, data)
+        try:
+            names = ", ".join(columns)
+            self._con.execute(f"INSERT {'OR REPLACE ' if replace else ''}INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            self._con.unregister(view)
+
+    def _drop_reports(self, doc_ids: Sequence[str], dirty_events: set[str]) -> None:
         con = self._con
+        docs = list(doc_ids)
         for (event_id,) in con.execute(
-            "SELECT DISTINCT event_id FROM reports WHERE doc_id = ? AND event_id IS NOT NULL", [doc_id]
+            "SELECT DISTINCT event_id FROM reports WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND event_id IS NOT NULL",
+            [docs],
         ).fetchall():
             dirty_events.add(event_id)
         # events written before reports existed (older stores) are found through their sources
-        for (event_id,) in con.execute("SELECT event_id FROM event_sources WHERE doc_id = ?", [doc_id]).fetchall():
+        for (event_id,) in con.execute(
+            "SELECT DISTINCT event_id FROM event_sources WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [docs]
+        ).fetchall():
             dirty_events.add(event_id)
-        con.execute("DELETE FROM reports WHERE doc_id = ?", [doc_id])
+        con.execute("DELETE FROM reports WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [docs])
 
     def _forget(self, doc_id: str, dirty_events: set[str]) -> None:
         """Remove an article and everything it contributed (its newer version replaces it)."""
-        self._drop_reports(doc_id, dirty_events)
+        self._drop_reports([doc_id], dirty_events)
         for table, column in (("articles", "doc_id"), ("article_signatures", "doc_id")):
             self._con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc_id])
         self._con.execute("DELETE FROM near_duplicate_pairs WHERE doc_a = ? OR doc_b = ?", [doc_id, doc_id])
@@ -200,8 +232,9 @@ class Store:
         ).fetchall())
         sigs = [finder.signature(d, a.text, pub.get(d)) for d, a in sorted(batch.items())]
         con.execute("DELETE FROM article_signatures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(batch)])
-        for sig in sigs:
-            con.execute("INSERT INTO article_signatures VALUES (?, ?, ?)", [sig.doc_id, sig.pub_date, list(sig.hashvalues)])
+        self._insert(
+            "article_signatures", ("doc_id", "pub_date", "minhash"), [(g.doc_id, g.pub_date, list(g.hashvalues)) for g in sigs]
+        )
         days = [d for d in pub.values() if d is not None]
         params: list[Any] = [list(batch)]
         where = "pub_date IS NULL"
@@ -221,15 +254,13 @@ class Store:
             "DELETE FROM near_duplicate_pairs WHERE doc_a IN (SELECT unnest(?::VARCHAR[])) OR doc_b IN (SELECT unnest(?::VARCHAR[]))",
             [list(batch), list(batch)],
         )
-        for a, b, similarity in finder.pairs(sigs, existing):
-            con.execute("INSERT OR REPLACE INTO near_duplicate_pairs VALUES (?, ?, ?)", [a, b, similarity])
+        self._insert("near_duplicate_pairs", ("doc_a", "doc_b", "similarity"), finder.pairs(sigs, existing), replace=True)
         pairs = con.execute("SELECT doc_a, doc_b, similarity FROM near_duplicate_pairs").fetchall()
         dates = dict(con.execute("SELECT doc_id, pub_date FROM articles").fetchall())
         after = canonical_docs(pairs, dates)
         if after != before:
             con.execute("DELETE FROM near_duplicates")
-            for doc_id, head in sorted(after.items()):
-                con.execute("INSERT INTO near_duplicates VALUES (?, ?)", [doc_id, head])
+            self._insert("near_duplicates", ("doc_id", "duplicate_of"), sorted(after.items()))
             changed = [d for d in set(before) | set(after) if before.get(d) != after.get(d)]
             for (event_id,) in con.execute(
                 "SELECT DISTINCT event_id FROM reports WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND event_id IS NOT NULL",
@@ -322,80 +353,77 @@ class Store:
         }
         taken: set[str] = set()
         new_ids: set[str] = set()
+        event_rows: list[tuple] = []
+        source_rows: list[tuple] = []
+        link_rows: list[tuple] = []
+        member_rows: list[tuple] = []
         for cluster in clusters:
             event_id = cluster.event_id
             if event_id in taken:  # two articles gave one id to different events
                 event_id = hashlib.sha1(cluster.anchor.encode("utf-8")).hexdigest()[:16]
             taken.add(event_id)
+            new_ids.add(event_id)
             fused = merger.fuse(cluster, events, reports)
             if fused.event_id != event_id:
                 fused = replace(fused, event_id=event_id)
             groups = {reports[k].source_group for k in cluster.members}
-            duplicate_of = {r.doc_id: r.independent for r in (reports[k] for k in cluster.members) if r.independent and r.independent != r.doc_id}
+            duplicate_of = {
+                r.doc_id: r.independent
+                for r in (reports[k] for k in cluster.members)
+                if r.independent and r.independent != r.doc_id
+            }
             digest = event_digest(fused, len(groups), duplicate_of, cluster.links)
-            members_now = sorted(cluster.members)
             previous = stored.get(event_id)
-            same_members = sorted(k for k, v in loaded.items() if v[2] == event_id) == members_now
-            new_ids.add(event_id)
+            same_members = sorted(k for k, v in loaded.items() if v[2] == event_id) == list(cluster.members)
             if previous is not None and previous[0] == digest and same_members:
                 continue
             stamp = previous[1] if previous is not None and previous[0] == digest else updated
-            self._write_event(fused, digest, stamp, len(groups), duplicate_of, cluster, events)
-        gone = sorted(old_ids - new_ids)
-        if gone:
+            event_rows.append((*[getattr(fused, name) for name in _EVENT_COLUMNS], digest, stamp, len(groups)))
+            source_rows.extend(self._source_rows(fused, duplicate_of, cluster, events))
+            link_rows.extend((event_id, link.a, link.b, link.reason) for link in cluster.links)
+            member_rows.extend((key, event_id) for key in cluster.members)
+        rewrite = sorted((old_ids - new_ids) | {row[0] for row in event_rows})
+        if rewrite:
             for table in ("event_links", "event_sources", "events"):
-                con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+                con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [rewrite])
+        self._insert("events", (*_EVENT_COLUMNS, "digest", "updated", "source_count"), event_rows)
+        self._insert("event_sources", _SOURCE_COLUMNS, source_rows)
+        self._insert("event_links", ("event_id", "report_a", "report_b", "reason"), link_rows)
+        if member_rows:
+            data = pa.table({"report_key": [k for k, _ in member_rows], "event_id": [e for _, e in member_rows]})
+            con.register("_pantau_members", data)
+            try:
+                con.execute(
+                    "UPDATE reports SET event_id = m.event_id FROM _pantau_members m WHERE reports.report_key = m.report_key"
+                )
+            finally:
+                con.unregister("_pantau_members")
 
-    def _write_event(
-        self,
-        event: Event,
-        digest: str,
-        stamp: int,
-        source_count: int,
-        duplicate_of: Mapping[str, str],
-        cluster: Cluster,
-        events: Mapping[str, Event],
-    ) -> None:
-        con = self._con
-        values = [getattr(event, name) for name in _EVENT_COLUMNS]
-        con.execute(
-            f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}, digest, updated, source_count) "
-            f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 3))})",
-            [*values, digest, stamp, source_count],
-        )
-        con.execute("DELETE FROM event_sources WHERE event_id = ?", [event.event_id])
-        con.execute("DELETE FROM event_links WHERE event_id = ?", [event.event_id])
+    @staticmethod
+    def _source_rows(
+        event: Event, duplicate_of: Mapping[str, str], cluster: Cluster, events: Mapping[str, Event]
+    ) -> list[tuple]:
+        """One row per article: its spans, its report ids, and the values it reported."""
         by_doc: dict[str, list[str]] = {}
         for key in cluster.members:
             by_doc.setdefault(key.split("/", 1)[0], []).append(key)
+        rows = []
         for source in event.sources:
             keys = sorted(by_doc.get(source.doc_id, []))
             first = events[keys[0]] if keys else None
-            con.execute(
-                "INSERT INTO event_sources (event_id, doc_id, url, publisher, pub_date, spans, report_ids, reported_date, "
-                "reported_sub_event_type, reported_actor1, reported_actor2, reported_location, reported_fatalities, duplicate_of) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    event.event_id, source.doc_id, source.url, source.publisher, source.pub_date,
-                    [[span.start, span.end] for span in source.spans],
-                    [events[k].event_id for k in keys],
-                    first.event_date if first else None,
-                    first.sub_event_type if first else None,
-                    first.actor1 if first else None,
-                    first.actor2 if first else None,
-                    first.location if first else None,
-                    first.fatalities if first else None,
-                    duplicate_of.get(source.doc_id),
-                ],
-            )
-        for link in cluster.links:
-            con.execute(
-                "INSERT OR REPLACE INTO event_links VALUES (?, ?, ?, ?)", [event.event_id, link.a, link.b, link.reason]
-            )
-        con.execute(
-            "UPDATE reports SET event_id = ? WHERE report_key IN (SELECT unnest(?::VARCHAR[]))",
-            [event.event_id, list(cluster.members)],
-        )
+            rows.append((
+                event.event_id, source.doc_id, source.url, source.publisher, source.pub_date,
+                [[span.start, span.end] for span in source.spans],
+                [events[k].event_id for k in keys],
+                first.event_date if first else None,
+                first.sub_event_type if first else None,
+                first.actor1 if first else None,
+                first.actor2 if first else None,
+                first.location if first else None,
+                first.fatalities if first else None,
+                duplicate_of.get(source.doc_id),
+            ))
+        return rows
 
     # -- analysts' decisions -------------------------------------------------------------
 
