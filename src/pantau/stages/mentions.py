@@ -39,6 +39,8 @@ CUE_KINDS = (
     "criminal",
     "political",
     "civilian_target",
+    "figurative",
+    "report",
 )
 
 
@@ -164,6 +166,8 @@ class MentionFinder:
         frame = cues.get("frame", {})
         self._occurrence_re = _alt(frame.get("occurrence", ()))
         self.lead_sentences = int(frame.get("lead_sentences", 3))
+        # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
+        self.ground_nouns = bool(frame.get("ground_nouns", False))
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
@@ -325,6 +329,11 @@ class MentionFinder:
                 out.append(CueMention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()], kind))
         out.sort(key=lambda c: (c.start, c.kind))
         return out
+
+    def count(self, kind: str, text: str) -> int:
+        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none)."""
+        rx = self._cue_res.get(kind)
+        return len(rx.findall(text.lower())) if rx is not None else 0
 
     def clauses(self, text: str, start: int, end: int) -> list[Span]:
         """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
