@@ -1,12 +1,14 @@
 """Measure extraction quality on the project's test sets (a harness, not the product).
 
-Three sets, all built at run time from ../shared (their texts never enter the repo):
+Four sets, built at run time (the first three from ../shared, whose texts never enter the repo):
 
 - ``samples``: the hand-coded gold samples (../shared/samples/*.json);
 - ``acled``: a fixed stratified sample of the English ACLED notes (tools/acled_gold.py,
   400 rows, seed 7, stratified by sub_event_type), note as text, event date as pub_date;
 - ``iddev``: our Indonesian development set (annotations/id_dev_events.jsonl joined with
-  the corpus texts by tools/id_corpus.py).
+  the corpus texts by tools/id_corpus.py);
+- ``examples``: the bundled demo articles (src/pantau/examples, ours) joined with their
+  hand-coded events (tests/golden/examples/*.events.json, the machine form of EXPECTED.md).
 
 Scoring is `pantau.eval.score` (events.md's matching rule). On top of it this tool reports
 what issue 4 asks for: event-type and sub-type accuracy per gold event (the prediction
@@ -16,7 +18,7 @@ note itself explains ("Fatalities coded as 0 (X reported 1)", "split between 3 e
 and a calibration table: how often predictions at each confidence level are matched.
 
 Usage:
-    python tools/quality.py [--sets samples,acled,iddev] [--json] [--detail SET] [--work DIR]
+    python tools/quality.py [--sets samples,acled,iddev,examples] [--json] [--detail SET] [--work DIR]
 """
 
 from __future__ import annotations
@@ -35,13 +37,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from pantau.errors import InputError
 from pantau.eval import GoldDoc, Report, load_gold, match, score
 from pantau.pipeline import Pipeline, Settings
 from pantau.records import Event
+from pantau.stages.read import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-SETS = ("samples", "acled", "iddev")
+SETS = ("samples", "acled", "iddev", "examples")
+EXAMPLES = REPO / "src" / "pantau" / "examples"
+EXAMPLES_EVENTS = REPO / "tests" / "golden" / "examples"
 ACLED_SAMPLE = ("--sample", "400", "--seed", "7", "--stratify", "sub_event_type")
 # Confidence bins (lower edges) of the calibration table.
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8)
@@ -84,10 +90,40 @@ def prepare(name: str, work: Path, shared: Path = SHARED) -> Path:
             "--out", str(out),
         ]
         code = _tool("id_corpus").main(argv)
+    elif name == "examples":
+        examples_gold(out)
+        code = 0
     else:
         raise ValueError(f"unknown set {name!r} (known: {', '.join(SETS)})")
     if code != 0:
         raise RuntimeError(f"could not build the {name} gold files (exit {code})")
+    return out
+
+
+def examples_gold(out: Path, articles: Path = EXAMPLES, events: Path = EXAMPLES_EVENTS) -> Path:
+    """Write one full gold file per ``*.events.json`` into ``out``: the events joined with their article.
+
+    The events files carry no text; the article is taken as ``read_inputs`` gives it (doc_id is
+    the file stem, or the JSONL record's doc_id), so the pipeline sees exactly what `pantau run` sees.
+    """
+    read: dict[str, Any] = {}
+    for item in read_inputs([str(articles)]):
+        if isinstance(item, InputError):
+            raise RuntimeError(f"cannot read a demo article: {item}")
+        read[item.doc_id] = item
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(events.glob("*.events.json")):
+        coded = json.loads(path.read_text(encoding="utf-8"))
+        article = read.get(coded.get("doc_id"))
+        if article is None:
+            raise ValueError(f"{path}: no article with doc_id {coded.get('doc_id')!r} in {articles}")
+        doc = {
+            "doc_id": article.doc_id, "url": article.url, "title": article.title, "publisher": article.publisher,
+            "pub_date": article.pub_date.isoformat() if article.pub_date else None, "language": article.language,
+            "text": article.text, "events": coded["events"],
+        }
+        target = out / f"{article.doc_id}.json"
+        target.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return out
 
 
