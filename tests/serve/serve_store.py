@@ -6,13 +6,28 @@ sentences written for it, so highlighting can be checked exactly.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import duckdb
 
 from pantau.pipeline import ArticleResult
 from pantau.records import Article, Event, Source, Span
 from pantau.store.duckdb import Store
+
+# Values the synthetic store uses (below), from which random views are drawn.
+SYN_COUNTRIES = ("IDN", "PHL", "NGA", "SYR", "IRQ", "AFG", "MMR", "FRA")
+SYN_TYPES = ("Battles", "Riots", "Protests", "Violence against civilians", "Explosions/Remote violence",
+             "Strategic developments")
+SYN_SUBTYPES = ("Armed clash", "Mob violence", "Peaceful protest", "Attack", "Air/drone strike", "Arrests")
+SYN_ACTORS = ("police", "Rebels 1", "military forces 3", "civilians", "protesters 2", "rioters 39", "nobody")
+SYN_TERMS = ("town 12", "clashed", "Synthetic event 77", "fighters near town 3", "POLICE", "event 4", "report 9", "zebra")
+SORTS = ("event_date", "fatalities", "confidence", "event_type", "sub_event_type", "country", "admin1", "location",
+         "actor1", "actor2", "event_id")
 
 # doc_id, language, publisher, pub_date, title, sentences
 ARTICLES: tuple[tuple[str, str, str, date, str, tuple[str, ...]], ...] = (
@@ -145,3 +160,95 @@ def build_store(path: Path, specs: tuple[Spec, ...] = SPECS, *, updated: int = 1
     with Store(path) as store:
         store.write(results, updated=updated)
     return path
+
+
+def synthetic_store(path: Path, events: int = 100_000) -> Path:
+    """``events`` events with one source each, in the store's own schema (made by Store)."""
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(
+            "INSERT INTO articles (doc_id, url, title, publisher, pub_date, language, origin, text, text_sha256, skipped) SELECT 'doc' || i, 'https://news.test/' || i, 'Report ' || i, 'Test Wire', "
+            "DATE '2020-01-01' + (i * 7 % 1460)::INTEGER, 'en', 'synthetic', "
+            "'Report ' || i || E'\\nSoldiers and police clashed with fighters near town ' || (i % 900) || '.\\n', "
+            "'x', NULL FROM range(?) t(i)",
+            [events],
+        )
+        con.execute(
+            "INSERT INTO events (event_id, event_date, time_precision, event_type, sub_event_type, actor1, inter1, actor2, "
+            "inter2, country, admin1, admin2, location, latitude, longitude, geo_precision, fatalities, notes, confidence, "
+            "language, digest, updated) SELECT 'ev' || lpad(i::VARCHAR, 6, '0'), DATE '2020-01-01' + (i * 7 % 1460)::INTEGER, 1, "
+            "(['Battles', 'Riots', 'Protests', 'Violence against civilians', 'Explosions/Remote violence', "
+            "'Strategic developments'])[1 + i % 6], "
+            "(['Armed clash', 'Mob violence', 'Peaceful protest', 'Attack', 'Air/drone strike', 'Arrests'])[1 + i % 6], "
+            "(['Military Forces', 'Police Forces', 'Rebels', 'Rioters', 'Protesters'])[1 + (i // 6) % 5] || ' ' || (i % 40), "
+            "1 + (i // 6) % 5, CASE WHEN i % 3 = 0 THEN NULL ELSE 'Civilians' END, CASE WHEN i % 3 = 0 THEN NULL ELSE 7 END, "
+            "(['IDN', 'PHL', 'NGA', 'SYR', 'IRQ', 'AFG', 'MMR'])[1 + (i // 11) % 7], 'Region ' || (i % 30), NULL, "
+            "'Town ' || (i % 900), -10 + (i * 37 % 2000) / 100.0, 95 + (i * 53 % 4600) / 100.0, 2, "
+            "(i * 13) % 25, 'Synthetic event ' || i, 0.3 + (i % 7) / 10.0, 'en', 'd', 1700000000 FROM range(?) t(i)",
+            [events],
+        )
+        con.execute(
+            "INSERT INTO event_sources (event_id, doc_id, url, publisher, pub_date, spans) SELECT 'ev' || lpad(i::VARCHAR, 6, '0'), 'doc' || i, 'https://news.test/' || i, "
+            "'Test Wire', NULL, [[length('Report ' || i) + 1, length('Report ' || i) + 60]] FROM range(?) t(i)",
+            [events],
+        )
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path
+
+
+def random_view(rng: random.Random) -> dict[str, Any]:
+    """A filtered, sorted page an analyst might ask the synthetic store for: 1 to 4 filters drawn at random."""
+    view: dict[str, Any] = {}
+    kinds = ["country", "event_type", "sub_event_type", "admin1", "actor", "dates", "min_fatalities",
+             "min_confidence", "q", "bbox"]
+    for kind in rng.sample(kinds, rng.randint(1, 4)):
+        if kind == "country":
+            view["country"] = tuple(rng.sample(SYN_COUNTRIES, rng.randint(1, 2)))
+        elif kind == "event_type":
+            view["event_type"] = tuple(rng.sample(SYN_TYPES, rng.randint(1, 2)))
+        elif kind == "sub_event_type":
+            view["sub_event_type"] = (rng.choice(SYN_SUBTYPES),)
+        elif kind == "admin1":
+            view["admin1"] = tuple(f"Region {rng.randrange(32)}" for _ in range(rng.randint(1, 3)))
+        elif kind == "actor":
+            view["actor"] = rng.choice(SYN_ACTORS)
+        elif kind == "dates":
+            start = date(2019, 12, 1) + timedelta(days=rng.randrange(1500))
+            end = start + timedelta(days=rng.randint(0, 400))
+            which = rng.random()
+            if which < 0.8:
+                view["date_from"] = start
+            if which > 0.2:
+                view["date_to"] = end
+        elif kind == "min_fatalities":
+            view["min_fatalities"] = rng.randint(0, 25)
+        elif kind == "min_confidence":
+            view["min_confidence"] = round(rng.uniform(0.0, 1.0), 2)
+        elif kind == "q":
+            view["q"] = rng.choice(SYN_TERMS)
+        else:
+            lon, lat = rng.uniform(94, 140), rng.uniform(-11, 9)
+            view["bbox"] = (round(lon, 2), round(lat, 2), round(lon + rng.uniform(1, 30), 2), round(lat + rng.uniform(1, 10), 2))
+    column = rng.choice(SORTS)
+    view["sort"] = column if rng.random() < 0.5 else f"-{column}"
+    view["page"] = rng.choice((1, 1, 1, 2, 3, 5))
+    view["page_size"] = rng.choice((10, 20, 50, 100))
+    return view
+
+
+def view_query(view: dict[str, Any]) -> str:
+    """The view as /api/events query parameters."""
+    params: list[tuple[str, str]] = []
+    for name, value in view.items():
+        if name == "bbox":
+            params.append((name, ",".join(str(v) for v in value)))
+        elif isinstance(value, tuple):
+            params += [(name, str(v)) for v in value]
+        else:
+            params.append((name, str(value)))
+    return urlencode(params)

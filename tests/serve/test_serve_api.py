@@ -13,8 +13,14 @@ import pytest
 from serve_store import SPECS, build_store
 
 from pantau.export.acled_csv import COLUMNS
+from pantau.serve.api import (
+    MAX_PAGE_SIZE,
+    SORT_COLUMNS,
+    EventFilter,
+    EventsDB,
+    FilterError,
+)
 from pantau.store.duckdb import Store
-from pantau.serve.api import MAX_PAGE_SIZE, SORT_COLUMNS, EventFilter, EventsDB, FilterError
 
 ALL = {s.event_id for s in SPECS}
 

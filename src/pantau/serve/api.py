@@ -1,5 +1,9 @@
 """The dashboard's query layer: validated filters in, rows from a read-only DuckDB out.
 
+Lists and stats are answered from an in-memory snapshot of the events table
+(``snapshot.py``); ``page_sql`` and ``stats_sql`` are the same queries in SQL, the
+reference the snapshot is tested against. Detail, exports and facets query DuckDB.
+
 Every SQL text here is a constant or a join of constant fragments chosen by
 validated values (a sort column comes from ``SORT_COLUMNS``, never from the
 request); every user value travels as a bound parameter. Sizes are bounded:
@@ -12,25 +16,29 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import duckdb
+import orjson
 
 from pantau.errors import StoreError
 from pantau.records import EVENT_TYPES, Event, Source, Span
+from pantau.serve.snapshot import SUMMARY_FIELDS, Snapshot
 
 __all__ = [
-    "EventFilter",
-    "EventsDB",
-    "FilterError",
     "MAX_EXPORT",
     "MAX_PAGE_SIZE",
     "MAX_PERIODS",
     "MAX_TOP",
     "SORT_COLUMNS",
+    "EventFilter",
+    "EventsDB",
+    "FilterError",
     "parse_bbox",
     "parse_sort",
 ]
@@ -44,6 +52,7 @@ MAX_VALUES = 50  # repeated values of one filter (country=IDN&country=IRQ...)
 MAX_TEXT = 200  # characters of one filter value
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
+RECHECK_S = 1.0  # how often (at most) the store file is checked for changes
 SEGMENT_CONTEXT = 300  # characters of article text shown around the supporting sentences
 MAX_SEGMENT = 6_000
 
@@ -67,11 +76,7 @@ INTERVALS: dict[str, str] = {"week": "week", "month": "month"}
 SUB_EVENT_TYPES: frozenset[str] = frozenset(s for subs in EVENT_TYPES.values() for s in subs)
 
 _EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event) if f.name != "sources")
-_SUMMARY_FIELDS: tuple[str, ...] = (
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
-    "actor2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "confidence", "language", "notes",
-)
+_SUMMARY_FIELDS = SUMMARY_FIELDS
 
 
 class FilterError(ValueError):
@@ -244,6 +249,22 @@ class _Cursors:
         self.con.close()
 
 
+def _check_page(sort: str, page: int, page_size: int) -> None:
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise FilterError("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
+    if not 1 <= page <= MAX_PAGE:
+        raise FilterError("page", f"must be between 1 and {MAX_PAGE}")
+    if sort not in SORT_COLUMNS:
+        raise FilterError("sort", f"unknown sort column {sort[:40]!r}")
+
+
+def _check_stats(interval: str, top: int) -> None:
+    if interval not in INTERVALS:
+        raise FilterError("interval", f"unknown interval {interval[:20]!r}; choose week or month")
+    if not 1 <= top <= MAX_TOP:
+        raise FilterError("top", f"must be between 1 and {MAX_TOP}")
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -251,22 +272,62 @@ def _iso(value: Any) -> Any:
 class EventsDB:
     """Read-only queries over one event store file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, recheck_s: float = RECHECK_S) -> None:
         self.path = Path(path)
+        self._recheck_s = recheck_s
+        self._lock = threading.Lock()
+        self._cursors, self._stamp = self._connect()  # fails here when the store cannot be opened
+        self._snapshot: Snapshot | None = None  # read on first use (or at server start-up)
+        self._checked = time.monotonic()
+
+    def _file_stamp(self) -> tuple[int, int, int]:
+        st = self.path.stat()
+        return st.st_ino, st.st_size, st.st_mtime_ns
+
+    def _connect(self) -> tuple[_Cursors, tuple[int, int, int]]:
+        """A read-only connection, with the file's identity at that moment."""
         if not self.path.is_file():
             raise StoreError("E030", origin=str(self.path), detail="no such store (run `pantau extract` or `pantau demo` first)")
         try:
+            stamp = self._file_stamp()
             # One thread per query: the server runs queries side by side, one per request.
             con = duckdb.connect(str(self.path), read_only=True, config={"threads": 1})
             con.execute("SELECT count(*) FROM events JOIN event_sources USING (event_id)").fetchone()
         except duckdb.Error as exc:
             raise StoreError("E030", origin=str(self.path), detail=" ".join(str(exc).split())) from exc
-        self._cursors = _Cursors(con)
+        return _Cursors(con), stamp
+
+    def _read(self) -> Snapshot:
+        try:
+            return Snapshot(self._cursors.get())
+        except duckdb.Error as exc:
+            raise StoreError("E030", origin=str(self.path), detail=" ".join(str(exc).split())) from exc
+
+    def snapshot(self) -> Snapshot:
+        """The in-memory columns; read again (with a new connection) when the store file was replaced or changed."""
+        now = time.monotonic()
+        if self._snapshot is None or now - self._checked >= self._recheck_s:
+            with self._lock:
+                self._checked = now
+                try:
+                    changed = self._file_stamp() != self._stamp
+                except OSError:
+                    changed = False  # gone for a moment (being replaced): keep serving what we have
+                if changed:
+                    # DuckDB hands back the open instance for a path, so the old connection goes first
+                    # (a detail or export request running at this very moment may fail once).
+                    self._cursors.close()
+                    self._snapshot = None
+                    self._cursors, self._stamp = self._connect()
+                if self._snapshot is None:
+                    self._snapshot = self._read()
+        return self._snapshot
 
     def close(self) -> None:
         self._cursors.close()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self.snapshot()  # notices a changed store file
         return self._cursors.get().execute(sql, list(params)).fetchall()
 
     # -- lists ------------------------------------------------------------------------
@@ -274,12 +335,21 @@ class EventsDB:
     def page(self, flt: EventFilter, *, sort: str = "event_date", descending: bool = True,
              page: int = 1, page_size: int = 100) -> dict[str, Any]:
         """One page of event summaries and the total count of the filtered view."""
-        if not 1 <= page_size <= MAX_PAGE_SIZE:
-            raise FilterError("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-        if not 1 <= page <= MAX_PAGE:
-            raise FilterError("page", f"must be between 1 and {MAX_PAGE}")
-        if sort not in SORT_COLUMNS:
-            raise FilterError("sort", f"unknown sort column {sort!r}")
+        return orjson.loads(self.page_json(flt, sort=sort, descending=descending, page=page, page_size=page_size))
+
+    def page_json(self, flt: EventFilter, *, sort: str = "event_date", descending: bool = True,
+                  page: int = 1, page_size: int = 100) -> bytes:
+        """``page`` as the response body, from the in-memory snapshot (no SQL, no per-field conversion)."""
+        _check_page(sort, page, page_size)
+        snap = self.snapshot()
+        total, rows = snap.page(snap.select(flt), sort, descending, (page - 1) * page_size, page_size)
+        head = orjson.dumps({"total": total, "page": page, "page_size": page_size})
+        return head[:-1] + b',"events":' + snap.page_json(rows) + b"}"
+
+    def page_sql(self, flt: EventFilter, *, sort: str = "event_date", descending: bool = True,
+                 page: int = 1, page_size: int = 100) -> dict[str, Any]:
+        """``page`` computed by DuckDB from ``EventFilter.where`` (the reference the snapshot is tested against)."""
+        _check_page(sort, page, page_size)
         where, params = flt.where()
         order = f"{SORT_COLUMNS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.event_id"
         columns = ", ".join(f"e.{name}" for name in _SUMMARY_FIELDS)
@@ -345,10 +415,13 @@ class EventsDB:
 
     def stats(self, flt: EventFilter, *, interval: str = "month", top: int = 20) -> dict[str, Any]:
         """Counts and fatalities over time (week or month), by type, by actor and by admin1."""
-        if interval not in INTERVALS:
-            raise FilterError("interval", f"unknown interval {interval[:20]!r}; choose week or month")
-        if not 1 <= top <= MAX_TOP:
-            raise FilterError("top", f"must be between 1 and {MAX_TOP}")
+        _check_stats(interval, top)
+        snap = self.snapshot()
+        return snap.stats(snap.select(flt), interval, top, MAX_PERIODS)
+
+    def stats_sql(self, flt: EventFilter, *, interval: str = "month", top: int = 20) -> dict[str, Any]:
+        """``stats`` computed by DuckDB (the reference the snapshot is tested against)."""
+        _check_stats(interval, top)
         where, params = flt.where()
         view = f"WITH f AS (SELECT e.* FROM events e{where}) "
         (events, fatalities) = self._rows(view + "SELECT count(*), coalesce(sum(fatalities), 0) FROM f", params)[0]

@@ -7,21 +7,26 @@ internet. Bad parameters get a 400 with a JSON body naming the parameter.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
 import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, AsyncIterator, Callable
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pantau.export import acled_csv, geojson
 from pantau.knowledge.actors import CountryInfo
@@ -53,14 +58,43 @@ CSP = (
 )
 DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
-FILTER_PARAMS = frozenset({
+FILTER_ORDER: tuple[str, ...] = (
     "country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to",
     "min_fatalities", "min_confidence", "q", "bbox",
-})
+)
+FILTER_PARAMS = frozenset(FILTER_ORDER)
 
 
 # How `pantau serve --workers N` tells each worker process which store to open.
 DB_ENV = "PANTAU_SERVE_DB"
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (plain ASGI: no per-request task, unlike @app.middleware)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = (DOCS_CSP if scope.get("path") == "/docs" else CSP).encode("latin-1")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in _SECURITY_HEADER_NAMES]
+                headers += [(b"content-security-policy", csp), *_SECURITY_HEADERS]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
+)
+_SECURITY_HEADER_NAMES = frozenset({b"content-security-policy", *(k for k, _ in _SECURITY_HEADERS)})
 
 
 def _package_dir() -> Path:
@@ -84,8 +118,8 @@ def _only(*names: str) -> Callable[[Request], None]:
     """A dependency refusing query parameters the endpoint does not know (typos would filter nothing)."""
     allowed = frozenset(names)
 
-    def check(request: Request) -> None:
-        unknown = sorted({k for k in request.query_params.keys() if k not in allowed})
+    async def check(request: Request) -> None:  # async: no thread hop per request
+        unknown = sorted({k for k in request.query_params if k not in allowed})
         if unknown:
             shown = ", ".join(repr(k[:40]) for k in unknown[:5])
             raise FilterError(unknown[0][:40], f"unknown parameter(s) {shown}; allowed: {', '.join(sorted(allowed)) or 'none'}")
@@ -93,23 +127,86 @@ def _only(*names: str) -> Callable[[Request], None]:
     return check
 
 
-def event_filter(
-    country: Annotated[list[str] | None, Query(description="ISO 3166-1 alpha-3 code (repeatable).")] = None,
-    admin1: Annotated[list[str] | None, Query(description="First-level area name (repeatable).")] = None,
-    event_type: Annotated[list[str] | None, Query(description="ACLED event type (repeatable).")] = None,
-    sub_event_type: Annotated[list[str] | None, Query(description="ACLED sub-event type (repeatable).")] = None,
-    actor: Annotated[str | None, Query(description="Part of actor1 or actor2 (case-insensitive).")] = None,
-    date_from: Annotated[date | None, Query(description="First event date, YYYY-MM-DD.")] = None,
-    date_to: Annotated[date | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, allow_inf_nan=False)] = None,
-    q: Annotated[str | None, Query(description="Text in the notes or in a supporting sentence (case-insensitive).")] = None,
-    bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
-) -> EventFilter:
+# Query parameters, parsed by hand from the raw query string: FastAPI's per-parameter
+# validation cost about as much CPU as answering the query. The OpenAPI page documents
+# them from this table (name -> schema, description, repeatable).
+QUERY_DOCS: dict[str, tuple[dict[str, Any], str, bool]] = {
+    "country": ({"type": "string"}, "ISO 3166-1 alpha-3 code (repeatable).", True),
+    "admin1": ({"type": "string"}, "First-level area name (repeatable).", True),
+    "event_type": ({"type": "string"}, "ACLED event type (repeatable).", True),
+    "sub_event_type": ({"type": "string"}, "ACLED sub-event type (repeatable).", True),
+    "actor": ({"type": "string"}, "Part of actor1 or actor2 (case-insensitive).", False),
+    "date_from": ({"type": "string", "format": "date"}, "First event date, YYYY-MM-DD.", False),
+    "date_to": ({"type": "string", "format": "date"}, "Last event date, YYYY-MM-DD.", False),
+    "min_fatalities": ({"type": "integer", "minimum": 0, "maximum": 1_000_000}, "Minimum fatalities.", False),
+    "min_confidence": ({"type": "number", "minimum": 0, "maximum": 1}, "Minimum confidence.", False),
+    "q": ({"type": "string"}, "Text in the notes or in a supporting sentence (case-insensitive).", False),
+    "bbox": ({"type": "string"}, "minlon,minlat,maxlon,maxlat", False),
+    "sort": ({"type": "string", "maxLength": 40}, "Column, or -column for descending (default -event_date).", False),
+    "page": ({"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "Page number.", False),
+    "page_size": ({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 100}, "Events per page.", False),
+    "interval": ({"type": "string", "enum": ["week", "month"], "default": "month"}, "Timeline bucket.", False),
+    "top": ({"type": "integer", "minimum": 1, "maximum": MAX_TOP, "default": 20}, "Rows of each tally.", False),
+}
+_WHOLE = re.compile(r"[+-]?[0-9]{1,15}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def query_docs(*names: str) -> dict[str, Any]:
+    """``openapi_extra`` documenting the named query parameters."""
+    params = []
+    for name in names:
+        schema, description, repeatable = QUERY_DOCS[name]
+        params.append({"name": name, "in": "query", "required": False, "description": description,
+                       "schema": {"type": "array", "items": schema} if repeatable else schema,
+                       **({"style": "form", "explode": True} if repeatable else {})})
+    return {"parameters": params}
+
+
+def _whole(name: str, raw: str | None, low: int, high: int, default: int | None = None) -> int | None:
+    if raw is None:
+        return default
+    if not _WHOLE.fullmatch(raw.strip()):
+        raise FilterError(name, "must be a whole number")
+    value = int(raw)
+    if not low <= value <= high:
+        raise FilterError(name, f"must be between {low} and {high}")
+    return value
+
+
+def _number(name: str, raw: str | None, low: float, high: float) -> float | None:
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise FilterError(name, "must be a number") from None
+    if not (math.isfinite(value) and low <= value <= high):
+        raise FilterError(name, f"must be a finite number between {low:g} and {high:g}")
+    return value
+
+
+def _date(name: str, raw: str | None) -> date | None:
+    if raw is None:
+        return None
+    try:
+        if not _ISO_DATE.fullmatch(raw):
+            raise ValueError
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise FilterError(name, "must be a valid date, YYYY-MM-DD") from None
+
+
+async def event_filter(request: Request) -> EventFilter:
+    """The filters of the request (validated here and in EventFilter; 400 on any bad value)."""
+    qp = request.query_params
     return EventFilter(
-        country=tuple(country or ()), admin1=tuple(admin1 or ()), event_type=tuple(event_type or ()),
-        sub_event_type=tuple(sub_event_type or ()), actor=actor, date_from=date_from, date_to=date_to,
-        min_fatalities=min_fatalities, min_confidence=min_confidence, q=q, bbox=parse_bbox(bbox),
+        country=tuple(qp.getlist("country")), admin1=tuple(qp.getlist("admin1")),
+        event_type=tuple(qp.getlist("event_type")), sub_event_type=tuple(qp.getlist("sub_event_type")),
+        actor=qp.get("actor"), date_from=_date("date_from", qp.get("date_from")), date_to=_date("date_to", qp.get("date_to")),
+        min_fatalities=_whole("min_fatalities", qp.get("min_fatalities"), 0, 1_000_000),
+        min_confidence=_number("min_confidence", qp.get("min_confidence"), 0.0, 1.0),
+        q=qp.get("q"), bbox=parse_bbox(qp.get("bbox")),
     )
 
 
@@ -147,6 +244,7 @@ def create_app(db: str | Path, *, static_dir: Path | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        events_db.snapshot()  # read the store into memory before the first request
         yield
         events_db.close()
 
@@ -181,30 +279,27 @@ def create_app(db: str | Path, *, static_dir: Path | None = None) -> FastAPI:
     async def on_unexpected(_: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error ({type(exc).__name__})")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response = await call_next(request)
-        docs = request.url.path == "/docs"
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     # -- API ----------------------------------------------------------------------------
 
-    @app.get("/api/events", dependencies=[Depends(_only(*FILTER_PARAMS, "sort", "page", "page_size"))], tags=["events"])
-    def list_events(
-        flt: Filter,
-        sort: Annotated[str | None, Query(description="Column, or -column for descending (default -event_date).", max_length=40)] = None,
-        page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
-        page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
-    ) -> JSONResponse:
+    @app.get("/api/events", dependencies=[Depends(_only(*FILTER_PARAMS, "sort", "page", "page_size"))], tags=["events"],
+             openapi_extra=query_docs(*FILTER_ORDER, "sort", "page", "page_size"))
+    async def list_events(flt: Filter, request: Request) -> Response:
         """One page of the filtered events (summaries; the detail endpoint has the sources)."""
+        qp = request.query_params
+        sort = qp.get("sort")
+        if sort is not None and len(sort) > 40:
+            raise FilterError("sort", "at most 40 characters")
         column, descending = parse_sort(sort)
-        return JSONResponse(events_db.page(flt, sort=column, descending=descending, page=page, page_size=page_size))
+        page = _whole("page", qp.get("page"), 1, MAX_PAGE, 1)
+        page_size = _whole("page_size", qp.get("page_size"), 1, MAX_PAGE_SIZE, 100)
+        # Runs on the event loop: a page costs about a millisecond of numpy work (see snapshot.py).
+        body = events_db.page_json(flt, sort=column, descending=descending, page=page, page_size=page_size)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events.csv", dependencies=[Depends(_only(*FILTER_PARAMS))], tags=["export"],
+             openapi_extra=query_docs(*FILTER_ORDER),
              response_class=Response, responses={200: {"content": {"text/csv": {}}}})
     def export_csv(flt: Filter) -> Response:
         """The filtered events as ACLED-compatible CSV (events without a date are left out)."""
@@ -215,6 +310,7 @@ def create_app(db: str | Path, *, static_dir: Path | None = None) -> FastAPI:
                         headers={"Content-Disposition": 'attachment; filename="pantau-events.csv"'})
 
     @app.get("/api/events.geojson", dependencies=[Depends(_only(*FILTER_PARAMS))], tags=["export"],
+             openapi_extra=query_docs(*FILTER_ORDER),
              response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
     def export_geojson(flt: Filter) -> Response:
         """The filtered events as a GeoJSON FeatureCollection (null geometry when unplaced)."""
@@ -230,13 +326,14 @@ def create_app(db: str | Path, *, static_dir: Path | None = None) -> FastAPI:
             return _error(404, f"no event with id {event_id[:60]!r}")
         return JSONResponse(found)
 
-    @app.get("/api/stats", dependencies=[Depends(_only(*FILTER_PARAMS, "interval", "top"))], tags=["stats"])
-    def stats(
-        flt: Filter,
-        interval: Annotated[str, Query(pattern="^(week|month)$")] = "month",
-        top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20,
-    ) -> JSONResponse:
+    @app.get("/api/stats", dependencies=[Depends(_only(*FILTER_PARAMS, "interval", "top"))], tags=["stats"],
+             openapi_extra=query_docs(*FILTER_ORDER, "interval", "top"))
+    async def stats(flt: Filter, request: Request) -> JSONResponse:
         """Counts and fatalities by week or month, by type, by actor and by admin1 (top N)."""
+        interval = request.query_params.get("interval", "month")
+        if interval not in ("week", "month"):
+            raise FilterError("interval", "must be week or month")
+        top = _whole("top", request.query_params.get("top"), 1, MAX_TOP, 20)
         return JSONResponse(events_db.stats(flt, interval=interval, top=top))
 
     @app.get("/api/facets", dependencies=[Depends(_only())], tags=["stats"])
