@@ -6,14 +6,13 @@ Raise the baseline with tools/update_baseline.py after an improvement.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from tooling import load_tool
 
 from pantau.pipeline import Pipeline
 
@@ -24,15 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 
 def _quality() -> ModuleType:
-    name = "pantau_tools_quality"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("quality")
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,13 @@ extractor improves, never lower it without saying why.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tooling import load_tool
 
 from pantau.eval import GoldDoc, Report, load_gold, score
 from pantau.records import Event
@@ -35,15 +34,7 @@ EPSILON = 0.005
 
 
 def _quality() -> ModuleType:
-    name = "pantau_tools_quality"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("quality")
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+from tooling import load_tool
 
 from pantau.errors import PackError
-from pantau.knowledge.actors import ACTORS_FILE, COUNTRIES_FILE, ActorDictionary, canonical_match
+from pantau.knowledge.actors import (
+    ACTORS_FILE,
+    COUNTRIES_FILE,
+    ActorDictionary,
+    canonical_match,
+)
 from pantau.packs import PackSet
 from pantau.packs.schema import validate_pack_file
 from pantau.records import ActorRef
@@ -211,10 +216,7 @@ def test_actors_user_file_errors_name_file_and_line(packs: PackSet, tmp_path: Pa
 
 
 def test_actors_countries_tsv_rebuilds_identically() -> None:
-    spec = importlib.util.spec_from_file_location("build_countries", REPO / "tools" / "build_countries.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_tool("build_countries")
     committed = COUNTRIES_FILE.read_text(encoding="utf-8")
     assert module.build(module.read_curated(COUNTRIES_FILE)) == committed
     rows = list(csv.DictReader(committed.splitlines(), delimiter="\t"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pantau.errors import PackError
-from pantau.knowledge.gazetteer import SUPPLEMENT, SUPPLEMENT_COLUMNS, Gazetteer, KINDS
+from pantau.knowledge.gazetteer import KINDS, SUPPLEMENT, SUPPLEMENT_COLUMNS, Gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from tooling import load_tool
 
 from pantau.errors import PackError
 from pantau.records import Event, Source, Span
-from pantau.stages.merge_corpus import CorpusMerger, Decision, MergeRules, Report, is_generic
+from pantau.stages.merge_corpus import (
+    CorpusMerger,
+    Decision,
+    MergeRules,
+    Report,
+    is_generic,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "merge"
 TPNPB = "TPNPB: West Papua National Liberation Army"
@@ -37,16 +43,7 @@ def _reports(*events: Event) -> tuple[list[Report], dict[str, Event], dict[str, 
 
 
 def _load_eval_tool():
-    import importlib.util
-    import sys
-
-    name = "pantau_tools_eval_merge"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[2] / "tools" / "eval_merge.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return load_tool("eval_merge")
 
 
 @pytest.fixture(scope="module")
