@@ -415,3 +415,37 @@ def test_dates_bad_pack_entry_is_a_coded_error(tmp_path) -> None:
     (tmp_path / "dates.toml").write_text('[periods]\n"pekan lalu" = { shift = -1 }\n', encoding="utf-8")
     with pytest.raises(PackError, match="E020.*dates.toml"):
         DateResolver(Pack("xx", tmp_path))
+
+
+# ---- the digit gate (speed) must not change what is found ------------------------------
+
+def _digitless_texts(resolver: DateResolver) -> list[str]:
+    """Texts with every kind of date word and no digit: no pattern needing a numeral may match."""
+    words = [*resolver._months, *resolver._weekdays, *resolver._relative, *resolver._periods,
+             *resolver._anchor_phrases, *resolver._parts, *resolver._units, *resolver._unit_words]
+    fillers = ["pada", "on", "in", "of", "tahun", "year", "-", ",", "(", ")", "/", "dan", "and", "lalu", "ago"]
+    texts = []
+    for i, w in enumerate(sorted(words)):
+        for f in fillers[i % len(fillers):] + fillers[: i % len(fillers)]:
+            texts.append(f"Serangan {f} {w} {f} {w.title()} {w.upper()}, kata polisi {w}.")
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_dates_patterns_needing_a_digit_skip_digitless_text(pack, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pantau.stages.normalize import dates
+
+    resolver = DateResolver(pack(lang))
+    texts = _digitless_texts(resolver)
+    for name, pat in resolver._patterns:
+        if name in dates._NEED_DIGIT:
+            assert not any(pat.search(t) for t in texts), name
+    gated = [resolver.find(t) for t in texts]
+
+    class _AlwaysDigit:
+        @staticmethod
+        def search(*_: object) -> bool:
+            return True
+
+    monkeypatch.setattr(dates, "_DIGIT", _AlwaysDigit())
+    assert [resolver.find(t) for t in texts] == gated

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pantau.packs import PackSet
@@ -82,3 +84,68 @@ def test_en_mentions_passive_after_auxiliary(en_finder: MentionFinder) -> None:
 def test_en_mentions_compound_beats_head(en_finder: MentionFinder) -> None:
     assert _subs(en_finder, "a roadside bomb")[0][1] == "Remote explosive/landmine/IED"
     assert _subs(en_finder, "a drone strike")[0][1] == "Air/drone strike"
+
+
+# -- speed paths must not change what is found ---------------------------------------------
+
+_SENTENCES = {
+    "id": [
+        "KKB menembak prajurit di Beoga, Kamis (3/6), dan membakar rumah warga.",
+        "Ia meninggal karena serangan jantung setelah pertempuran sengit di kota itu.",
+        "Pasukan Israel melancarkan serangan udara ke Gaza; tiga orang tewas.",
+        "Polisi menangkap dua terduga teroris di Makassar.",
+        "Rapat itu membahas anggaran daerah untuk tahun depan.",
+    ],
+    "en": [
+        "Gunmen shot dead two farmers in Borno on Sunday.",
+        "He was arrested by police after the attacks on a roadside bomb unit.",
+        "A drone strike hit the convoy while protesters rallied outside.",
+        "The committee discussed the budget for next year.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_mentions_scan_finds_what_triggers_finds(lang: str) -> None:
+    finder = MentionFinder(_PACKS[lang])
+    for text in _SENTENCES[lang]:
+        toks, trigs = finder.scan(text, 0, len(text))
+        assert trigs == finder.triggers(text, 0, len(text))
+        assert toks == (finder.tokens(text, 0, len(text)) if trigs else [])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_mentions_bounded_memo_keeps_results(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pantau.stages import mentions
+
+    roomy = MentionFinder(_PACKS[lang])
+    monkeypatch.setattr(mentions, "_MEMO_MAX", 3)  # forgets every few words
+    tight = MentionFinder(_PACKS[lang])
+    for text in _SENTENCES[lang] * 2:
+        assert tight.scan(text, 0, len(text)) == roomy.scan(text, 0, len(text))
+    assert len(tight._memo) <= 3 + max(len(set(t.split())) for t in _SENTENCES[lang])
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_mentions_inert_words_yield_no_vocabulary_lemma(lang: str) -> None:
+    """A word passed over without analysis (no lemma core inside it) has no analysis that
+    the matcher asks about: checked on every word of the pack's own examples and on
+    affixed forms of every vocabulary lemma."""
+    import json
+
+    finder = MentionFinder(_PACKS[lang])
+    words: set[str] = set()
+    examples = _PACKS[lang].path / "examples.jsonl"
+    if examples.exists():
+        for line in examples.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                words.update(re.findall(r"\w+(?:[-'’]\w+)*", json.dumps(json.loads(line), ensure_ascii=False)))
+    for v in finder.vocabulary:
+        words.update({v, v + "s", v + "ed", "di" + v, "me" + v[1:], "meny" + v[1:], "pe" + v + "an", v[:-1], v[1:]})
+    inert = 0
+    for word in words:
+        norm = word.lower().replace("’", "'")
+        if finder._inert(norm):
+            inert += 1
+            assert not set(finder.analyse(word)) & finder.vocabulary, word
+    assert inert > 0

@@ -270,3 +270,18 @@ def test_numbers_pack_without_numbers_file_reads_numerals_only(tmp_path) -> None
     reader = NumberReader(Pack("xx", tmp_path))
     text = "12 orang, dua orang"
     assert [(m.value, m.unit) for m in reader.find(text, 0, len(text))] == [(12, "orang")]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_numbers_find_digitless_shortcut_changes_nothing(pack, lang: str) -> None:
+    """A text without digits and without any number word is answered without tokenizing:
+    the answer is the full reading's on texts with and without number words."""
+    reader = NumberReader(pack(lang))
+    assert reader._word_starts
+    words = sorted(reader.lexicon_words())
+    texts = [f"Sebanyak {w} orang tewas, kata polisi; {w.title()} korban luka." for w in words]
+    texts += ["Polisi menangkap pelaku di rumahnya.", "Gunmen attacked the village at dawn.", ""]
+    shortcut = [reader.find(t) for t in texts]
+    reader._word_starts = False
+    assert [reader.find(t) for t in texts] == shortcut
+    assert any(shortcut)

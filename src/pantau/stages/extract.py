@@ -55,10 +55,12 @@ class ExtractStats:
 
 @dataclass(slots=True)
 class _Sent:
-    actors: list[Any]
+    actors: list[Any] | None  # None: not looked for (a sentence without a trigger)
     places: list[Any]
     dates: list[Any]
     numbers: list[Any]
+    tokens: list[Any]
+    triggers: list[Any]
 
 
 class Extractor:
@@ -132,26 +134,35 @@ class Extractor:
         text = doc.text
         fold = self.gazetteer.fold
         reporter = {fold(p) for p in doc.reporter_places}
+        scanned = [self.finder.scan(text, s.start, s.end) for s in doc.sentences]
+        if not any(trigs for _, trigs in scanned):
+            return ()  # no trigger, no frame: places, actors and dates would go unused
         sents: list[_Sent] = []
         all_places: list[Any] = []
-        for s in doc.sentences:
+        for s, (toks, trigs) in zip(doc.sentences, scanned):
             places = [
                 p
                 for p in self.geo.find(text, s.start, s.end)
                 if getattr(p, "relation", None) == "in" or fold(p.surface) not in reporter
             ]
+            # actors, dates and numbers matter only where a frame can be built (actors elsewhere
+            # only to tell a crime story, found when that question comes up)
             sents.append(
                 _Sent(
-                    actors=self.actors.find(text, s.start, s.end, self.lang),
+                    actors=self.actors.find(text, s.start, s.end, self.lang) if trigs else None,
                     places=places,
-                    dates=self.dates.find(text, s.start, s.end),
-                    numbers=self.numbers.find(text, s.start, s.end),
+                    dates=self.dates.find(text, s.start, s.end) if trigs else [],
+                    numbers=self.numbers.find(text, s.start, s.end) if trigs else [],
+                    tokens=toks,
+                    triggers=trigs,
                 )
             )
             all_places.extend(places)
         focus = tuple(self.geo.focus(all_places, doc.reporter_places))
         frames: list[Frame] = []
         for s, m in zip(doc.sentences, sents):
+            if not m.triggers:
+                continue
             countries = self._country_actors(m.places, m.actors)
             frames.extend(
                 self.builder.build(
@@ -165,10 +176,12 @@ class Extractor:
                     best_date=self.dates.best,
                     countries=countries,
                     neighbours=self._borders,
+                    tokens=m.tokens,
+                    triggers=m.triggers,
                 )
             )
         frames = self._demote_quoted(frames, text)
-        if self._crime_story(text, sents):
+        if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
         self.stats.frames += len(frames)
@@ -183,14 +196,17 @@ class Extractor:
         self.stats.events += len(events)
         return tuple(events)
 
-    def _crime_story(self, text: str, sents: list[_Sent]) -> bool:
+    def _crime_story(self, doc: Doc, sents: list[_Sent]) -> bool:
         """An article about ordinary crime: several criminal cues (suspects by initials, motives,
         the local criminal police), no political cue and no armed group named anywhere."""
+        text = doc.text
         if self.finder.count("criminal", text) < _CRIME_CUES or self.finder.count("political", text):
             return False
-        return not any(
-            a.kind == "named" and a.actor is not None and int(a.actor.inter) != _STATE_INTER for m in sents for a in m.actors
-        )
+        for s, m in zip(doc.sentences, sents):
+            actors = m.actors if m.actors is not None else self.actors.find(text, s.start, s.end, self.lang)
+            if any(a.kind == "named" and a.actor is not None and int(a.actor.inter) != _STATE_INTER for a in actors):
+                return False
+        return True
 
     @staticmethod
     def _as_crime(fr: Frame) -> Frame:
@@ -250,8 +266,10 @@ class Extractor:
 
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...]) -> Candidate:
         trusted = self._trusted_places(fr, focus)
-        place = self.geo.resolve(trusted, focus) if trusted else None
-        reading = self.geo.resolve_reading(trusted, focus) if place is not None else None
+        reading = self.geo.resolve_reading(trusted, focus) if trusted else None
+        place = self.geo.ref(reading) if reading is not None else None
+        if place is None:
+            reading = None
         place_country = place.country if place else None
         if reading is not None and reading.place.kind == "country":
             place = None  # a country named in the clause says little about where

@@ -76,13 +76,18 @@ class FrameBuilder:
         best_date: Callable[[Sequence[Any]], Any] | None = None,
         countries: Sequence[Any] = (),
         neighbours: Callable[[str, str], bool] | None = None,
+        tokens: list[Token] | None = None,
+        triggers: list[TriggerMention] | None = None,
     ) -> list[Frame]:
         """``countries``: a bare country name read as its state's forces ("serangan Israel ke Iran",
         "Iran menembakkan rudal"), used only when no actor fills the attacker's role of a violent
-        trigger; ``neighbours(a, b)``: whether two countries share a border."""
+        trigger; ``neighbours(a, b)``: whether two countries share a border. ``tokens`` and
+        ``triggers`` are the sentence's, when the caller has found them already (so that it can
+        skip dates and numbers in sentences without a trigger)."""
         f = self.finder
-        toks = f.tokens(text, sentence.start, sentence.end)
-        triggers = f.triggers(text, sentence.start, sentence.end, toks)
+        toks = tokens if tokens is not None else f.tokens(text, sentence.start, sentence.end)
+        if triggers is None:
+            triggers = f.triggers(text, sentence.start, sentence.end, toks)
         if not triggers:
             return []
         # a cue inside an actor's name ("pasukan ... yang didukung AS") is part of the name
@@ -333,7 +338,7 @@ class FrameBuilder:
         lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
         hi = next((i for i, t in enumerate(toks) if t.start >= clause.end), len(toks))
         skip = range(trig.first_token, trig.last_token + 1)
-        return any(self.finder.has_lemma(toks, lo, hi, words, skip) for words in trig.rule.needs)
+        return self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip)
 
     def _criminal(self, ev_type, sub, cues, trig, clause, toks, actor1, actor2) -> bool:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
+
+import ahocorasick
 
 from pantau.packs import Pack
 from pantau.records import Span
 
 __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRule", "CUE_KINDS"]
 
+_MEMO_MAX = 200_000  # analysed words kept per finder (a few tens of MB at most)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 # Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
@@ -173,6 +177,60 @@ class MentionFinder:
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
+        # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
+        # once per finder. Bounded: emptied when full, which costs time, never results.
+        self._memo: dict[str, tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+        self._starters: set[str] = set()  # the memo's words that can start a trigger
+        self._short_vocab: set[str] = set()
+        self.vocabulary = self._vocabulary()
+        self._cores = self._vocabulary_cores(self.vocabulary)
+
+    def _vocabulary(self) -> frozenset[str]:
+        """Every lemma the matcher asks analyses about: words of trigger and stop phrases,
+        ``after`` and ``needs`` words."""
+        vocab: set[str] = set()
+        for entries in self._index.values():
+            for words, rule in entries:
+                vocab.update(words)
+                vocab.update(rule.after)
+                for need in rule.needs:
+                    vocab.update(need)
+        for stops in self._stops.values():
+            for words in stops:
+                vocab.update(words)
+        return frozenset(vocab)
+
+    def _vocabulary_cores(self, vocab: frozenset[str]) -> Any:
+        """An automaton of the part of each vocabulary lemma that survives in any word analysed
+        to it: a word holding none of them cannot yield one, so it is not analysed (see
+        ``_inert``). None: analyse every word."""
+        # letters an analysis may put in front of what it keeps of the word (restored prefix
+        # letters, over two prefix layers) or at its end (English suffix replacements)
+        heads = {r for _, r in self._prefixes} | {
+            r2 + r[len(p2) :] for _, r in self._prefixes for p2, r2 in self._prefixes
+        }
+        tails = {r for _, r in self._en_suffixes if r}
+        cores = ahocorasick.Automaton()
+        for v in vocab:
+            if len(v) < self._min_stem:
+                self._short_vocab.add(v)  # shorter than any stem: only the word itself
+                continue
+            head = max((len(h) for h in heads if v.startswith(h)), default=0)
+            tail = max((len(t) for t in tails if v.endswith(t)), default=0)
+            core = v[head : len(v) - tail]
+            if not core:
+                return None  # could come from almost any word
+            cores.add_word(core, core)
+        if not len(cores):
+            return None
+        cores.make_automaton()
+        return cores
+
+    def _inert(self, norm: str) -> bool:
+        """True when no analysis of the (lower-cased) word can hold a lemma the matcher asks about."""
+        if self._cores is None or norm in self._short_vocab or (self._redup and "-" in norm):
+            return False
+        return next(self._cores.iter(norm), None) is None
 
     # -- tokens and lemmas -------------------------------------------------
 
@@ -181,6 +239,38 @@ class MentionFinder:
 
     def analyse(self, word: str) -> dict[str, str]:
         """Candidate lemmas of a word -> the word form each implies."""
+        return self._analyse(word)
+
+    def _entry(self, word: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """A word's analysis, its (lemma, form) pairs that start a trigger (longest lemma first)
+        and its lemmas that start a stop phrase: most words have neither and are passed over."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._forget()
+            found = self._remember(word)
+        return found
+
+    def _remember(self, word: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """Analyse and memoise a word. A word that cannot yield a lemma the matcher looks for
+        keeps only itself (the matcher asks analyses only about those lemmas)."""
+        norm = word.lower().replace("’", "'")
+        if self._inert(norm):
+            found = self._memo[word] = ({norm: "bare"}, (), ())
+            return found
+        analysis = self._analyse(word)
+        starts = tuple(kv for kv in sorted(analysis.items(), key=lambda kv: -len(kv[0])) if kv[0] in self._index)
+        stops = tuple(cand for cand in analysis if cand in self._stops)
+        found = self._memo[word] = (analysis, starts, stops)
+        if starts:
+            self._starters.add(word)
+        return found
+
+    def _forget(self) -> None:
+        self._memo.clear()
+        self._starters.clear()
+
+    def _analyse(self, word: str) -> dict[str, str]:
         word = word.lower().replace("’", "'")
         out: dict[str, str] = {word: "bare"}
         if self._prefixes:
@@ -237,40 +327,80 @@ class MentionFinder:
 
     # -- triggers ------------------------------------------------------------
 
+    def scan(self, text: str, start: int, end: int) -> tuple[list[Token], list[TriggerMention]]:
+        """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
+        trigger (most sentences), found without building tokens."""
+        words = _WORD.findall(text, start, end)
+        unseen = set(words).difference(self._memo)
+        if unseen:
+            if len(self._memo) + len(unseen) > _MEMO_MAX:
+                self._forget()
+                unseen = set(words)
+            for w in unseen:
+                self._remember(w)
+        if self._starters.isdisjoint(words):
+            return [], []
+        texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
+        hits = self._hits(texts, [self._entry(w) for w in words])
+        if not hits:
+            return [], []
+        toks = self.tokens(text, start, end)
+        return toks, self._mentions(text, toks, hits)
+
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
         """Trigger mentions in ``text[start:end]``, left to right, longest match first."""
         toks = tokens if tokens is not None else self.tokens(text, start, end)
-        analyses = [self.analyse(t.text) for t in toks]
-        found: list[TriggerMention] = []
+        texts = [t.text for t in toks]
+        return self._mentions(text, toks, self._hits(texts, [self._entry(w) for w in texts]))
+
+    @staticmethod
+    def _mentions(
+        text: str, toks: list[Token], hits: list[tuple[int, int, tuple[str, ...], TriggerRule, str]]
+    ) -> list[TriggerMention]:
+        return [
+            TriggerMention(
+                start=toks[i].start,
+                end=toks[j].end,
+                surface=text[toks[i].start : toks[j].end],
+                lemma=" ".join(words),
+                rule=rule,
+                form=form,
+                first_token=i,
+                last_token=j,
+            )
+            for i, j, words, rule, form in hits
+        ]
+
+    def _hits(
+        self, texts: list[str], entries: list[tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]]
+    ) -> list[tuple[int, int, tuple[str, ...], TriggerRule, str]]:
+        """Triggers as (first token, last token, lemma words, rule, form), from the tokens'
+        lower-cased texts and their memoised analyses."""
+        analyses = [e[0] for e in entries]
+        found: list[tuple[int, int, tuple[str, ...], TriggerRule, str]] = []
         i = 0
-        while i < len(toks):
-            stop_len = self._stop_at(analyses, i)
-            if stop_len:
-                i += stop_len
+        while i < len(texts):
+            _, starts, stops = entries[i]
+            if stops:
+                stop_len = self._stop_at(analyses, i, stops)
+                if stop_len:
+                    i += stop_len
+                    continue
+            if not starts:
+                i += 1
                 continue
-            hit = self._match_at(toks, analyses, i)
+            hit = self._match_at(texts, analyses, i, starts)
             if hit is None:
                 i += 1
                 continue
             words, rule, form = hit
             j = i + len(words) - 1
-            found.append(
-                TriggerMention(
-                    start=toks[i].start,
-                    end=toks[j].end,
-                    surface=text[toks[i].start : toks[j].end],
-                    lemma=" ".join(words),
-                    rule=rule,
-                    form=form,
-                    first_token=i,
-                    last_token=j,
-                )
-            )
+            found.append((i, j, words, rule, form))
             i = j + 1
         return found
 
-    def _stop_at(self, analyses: list[dict[str, str]], i: int) -> int:
-        for cand in analyses[i]:
+    def _stop_at(self, analyses: list[dict[str, str]], i: int, cands: tuple[str, ...]) -> int:
+        for cand in cands:
             for words in self._stops.get(cand, ()):
                 if self._words_match(analyses, i, words):
                     return len(words)
@@ -283,11 +413,11 @@ class MentionFinder:
         return all(w in analyses[i + k] for k, w in enumerate(words))
 
     def _match_at(
-        self, toks: list[Token], analyses: list[dict[str, str]], i: int
+        self, texts: list[str], analyses: list[dict[str, str]], i: int, starts: tuple[tuple[str, str], ...]
     ) -> tuple[tuple[str, ...], TriggerRule, str] | None:
         best: tuple[tuple[str, ...], TriggerRule, str] | None = None
-        for cand, form in sorted(analyses[i].items(), key=lambda kv: -len(kv[0])):
-            for words, rule in self._index.get(cand, ()):
+        for cand, form in starts:
+            for words, rule in self._index[cand]:
                 if best is not None and len(words) <= len(best[0]):
                     continue
                 if not self._words_match(analyses, i, words):
@@ -299,25 +429,35 @@ class MentionFinder:
                     if rule.forms and form not in rule.forms:
                         continue
                 if rule.after and not any(
-                    w in analyses[k] for k in range(i + len(words), min(len(toks), i + len(words) + 3)) for w in rule.after
+                    w in analyses[k] for k in range(i + len(words), min(len(texts), i + len(words) + 3)) for w in rule.after
                 ):
                     continue
-                best = (words, rule, self._english_form(toks, i, form_here) if self._en_suffixes else form_here)
+                best = (words, rule, self._english_form(texts, i, form_here) if self._en_suffixes else form_here)
         return best
 
-    def _english_form(self, toks: list[Token], i: int, form: str) -> str:
+    def _english_form(self, texts: list[str], i: int, form: str) -> str:
         """English voice: an -ed form after be/was/were is passive; other -ed/-ing forms verbal."""
-        if form == "verb" or toks[i].text.endswith("ed"):
-            prev = {t.text for t in toks[max(0, i - 2) : i]}
-            if toks[i].text.endswith("ed") and prev & self._passive_aux:
+        word = texts[i]
+        if form == "verb" or word.endswith("ed"):
+            prev = set(texts[max(0, i - 2) : i])
+            if word.endswith("ed") and prev & self._passive_aux:
                 return "passive"
-            return "active" if toks[i].text.endswith("ed") else "verb"
-        return "noun" if form == "bare" and not toks[i].text.endswith("ing") else form
+            return "active" if word.endswith("ed") else "verb"
+        return "noun" if form == "bare" and not word.endswith("ing") else form
 
     def has_lemma(self, tokens: list[Token], lo: int, hi: int, words: tuple[str, ...], skip: range = range(0)) -> bool:
         """True when the phrase ``words`` occurs in tokens[lo:hi] (outside ``skip``)."""
-        analyses = [self.analyse(t.text) if k not in skip else {} for k, t in enumerate(tokens[lo:hi], lo)]
-        return any(self._words_match(analyses, k, words) for k in range(len(analyses)))
+        return self.has_any_lemma(tokens, lo, hi, (words,), skip)
+
+    def has_any_lemma(
+        self, tokens: list[Token], lo: int, hi: int, phrases: Sequence[tuple[str, ...]], skip: range = range(0)
+    ) -> bool:
+        """True when one of ``phrases`` occurs in tokens[lo:hi] (outside ``skip``); the tokens are
+        analysed once for all phrases."""
+        if not phrases:
+            return False
+        analyses = [self._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(tokens[lo:hi], lo)]
+        return any(self._words_match(analyses, k, words) for words in phrases for k in range(len(analyses)))
 
     # -- cues ------------------------------------------------------------------
 

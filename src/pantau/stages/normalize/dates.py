@@ -30,6 +30,12 @@ PERIODS = ("week", "weekend", "month", "year")
 # Which mention of a clause is the most specific, after its precision.
 _KIND_RANK = {"absolute": 0, "weekday": 1, "relative": 2, "range": 3, "anchor": 4, "month": 5, "year": 6}
 _NOT_CODED = 4  # precision of a year-only mention: events.md codes no such event
+# Patterns of the grammar below that cannot match without a numeral (a day, a year, d/m):
+# skipped in a sentence without a digit (most sentences).
+_NEED_DIGIT = frozenset(
+    {"range_dm_dm", "range_d_dm", "range_m_dd", "dmy", "mdy", "num_y", "num_paren", "iso", "month_year", "year"}
+)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +280,11 @@ class DateResolver:
         Where patterns overlap the longest match wins ("Sabtu pekan lalu" over "pekan lalu").
         """
         end = len(text) if end is None else end
+        digits = _DIGIT.search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
         for prio, (name, pat) in enumerate(self._patterns):
+            if not digits and name in _NEED_DIGIT:
+                continue
             for m in pat.finditer(text, start, end):
                 mention = self._from_match(name, m, text)
                 if mention is not None:

@@ -25,6 +25,8 @@ _TOKEN = re.compile(
     r"(?P<dt>\d+(?:[/:]\d+)+)|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
 _RANGE_DASHES = frozenset({"-", "–", "—"})
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")  # the "word" tokens of _TOKEN in a text without digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +237,9 @@ class NumberReader:
         self._spell = data.get("spell", {})
         # Tokens that can open a number or a qualifier: every other token is skipped at once.
         self._starts = {k[0] for k in self._lexicon} | self._before.firsts()
+        # When every such token is a word, a text with no digit and none of those words holds
+        # no number: ``find`` answers without tokenizing it.
+        self._word_starts = all(_WORDS.fullmatch(w) for w in self._starts)
         t, d = re.escape(self._tsep), re.escape(self._dsep)
         self._grouped = re.compile(rf"\d{{1,3}}(?:{t}\d{{3}})+")
         self._decimal = re.compile(rf"\d+{d}\d+")
@@ -372,6 +377,13 @@ class NumberReader:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
         """Counts in ``text[start:end]``, offsets absolute; dates, times, years,
         ordinals and percentages are left out."""
+        stop = len(text) if end is None else end
+        if (
+            self._word_starts
+            and _DIGIT.search(text, start, stop) is None
+            and self._starts.isdisjoint([w.lower() for w in _WORDS.findall(text, start, stop)])
+        ):
+            return []
         toks = tokenize(text, start, end)
         out: list[NumberMention] = []
         i = 0

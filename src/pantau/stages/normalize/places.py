@@ -434,8 +434,10 @@ class Geoparser:
         """The event's place coded per events.md (geo_precision 1 town, 2 near a town / a
         site / a district, 3 region or country only)."""
         reading = self.resolve_reading(mentions, focus)
-        if reading is None:
-            return None
+        return None if reading is None else self.ref(reading)
+
+    def ref(self, reading: Reading) -> PlaceRef | None:
+        """A reading coded per events.md (what ``resolve`` returns for the reading it chose)."""
         place = reading.place
         if place.kind == "populated":
             precision = 2 if reading.mention.relation == "near" else 1
