@@ -211,3 +211,27 @@ def test_places_ambiguous_name_falls_back_to_the_shared_level(parsers) -> None:
     # Several Nagrak villages in West Java, none preferred: the province, not a guessed village.
     ref = place(parsers, "id", "Seorang pelajar dari Nagrak dibacok.", focus=("IDN",))
     assert ref is None or (ref.geo_precision == 3 and ref.admin1 == "West Java")
+
+
+def test_id_places_address_chain_inherits_the_locative_cue(parsers) -> None:
+    """Every name of "di Jalan X, Kota, Provinsi" is where it happened (the demo's Makassar
+    bombing lost its place when Makassar was also the dateline city)."""
+    text = "Bom meledak di depan gereja di Jalan Kajaolalido, Makassar, Sulawesi Selatan, Minggu pagi."
+    found = {m.surface: m.relation for m in parsers["id"].find(text, 0, len(text))}
+    assert found["Makassar"] == "in"
+    assert found["Sulawesi Selatan"] == "in"
+
+
+def test_en_places_address_chain_stops_at_a_sentence_end(parsers) -> None:
+    text = "Police met in Jakarta. Officials from Makassar, Sulawesi said nothing."
+    found = {m.surface: m.relation for m in parsers["en"].find(text, 0, len(text))}
+    assert found.get("Makassar") != "in"
+
+
+def test_places_country_only_claims_no_region(parsers) -> None:
+    """Only the country known: the capital's point, but no admin1 (a confident wrong region)."""
+    gaz = Gazetteer.load()
+    ref = gaz.to_ref(gaz.country("IDN"), 3)
+    assert ref.admin1 is None and ref.admin2 is None
+    assert ref.location == gaz.country("IDN").name
+    assert near(ref, -6.21, 106.85, km=50)

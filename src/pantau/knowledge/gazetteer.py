@@ -587,12 +587,19 @@ class Gazetteer:
         """Code a place per events.md: units and countries sit at their seat's coordinates,
         named after the seat (ACLED's convention), with the seat's admin1/admin2."""
         loc, lat, lon, a1, a2 = place.name, place.latitude, place.longitude, place.admin1, place.admin2
-        if place.kind in ("country", "admin1", "admin2"):
+        if place.kind == "country":
+            # Only the country is known: the capital's point, but no admin1 or town is claimed
+            # (coding the capital's province would be a confident wrong region).
+            seat = self.seat(place)
+            if seat is not None:
+                lat, lon = seat.latitude, seat.longitude
+            a1 = a2 = None
+        elif place.kind in ("admin1", "admin2"):
             seat = self.seat(place)
             if seat is not None:
                 loc, lat, lon = seat.name, seat.latitude, seat.longitude
                 a1 = place.admin1 or seat.admin1
-                a2 = place.admin2 if place.kind == "admin2" else (seat.admin2 if place.kind == "country" else None)
+                a2 = place.admin2 if place.kind == "admin2" else None
         return PlaceRef(location=loc, country=place.country, latitude=round(lat, 5), longitude=round(lon, 5),
                         geo_precision=precision, admin1=a1, admin2=a2, geonameid=place.geonameid)
 

@@ -435,21 +435,23 @@ class FrameBuilder:
         ]
 
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
-        keep = []
-        for scope in (clause, sent):
-            for p in places:
-                if not (scope.start <= p.start < scope.end):
-                    continue
-                if getattr(p, "relation", None) in ("to", "from"):
-                    continue
-                if any(a.start <= p.start and p.end <= a.end for a in actors):
-                    continue  # "pasukan Irak": part of an actor, not where it happened
-                if self._in_direction(p, cues):
-                    continue
-                keep.append(p)
-            if keep:
-                break
-        return keep
+        """The clause's places, else the sentence's; a place the text marks as where it
+        happened ("di", "near", "kota") comes before a bare capitalised name in either
+        ("meledak di depan Gereja ... Kudus di Jalan X, Makassar": Makassar, not Kudus)."""
+        usable = [
+            p for p in places
+            if sent.start <= p.start < sent.end
+            and getattr(p, "relation", None) not in ("to", "from")
+            and not any(a.start <= p.start and p.end <= a.end for a in actors)  # "pasukan Irak"
+            and not self._in_direction(p, cues)
+        ]
+        cued = [p for p in usable if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
+        for pool in (cued, usable):
+            for scope in (clause, sent):
+                keep = [p for p in pool if scope.start <= p.start < scope.end]
+                if keep:
+                    return keep
+        return []
 
     @staticmethod
     def _in_direction(p, cues: list[CueMention]) -> bool:

@@ -30,6 +30,9 @@ UNIT_SEAT_BONUS = 25  # a town named like a unit it lies in ("Raqqa", "Gaza")
 RIVAL_GAP = 8  # readings scoring within this of the best make a name ambiguous
 GLUED_MIN = 7  # a word this long may be a country name glued to the next word  # the longest place name tried, in words
 _DIGIT = re.compile(r"\d")
+ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X, Kota, Provinsi")
+ADDRESS_MAX_WORDS = 8  # capitalised words an address chain may hold before its cue
+_ADDRESS_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|,")
 _LEFT_WORD = re.compile(r"([^\W\d_]+)(?:[ \t]+|-)$")
 _GLUED = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")
 
@@ -167,12 +170,35 @@ class Geoparser:
         mentions: list[PlaceMention] = []
         for a, b, ids in accepted:
             relation, type_cue = self._cues(text, a, b, wide, lo)
+            if relation is None and self._in_address(text, a):
+                relation = "in"
             mentions.append(PlaceMention(
                 start=a, end=b, surface=text[a:b],
                 candidates=tuple(self.gaz.place(i) for i in ids),
                 relation=relation, type_cue=type_cue, embedded=self._embedded(text, a, b, starts, ends),
                 initial=self._initial(text, a)))
         return mentions
+
+    def _in_address(self, text: str, a: int) -> bool:
+        """True when the name closes an address chain opened by an "in" cue: in "di Jalan
+        Kajaolalido, Makassar, Sulawesi Selatan" every name after the street is where it
+        happened, though no cue stands right before it."""
+        before = text[max(0, a - ADDRESS_WINDOW):a]
+        if not before.rstrip().endswith(","):
+            return False
+        names = 0
+        for w in reversed(_ADDRESS_WORD.findall(before)):
+            if w == ",":
+                continue
+            if w.endswith(".") and len(w) > 4:
+                return False  # a sentence ended: the chain cannot reach further back
+            if w[:1].isupper() or w[:1].isdigit():
+                names += 1
+                if names > ADDRESS_MAX_WORDS:
+                    return False
+                continue
+            return names > 0 and self._rel_of.get(self.fold(w)) == "in"
+        return False
 
     def _glued_country(self, segment: str, a: int, word: str) -> tuple[int, tuple[int, ...]] | None:
         """A country name glued to a lower-case word by scraping ("Israelyang", "Iranmengambil"):

@@ -1,0 +1,31 @@
+"""Where an event happened, end to end through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pantau.records import Article
+
+
+def test_id_extract_dateline_city_named_in_the_event_clause_is_the_place(real_pipeline) -> None:
+    """A dateline place is never used by itself, but when the text says the event happened
+    there ("di Jalan ..., Makassar"), it is the event's place."""
+    text = (
+        "MAKASSAR, KABARTIMUR.com – Sebuah bom bunuh diri meledak di depan gerbang Gereja Katedral "
+        "Hati Yesus Yang Maha Kudus di Jalan Kajaolalido, Makassar, Sulawesi Selatan, Minggu (28/3/2021). "
+        "Dua pelaku tewas di tempat."
+    )
+    events = real_pipeline(Article(doc_id="t1", text=text, pub_date=date(2021, 3, 28))).events
+    assert events, "the bombing is an event"
+    assert {e.location for e in events} == {"Makassar"}
+    assert all(e.admin1 == "South Sulawesi" for e in events)
+
+
+def test_id_extract_dateline_city_alone_is_never_the_place(real_pipeline) -> None:
+    text = (
+        "JAYAPURA, KABARTIMUR.com – Kelompok bersenjata menembak dua prajurit TNI di Distrik Sugapa, "
+        "Kabupaten Intan Jaya, Papua Tengah, Selasa (10/8/2021)."
+    )
+    events = real_pipeline(Article(doc_id="t2", text=text, pub_date=date(2021, 8, 11))).events
+    assert events
+    assert all(e.location != "Jayapura" for e in events)
