@@ -343,3 +343,20 @@ def test_serve_labels_have_both_languages_with_the_same_keys(client):
     labels = client.get("/static/labels.json").json()
     assert set(labels["en"]) == set(labels["id"])
     assert set(labels["en"]["types"]) == set(labels["id"]["types"]) == set(labels["colors"])
+
+
+def test_serve_events_plain_asgi_path_matches_fastapi_route(client):
+    """GET /api/events is answered before FastAPI's routing; the FastAPI route (same code) gives the same."""
+    from starlette.datastructures import QueryParams
+
+    from pantau.serve.app import events_page
+
+    query = "country=IDN&sort=-fatalities&page_size=3"
+    fast = client.get(f"/api/events?{query}")
+    assert fast.status_code == 200 and fast.headers["content-type"] == "application/json"
+    assert fast.headers["x-frame-options"] == "DENY" and "content-security-policy" in fast.headers
+    assert fast.content == events_page(client.app.state.events_db, QueryParams(query))
+    bad = client.get("/api/events?page_size=0&sortt=x")
+    assert bad.status_code == 400 and bad.json()["error"]["params"][0]["param"] == "sortt"
+    assert bad.headers["x-content-type-options"] == "nosniff"
+    assert client.post("/api/events").status_code == 405  # other methods reach FastAPI's router

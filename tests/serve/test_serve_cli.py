@@ -13,7 +13,8 @@ def test_serve_cli_binds_loopback_by_default(store_path, monkeypatch):
     monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append(kw))
     result = CliRunner().invoke(app, ["serve", "--db", str(store_path)])
     assert result.exit_code == 0, result.output
-    assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning", "access_log": False}]
+    assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning", "access_log": False,
+                     "proxy_headers": False}]
     assert "http://127.0.0.1:8000" in result.output
 
 

@@ -52,9 +52,11 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     out_console().print(f"pantau: serving {db} at http://{shown}:{port} (API docs: /docs); Ctrl+C to stop", markup=False)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        # httptools and uvloop (installed with pantau) are uvicorn's "auto" choice; no proxy-header
+        # rewriting (the server is not meant to sit behind a proxy): one layer less per request.
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, proxy_headers=False)
         return
     app.state.events_db.close()
     os.environ[DB_ENV] = str(db.resolve())
     uvicorn.run("pantau.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning", access_log=False)
+                log_level="warning", access_log=False, proxy_headers=False)

@@ -16,8 +16,10 @@ the tests compare the two on random filters, every sort order and stats.
 Text search (``q``: the notes or any supporting sentence, any case) works on one byte
 buffer of every event's lower-cased UTF-8 text (NUL between texts, so no match spans
 two): a bigram index (byte pair -> its positions) gives the places where the needle's
-rarest pair occurs, and vectorized byte comparisons keep those where the whole needle
-does; a position maps to its event through a row-of-byte array.
+rarest pair occurs, and comparisons of 8-byte windows (one gather per 8 bytes of the
+needle) keep those where the whole needle does; a position maps to its event through a
+row-of-byte array, or, when other conditions selected rows first, only the candidates
+inside those rows' texts are taken (binary search), each with its row.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _CODED_SORTS: dict[str, str] = {
     "event_type": "event_type", "sub_event_type": "sub_event_type", "country": "country", "admin1": "admin1",
     "location": "location", "actor1": "actors", "actor2": "actors",
 }
+_MAX_LISTED_ACTORS = 64  # actor names matching ``actor`` up to which its rows are listed from postings
 _SEP = b"\x00"  # between the texts of one event and between events; a query never holds it
 _EPOCH = date(1970, 1, 1)
 
@@ -105,10 +108,13 @@ class _Postings:
         table = coded.lookup(wanted)
 
         def rows() -> np.ndarray:
-            parts = [self.order[self.starts[c]:self.starts[c + 1]] for c in codes]
+            parts = self.parts(codes)
             return np.sort(np.concatenate(parts)) if len(parts) > 1 else (parts[0] if parts else self.order[:0])
 
         return _Test(estimate, rows, lambda rows_: table[_at(coded.codes, rows_)])
+
+    def parts(self, codes: Sequence[int]) -> list[np.ndarray]:
+        return [self.order[self.starts[c]:self.starts[c + 1]] for c in codes]
 
 
 class _ByValue:
@@ -198,6 +204,7 @@ class Snapshot:
             ("longitude", self.longitude))}
         bins = len(self.actor1.values) + 1
         self.actor_counts = np.bincount(self.actor1.codes, minlength=bins) + np.bincount(self.actor2.codes, minlength=bins)
+        self.actor_postings = (_Postings(self.actor1.codes, bins), _Postings(self.actor2.codes, bins))
 
         self.orders = {(name, desc): self._order(name, desc) for name in (*_NUMERIC_SORTS, *_CODED_SORTS, "event_id")
                        for desc in (False, True)}
@@ -242,7 +249,11 @@ class Snapshot:
         ]
         lengths = np.fromiter((len(p) + 1 for p in parts), np.int64, len(parts))
         self.text_starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        self.text = np.frombuffer(_SEP.join(parts) + _SEP, dtype=np.uint8) if parts else np.zeros(0, np.uint8)
+        # The text with 8 spare bytes after it, so that ``windows[i]`` (the 8 bytes from position i as one
+        # little-endian integer, an unaligned strided view, no copy) exists for every position.
+        padded = (_SEP.join(parts) + _SEP if parts else b"") + bytes(8)
+        self.text = np.frombuffer(padded, dtype=np.uint8)[:-8]
+        self.windows = np.ndarray(shape=(len(self.text),), dtype="<u8", buffer=padded, strides=(1,))
         self.byte_counts = np.bincount(self.text, minlength=256)
         # Bigram index: the positions of every 2-byte sequence, grouped by sequence, ascending.
         text = self.text
@@ -273,8 +284,19 @@ class Snapshot:
             needle = flt.actor.lower()
             named = np.zeros(len(self.actors_lower) + 1, dtype=bool)
             named[:-1] = [needle in actor for actor in self.actors_lower]
-            estimate = int(self.actor_counts[named].sum())
-            tests.append(_Test(estimate, None, lambda rows: named[_at(self.actor1.codes, rows)] | named[_at(self.actor2.codes, rows)]))
+            estimate = int(self.actor_counts[named].sum())  # an upper bound: both actors may match
+            codes = np.flatnonzero(named).tolist()
+
+            def actor_rows() -> np.ndarray:
+                parts = [part for postings in self.actor_postings for part in postings.parts(codes)]
+                keep = np.zeros(self.size, dtype=bool)  # a row may have both actors named: set, not concatenate
+                for part in parts:
+                    keep[part] = True
+                return np.flatnonzero(keep)
+
+            tests.append(_Test(estimate, actor_rows if len(codes) <= _MAX_LISTED_ACTORS else None,
+                               lambda rows: named[_at(self.actor1.codes, rows)] | named[_at(self.actor2.codes, rows)],
+                               exact=False))
         if flt.date_from is not None or flt.date_to is not None:
             low = None if flt.date_from is None else _days(flt.date_from)
             high = None if flt.date_to is None else _days(flt.date_to)
@@ -327,7 +349,7 @@ class Snapshot:
             return np.zeros(0, np.int64)
         pattern = np.frombuffer(needle, dtype=np.uint8)
         if size == 1:
-            candidates, checked = np.flatnonzero(text == pattern[0]), {0}
+            candidates = np.flatnonzero(text == pattern[0])
         else:
             keys = (pattern[:-1].astype(np.int64) << 8) | pattern[1:]
             counts = self.pair_starts[keys + 1] - self.pair_starts[keys]
@@ -335,19 +357,31 @@ class Snapshot:
             key = int(keys[at])
             candidates = self.pair_positions[self.pair_starts[key]:self.pair_starts[key + 1]].astype(np.int64) - at
             candidates = candidates[(candidates >= 0) & (candidates <= len(text) - size)]
-            checked = {at, at + 1}
+        owners: np.ndarray | None = None
         if rows is not None and len(candidates) > len(rows):
-            allowed = np.zeros(self.size, dtype=bool)
-            allowed[rows] = True
-            candidates = candidates[allowed[self.row_of_byte[candidates]]]
-        for k in np.argsort(self.byte_counts[pattern], kind="stable").tolist():
-            if not len(candidates):
-                break
-            if k not in checked:
-                candidates = candidates[text[candidates + k] == pattern[k]]
-        found = self.row_of_byte[candidates].astype(np.int64)  # ascending, with repeats
+            # Only the candidates inside the selected rows' texts (each row's are one run of the
+            # ascending candidates, found by binary search), with their rows: no per-candidate lookup.
+            lo = np.searchsorted(candidates, self.text_starts[rows])
+            counts = np.searchsorted(candidates, self.text_starts[rows + 1]) - lo
+            total = int(counts.sum())
+            firsts = np.cumsum(counts) - counts
+            candidates = candidates[np.repeat(lo - firsts, counts) + np.arange(total)]
+            owners = np.repeat(np.asarray(rows, dtype=np.int64), counts)
+        if size > 1:
+            # Eight bytes of the needle per comparison: one gather of 8-byte windows per chunk.
+            for start in range(0, size, 8):
+                if not len(candidates):
+                    break
+                chunk = needle[start:start + 8]
+                mask = np.uint64((1 << (8 * len(chunk))) - 1)
+                value = np.uint64(int.from_bytes(chunk, "little"))
+                hit = (self.windows[candidates + start] & mask) == value
+                candidates = candidates[hit]
+                owners = None if owners is None else owners[hit]
+        # Rows ascending, with repeats.
+        found = self.row_of_byte[candidates].astype(np.int64) if owners is None else owners
         found = found[np.concatenate([[True], found[1:] != found[:-1]])] if len(found) else found
-        return found if rows is None else _within(found, rows)
+        return found if rows is None or owners is not None else _within(found, rows)
 
     def page(self, selected: np.ndarray | None, sort: str, descending: bool, offset: int, limit: int) -> tuple[int, np.ndarray]:
         """(total rows selected, the row numbers of one page in the requested order)."""
