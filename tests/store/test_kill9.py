@@ -47,7 +47,8 @@ def _state(db: Path) -> dict:
 def _extract(src: Path, db: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen([*PANTAU, "extract", str(src), "--db", str(db), "--no-progress"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            start_new_session=True)
 
 
 @pytest.mark.slow
@@ -68,7 +69,7 @@ def test_store_kill9_mid_run_then_rerun_equals_uninterrupted(tmp_path):
         proc = _extract(src, broken)
         time.sleep(duration * fraction)
         if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its pool workers, as `kill -9` of a job does
             proc.wait(timeout=60)
             killed = True
             break
