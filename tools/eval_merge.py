@@ -2,6 +2,9 @@
 
     python tools/eval_merge.py                 # synthetic sets + the annotated corpus groups
     python tools/eval_merge.py --no-corpus     # synthetic sets only
+    python tools/eval_merge.py --acled 800     # also: ACLED false merges on a fixed 800-note sample
+    python tools/eval_merge.py --acled 0 --acled-store /tmp/acled.duckdb   # all notes; keep the store
+    python tools/eval_merge.py --no-corpus --acled-recluster /tmp/acled.duckdb   # re-cluster a kept store
 
 Articles are extracted into a fresh store; two articles count as merged when one
 stored event has both as sources. Gold: articles of one annotated group (one
@@ -12,11 +15,20 @@ counted apart ("unverified"), not as errors; the synthetic set is fully annotate
 near misses included. "reachable" recall counts only gold pairs
 whose two articles both yielded an event at all, to tell extraction misses from
 merging misses.
+
+ACLED false merges: every row of ACLED's coded sample is a distinct event, so its
+notes (one article each, doc_id = event_id_cnty) give a negative set. A merged pair
+of two notes is a *false merge* when ACLED placed the two events in different
+locations or coded different actors; a pair where a note says ACLED split one
+incident into several events ("split between N events") is counted apart, as is a
+pair ACLED coded with the same location and actors (undecidable from the coding).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import re
 import json
 import sys
 import tempfile
@@ -29,6 +41,9 @@ REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC = REPO / "tests" / "data" / "merge" / "synthetic_reports.jsonl"
 GROUPS = REPO / "annotations" / "id_multireport_groups.jsonl"
 CORPUS = REPO.parent / "shared" / "corpus" / "id_news_conflict_sample.jsonl"
+ACLED = REPO.parent / "shared" / "corpus" / "acled_2020_global_sample.csv"
+ACLED_COLUMNS = {"text": "notes", "pub_date": "event_date", "doc_id": "event_id_cnty", "publisher": "source"}
+SPLIT_NOTE = re.compile(r"\bsplit (?:between|into|across|over)\b|\b(?:one|1) of (?:\d+|two|three|four|five|several) events\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,10 +111,157 @@ def _run(inputs: list[str], gold: dict[str, str], label: str) -> Scores:
     return scores
 
 
+@dataclass(frozen=True)
+class AcledScores:
+    notes: int
+    reports: int
+    events: int
+    merged_pairs: int
+    false_merges: int
+    split_incident: int
+    same_coding: int
+    max_sources: int
+
+
+def acled_sample(rows: list[dict[str, str]], n: int) -> list[dict[str, str]]:
+    """A fixed sample: n whole days of the file (dense days kept whole), the same on every run."""
+    if n <= 0 or n >= len(rows):
+        return rows
+    by_day: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_day.setdefault(row["event_date"], []).append(row)
+    out: list[dict[str, str]] = []
+    for day in sorted(by_day):
+        if len(out) >= n:
+            break
+        out.extend(by_day[day])
+    return out
+
+
+def _actors(row: dict[str, str]) -> frozenset[str]:
+    return frozenset(a for a in (row["actor1"], row["actor2"]) if a)
+
+
+def acled_pairs(db: str | Path) -> tuple[dict[str, set[str]], int]:
+    """Stored events as sets of doc ids, and the number of stored reports."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT event_id, doc_id FROM event_sources ORDER BY 1, 2").fetchall()
+        n_reports = con.execute("SELECT count(*) FROM reports").fetchone()[0]
+    finally:
+        con.close()
+    docs_of: dict[str, set[str]] = {}
+    for event_id, doc_id in rows:
+        docs_of.setdefault(event_id, set()).add(doc_id)
+    return docs_of, int(n_reports)
+
+
+def acled_score(docs_of: dict[str, set[str]], n_reports: int, acled: dict[str, dict[str, str]]) -> AcledScores:
+    """Merged note pairs, classified against ACLED's own coding of the two events."""
+    merged = false = split = same = 0
+    for docs in docs_of.values():
+        for a, b in combinations(sorted(docs), 2):
+            merged += 1
+            ra, rb = acled.get(a), acled.get(b)
+            if ra is None or rb is None:
+                continue
+            if SPLIT_NOTE.search(ra["notes"]) or SPLIT_NOTE.search(rb["notes"]):
+                split += 1
+            elif ra["location"] != rb["location"] or _actors(ra) != _actors(rb):
+                false += 1
+            else:
+                same += 1
+    return AcledScores(
+        notes=len(acled), reports=n_reports, events=len(docs_of), merged_pairs=merged, false_merges=false,
+        split_incident=split, same_coding=same, max_sources=max((len(d) for d in docs_of.values()), default=0),
+    )
+
+
+def _print_acled(label: str, s: AcledScores, seconds: float) -> None:
+    print(
+        f"{label}: {s.notes} notes -> {s.reports} reports -> {s.events} events in {seconds:.1f}s (max sources {s.max_sources}); "
+        f"merged note pairs {s.merged_pairs}: false merges {s.false_merges} (ACLED locations or actors differ), "
+        f"ACLED-split incidents {s.split_incident}, same ACLED location and actors {s.same_coding}"
+    )
+
+
+def _read_acled(n: int) -> dict[str, dict[str, str]]:
+    with ACLED.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {row["event_id_cnty"]: row for row in acled_sample(rows, n)}
+
+
+def run_acled(n: int, keep: str | None = None) -> AcledScores:
+    """Extract the ACLED notes (all, or a fixed sample of about n) and count false merges."""
+    from pantau import api
+    from pantau.stages.read import ReadOptions
+
+    acled = _read_acled(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        notes = Path(tmp) / "acled.csv"
+        fields = list(next(iter(acled.values())).keys())
+        with notes.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(acled.values())
+        db = Path(keep) if keep else Path(tmp) / "acled.duckdb"
+        if db.exists():
+            db.unlink()
+        started = time.perf_counter()
+        api.extract([str(notes)], db=db, read_options=ReadOptions(columns=dict(ACLED_COLUMNS)))
+        scores = acled_score(*acled_pairs(db), acled)
+    _print_acled(f"ACLED notes ({'all' if n <= 0 else f'sample of {n}'})", scores, time.perf_counter() - started)
+    return scores
+
+
+def recluster_acled(db: str | Path) -> AcledScores:
+    """Re-cluster the reports of a kept ACLED store with the current rules (no re-extraction)."""
+    import duckdb
+
+    from pantau.records import Event, Source
+    from pantau.stages.merge_corpus import CorpusMerger, Report
+
+    started = time.perf_counter()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute("SELECT * FROM reports")
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        dup = dict(con.execute("SELECT doc_id, duplicate_of FROM near_duplicates").fetchall())
+    finally:
+        con.close()
+    fields = set(Event.__dataclass_fields__) - {"event_id", "sources"}
+    reports = []
+    for r in rows:
+        source = Source(r["doc_id"], r.get("url"), r.get("publisher"), r.get("pub_date"))
+        event = Event(event_id=r["report_id"], sources=(source,), **{k: r[k] for k in fields if k in r})
+        reports.append(Report.from_event(event, r["doc_id"], r.get("pub_date"), independent=dup.get(r["doc_id"]) or ""))
+    by_key = {r.key: r for r in reports}
+    docs_of = {c.event_id + "@" + c.anchor: {by_key[k].doc_id for k in c.members} for c in CorpusMerger().cluster(reports)}
+    present = {r.doc_id for r in reports}
+    scores = acled_score(docs_of, len(reports), {d: row for d, row in _read_acled(0).items() if d in present})
+    _print_acled(f"ACLED re-clustered from {db}", scores, time.perf_counter() - started)
+    return scores
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-corpus", action="store_true", help="skip the annotated corpus groups")
+    parser.add_argument("--acled", type=int, default=None, metavar="N",
+                        help="also count false merges on the ACLED notes: about N notes (whole days), 0 = all")
+    parser.add_argument("--acled-store", default=None, help="keep the ACLED store at this path")
+    parser.add_argument("--acled-recluster", default=None, metavar="DB",
+                        help="re-cluster a kept ACLED store's reports with the current rules")
     args = parser.parse_args(argv)
+    if args.acled_recluster:
+        recluster_acled(args.acled_recluster)
+    if args.acled is not None:
+        if not ACLED.is_file():
+            print(f"ACLED sample not found at {ACLED}", file=sys.stderr)
+            return 1
+        run_acled(args.acled, args.acled_store)
     gold = {}
     for line in SYNTHETIC.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)

@@ -188,3 +188,59 @@ def test_id_en_merge_corpus_al_waleed_capture_one_event_two_sources(shared_dir, 
         assert event.event_date == date(2017, 6, 17) and event.actor1 == "Military Forces of Iraq"
         assert all(s.spans for s in event.sources)
         assert store.source_counts()[event.event_id] == 2
+
+
+def _from(event_id: str, doc_id: str, publisher: str, pub: date, **kw) -> Event:
+    source = Source(doc_id, f"https://x.test/{doc_id}", publisher, pub, (Span(0, 10),))
+    return _event(event_id, doc_id, sources=(source,), **kw)
+
+
+def test_merge_corpus_towns_beyond_a_few_km_stay_apart(merger):
+    far = dict(location="Ilaga", latitude=-3.83 + 0.2, longitude=137.43)  # about 22 km north
+    reports, _, _ = _reports(_event("a", "d1"), _event("b", "d2", **far))
+    assert len(merger.cluster(reports)) == 2
+
+
+def test_merge_corpus_one_outlet_one_day_needs_the_same_named_place(merger):
+    day = date(2024, 3, 12)
+    near = dict(location="Sinak", latitude=-3.83 + 0.05, longitude=137.43)  # about 6 km away
+    apart, _, _ = _reports(_from("a", "d1", "one.test", day), _from("b", "d2", "one.test", day, **near))
+    assert len(merger.cluster(apart)) == 2
+    other_outlet, _, _ = _reports(_from("a", "d1", "one.test", day), _from("b", "d2", "two.test", day, **near))
+    assert len(merger.cluster(other_outlet)) == 1
+    same_place, _, _ = _reports(_from("a", "d1", "one.test", day), _from("b", "d2", "one.test", day))
+    assert len(merger.cluster(same_place)) == 1
+
+
+def test_merge_corpus_dense_block_day_needs_same_day_and_place(merger):
+    n = merger.rules.dense_reports
+    assert n > 1
+    # n - 1 other incidents that day in the same block (different places far apart, other actors)
+    crowd = [
+        _event(f"c{i}", f"crowd{i}", location=f"Town{i}", latitude=-5.0 - i, longitude=135.0, admin1=f"Region{i}")
+        for i in range(n - 1)
+    ]
+    next_day = _event("b", "d2", event_date=date(2024, 3, 12))
+    reports, _, _ = _reports(_event("a", "d1"), next_day, *crowd)
+    clusters = merger.cluster(reports)
+    assert not any({"d1/a", "d2/b"} <= set(c.members) for c in clusters)
+    # the same pair on a quiet day (no crowd) still merges: a day apart is within the tolerance
+    quiet, _, _ = _reports(_event("a", "d1"), next_day)
+    assert len(merger.cluster(quiet)) == 1
+    # and in the dense day, the same day at the same named place still merges
+    same_day, _, _ = _reports(_event("a", "d1"), _event("b", "d2"), *crowd)
+    assert any({"d1/a", "d2/b"} <= set(c.members) for c in merger.cluster(same_day))
+
+
+def test_merge_corpus_eval_tool_counts_acled_false_merges():
+    tool = _load_eval_tool()
+    row = dict(location="Ftireh", actor1="Military Forces of Syria (2000-)", actor2="", notes="On 1 May, shelling.")
+    acled = {
+        "SYR1": row,
+        "SYR2": {**row, "location": "Sfuhen"},
+        "SYR3": dict(row),
+        "SYR4": {**row, "notes": "The fatalities are split between 2 events."},
+    }
+    scores = tool.acled_score({"e1": {"SYR1", "SYR2"}, "e2": {"SYR3", "SYR4"}, "e3": {"SYR9"}}, 5, acled)
+    assert (scores.merged_pairs, scores.false_merges, scores.split_incident, scores.same_coding) == (2, 1, 1, 0)
+    assert scores.max_sources == 2 and scores.events == 3

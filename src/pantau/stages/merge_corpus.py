@@ -83,6 +83,8 @@ class Report:
     pub_date: date | None = None
     confidence: float = 0.5
     independent: str = ""  # the canonical article of its near-duplicate group ("" = itself)
+    publisher: str = ""
+    location: str = ""
 
     @property
     def source_group(self) -> str:
@@ -97,6 +99,8 @@ class Report:
             country=event.country, admin1=event.admin1, latitude=event.latitude, longitude=event.longitude,
             geo_precision=event.geo_precision, event_date=event.event_date, time_precision=event.time_precision,
             fatalities=event.fatalities, pub_date=pub_date, confidence=event.confidence, independent=independent,
+            publisher=next((s.publisher for s in event.sources if s.doc_id == doc_id and s.publisher), "") or "",
+            location=event.location or "",
         )
 
 
@@ -139,6 +143,8 @@ class MergeRules:
     families: Mapping[str, str]
     compatible_subtypes: frozenset[frozenset[str]]
     armed_kinds: frozenset[int]
+    dense_reports: int = 0
+    dense_km: float = 0.0
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MergeRules:
@@ -157,6 +163,8 @@ class MergeRules:
                 families={str(k): str(v) for k, v in data["families"].items()},
                 compatible_subtypes=frozenset(frozenset(map(str, pair)) for pair in data["compatibility"]["subtypes"]),
                 armed_kinds=frozenset(int(k) for k in data["compatibility"]["armed_kinds"]),
+                dense_reports=int(data.get("density", {}).get("reports_per_day", 0)),
+                dense_km=float(data.get("density", {}).get("place_km", 0.0)),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise PackError("E052", origin=origin, detail=" ".join(str(exc).split())) from exc
@@ -272,10 +280,30 @@ class CorpusMerger:
             and self._actor_agrees(a.actor2, a.inter2, b.actor1, b.inter1)
         )
 
-    def compatible(self, a: Report, b: Report) -> str | None:
-        """Why two reports describe one incident, or None when they cannot."""
+    def dense_days(self, reports: Iterable[Report]) -> frozenset[tuple[tuple[str, str], date]]:
+        """(block, day)s holding at least ``dense_reports`` reports: where a place alone no longer tells
+        incidents apart (one town stands for its villages), so merging there needs the same day and place."""
+        if self.rules.dense_reports <= 0:
+            return frozenset()
+        counts: Counter[tuple[tuple[str, str], date]] = Counter()
+        for r in reports:
+            key = self.block(r)
+            if key is not None:
+                counts[(key, r.event_date)] += 1  # type: ignore[index]
+        return frozenset(k for k, n in counts.items() if n >= self.rules.dense_reports)
+
+    def compatible(self, a: Report, b: Report, dense: bool = False) -> str | None:
+        """Why two reports describe one incident, or None when they cannot.
+
+        ``dense``: the pair lies in a dense block-day (see ``dense_days``)."""
         if a.doc_id == b.doc_id:
             return None  # the article's own merging already kept them apart
+        # one outlet's two articles of one day (not copies of each other) are as often two incidents as
+        # one incident followed up: they merge only at the same named place
+        same_outlet_day = (
+            bool(a.publisher) and a.publisher == b.publisher and a.pub_date is not None
+            and a.pub_date == b.pub_date and a.source_group != b.source_group
+        )
         if self.block(a) is None or self.block(a) != self.block(b):
             return None
         if a.sub_event_type != b.sub_event_type and frozenset((a.sub_event_type, b.sub_event_type)) not in self.rules.compatible_subtypes:
@@ -298,6 +326,13 @@ class CorpusMerger:
                 return None
         elif a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return None
+        if dense and days and tp == 1:
+            return None  # in a dense block-day, two dates both known to the day must be the same day
+        if dense or same_outlet_day:
+            if a.location != b.location:
+                return None  # the same named place, not merely a near one
+            if km is not None and km > self.rules.dense_km:
+                return None
         if not self._actors_agree(a, b):
             return None
         low, high = sorted((a.fatalities, b.fatalities))
@@ -310,6 +345,8 @@ class CorpusMerger:
             "same actors" if (a.actor1, a.actor2) == (b.actor1, b.actor2) else "compatible actors",
             f"tolls {a.fatalities} and {b.fatalities}",
         ]
+        if dense or same_outlet_day:
+            parts.append(f"same named place ({'dense block-day' if dense else 'one outlet, one day'})")
         return "; ".join(parts)
 
     @staticmethod
@@ -345,8 +382,14 @@ class CorpusMerger:
             pending.append(Link(a, b, "merged by an analyst (pantau merge)"))
         compat: dict[frozenset[str], str | None] = {}
         edges = []
+        dense_days = self.dense_days(by_key.values())
+
+        def is_dense(a: Report, b: Report) -> bool:
+            block = self.block(a)
+            return (block, a.event_date) in dense_days or (block, b.event_date) in dense_days
+
         for a, b in self.candidate_pairs(by_key.values()):
-            reason = self.compatible(a, b)
+            reason = self.compatible(a, b, is_dense(a, b))
             pair = frozenset((a.key, b.key))
             compat[pair] = reason
             if reason is not None and pair not in split:
@@ -359,7 +402,7 @@ class CorpusMerger:
             if pair in split:
                 return False
             if pair not in compat:
-                compat[pair] = self.compatible(by_key[x], by_key[y])
+                compat[pair] = self.compatible(by_key[x], by_key[y], is_dense(by_key[x], by_key[y]))
             return compat[pair] is not None
 
         for _, x, y, reason in edges:
