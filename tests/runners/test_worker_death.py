@@ -54,3 +54,38 @@ def test_runners_pool_reports_an_article_that_always_kills_its_worker():
     assert pooled[5].skipped is not None and pooled[5].skipped.startswith("error: WorkerDied: ")
     others = [r for i, r in enumerate(pooled) if i != 5]
     assert others == [r for i, r in enumerate(run_local(articles, Settings(), factory=FakePipeline)) if i != 5]
+
+
+def test_runners_pool_recovers_when_submit_finds_the_pool_broken(monkeypatch):
+    """The executor may notice a dead worker before any future fails; then ``submit`` raises.
+    That used to escape run_pool (seen once in CI as BrokenProcessPool from submit)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pantau.runners import pool as pool_mod
+
+    real_start = pool_mod._Pool._start
+    started: list[object] = []
+
+    class BreaksOnThirdSubmit:
+        def __init__(self, inner) -> None:
+            self.inner, self.calls = inner, 0
+
+        def submit(self, *args, **kwargs):
+            self.calls += 1
+            if self.calls == 3:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return self.inner.submit(*args, **kwargs)
+
+        def shutdown(self, *args, **kwargs):
+            return self.inner.shutdown(*args, **kwargs)
+
+    def start(self):
+        executor = real_start(self)
+        started.append(executor)
+        return BreaksOnThirdSubmit(executor) if len(started) == 1 else executor
+
+    monkeypatch.setattr(pool_mod._Pool, "_start", start)
+    articles = _articles("Catatan redaksi.", n=20)
+    pooled = list(run_pool(articles, Settings(), 2, factory=FakePipeline, chunksize=2))
+    assert len(started) == 2, "the broken pool was replaced"
+    assert pooled == list(run_local(_articles("Catatan redaksi.", n=20), Settings(), factory=FakePipeline))

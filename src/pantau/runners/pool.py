@@ -127,16 +127,23 @@ def run_pool(
     exhausted = False
     try:
         while True:
+            # A death can be noticed by the executor before any future fails: then submit
+            # itself raises, and the chunk it was given is lost with the pool like the others.
+            lost: list[tuple[int, list[Article]]] = []
             while not exhausted and len(inflight) < window:
                 item = next(chunks, None)
                 if item is None:
                     exhausted = True
                     break
-                inflight[pool.executor.submit(_work_chunk, item[1])] = item
-            if not inflight:
+                try:
+                    inflight[pool.executor.submit(_work_chunk, item[1])] = item
+                except BrokenProcessPool:
+                    lost.append(item)
+                    break
+            if not inflight and not lost:
                 break
-            wait(inflight, return_when=FIRST_COMPLETED)
-            lost: list[tuple[int, list[Article]]] = []
+            if inflight and not lost:
+                wait(inflight, return_when=FIRST_COMPLETED)
             for future in [f for f in inflight if f.done()]:
                 index, chunk = inflight.pop(future)
                 try:
