@@ -28,14 +28,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import json
+import re
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+
+from pantau.eval import Counts
 
 REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC = REPO / "tests" / "data" / "merge" / "synthetic_reports.jsonl"
@@ -46,21 +48,12 @@ ACLED_COLUMNS = {"text": "notes", "pub_date": "event_date", "doc_id": "event_id_
 SPLIT_NOTE = re.compile(r"\bsplit (?:between|into|across|over)\b|\b(?:one|1) of (?:\d+|two|three|four|five|several) events\b", re.I)
 
 
-@dataclass(frozen=True)
-class Scores:
-    tp: int
-    fp: int
-    fn: int
-    reachable_fn: int
+@dataclass
+class Scores(Counts):
+    """Pairwise merge counts; precision and recall as pantau.eval defines them."""
+
+    reachable_fn: int = 0
     unverified: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def reachable_recall(self) -> float:
