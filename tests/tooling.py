@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
@@ -21,3 +23,15 @@ def load_tool(name: str) -> ModuleType:
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
     return sys.modules[module_name]
+
+
+def read_jsonl_strict(path: Path) -> list[dict[str, Any]]:
+    """Every line of an annotation file parsed; a blank or non-JSON line fails with its number."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert line.strip(), f"{path.name}: line {number} is blank"
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise AssertionError(f"{path.name}: line {number} is not JSON: {exc}") from exc
+    return rows

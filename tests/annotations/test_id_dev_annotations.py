@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tooling import read_jsonl_strict
 
 from pantau.records import EVENT_TYPES, INTER_LABELS
 
@@ -27,15 +28,7 @@ MAX_EVIDENCE_WORDS = 12
 
 
 def _load() -> list[dict[str, Any]]:
-    """Parse every line; a line that is not JSON fails here with its number."""
-    rows = []
-    for number, line in enumerate(ANNOTATIONS.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - failure path
-            pytest.fail(f"line {number} is not JSON: {exc}")
-    return rows
+    return read_jsonl_strict(ANNOTATIONS)
 
 
 ROWS = _load()

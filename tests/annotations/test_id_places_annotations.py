@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import pytest
+from tooling import read_jsonl_strict
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "id_places.jsonl"
@@ -30,15 +30,7 @@ MAX_SURFACE_CHARS = 40  # a surface is a name, never a stretch of article text
 
 
 def _load() -> list[dict[str, Any]]:
-    """Parse every line; a line that is not JSON fails here with its number."""
-    rows = []
-    for number, line in enumerate(ANNOTATIONS.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - failure path
-            pytest.fail(f"line {number} is not JSON: {exc}")
-    return rows
+    return read_jsonl_strict(ANNOTATIONS)
 
 
 ROWS = _load()
