@@ -5,6 +5,7 @@
     python tools/eval_merge.py --acled 800     # also: ACLED false merges on a fixed 800-note sample
     python tools/eval_merge.py --acled 0 --acled-store /tmp/acled.duckdb   # all notes; keep the store
     python tools/eval_merge.py --no-corpus --acled-recluster /tmp/acled.duckdb   # re-cluster a kept store
+    python tools/eval_merge.py --why --keep /tmp/merge   # also: why each missed gold pair stayed apart
 
 Articles are extracted into a fresh store; two articles count as merged when one
 stored event has both as sources. Gold: articles of one annotated group (one
@@ -87,20 +88,25 @@ def pairwise(db: str | Path, gold: dict[str, str]) -> Scores:
     )
 
 
-def _run(inputs: list[str], gold: dict[str, str], label: str) -> Scores:
+def _run(inputs: list[str], gold: dict[str, str], label: str, keep: Path | None = None, why: bool = False) -> Scores:
+    """Extract the inputs into a fresh store (at ``keep`` when given, else a temporary one) and score it."""
     from pantau import api
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "merge.duckdb"
+        db = keep or Path(tmp) / "merge.duckdb"
+        if db.exists():
+            db.unlink()
         started = time.perf_counter()
         summary = api.extract(inputs, db=db)
         scores = pairwise(db, gold)
-    print(
-        f"{label}: {summary.articles_coded} articles coded in {time.perf_counter() - started:.1f}s; "
-        f"pairs tp={scores.tp} fp={scores.fp} fn={scores.fn}; precision {scores.precision:.3f}, "
-        f"recall {scores.recall:.3f} (recall over pairs whose articles both gave events {scores.reachable_recall:.3f}); "
-        f"merges of an annotated with an unannotated article: {scores.unverified}"
-    )
+        print(
+            f"{label}: {summary.articles_coded} articles coded in {time.perf_counter() - started:.1f}s; "
+            f"pairs tp={scores.tp} fp={scores.fp} fn={scores.fn}; precision {scores.precision:.3f}, "
+            f"recall {scores.recall:.3f} (recall over pairs whose articles both gave events {scores.reachable_recall:.3f}); "
+            f"merges of an annotated with an unannotated article: {scores.unverified}"
+        )
+        if why:
+            explain(load_reports(db), gold)
     return scores
 
 
@@ -209,14 +215,13 @@ def run_acled(n: int, keep: str | None = None) -> AcledScores:
     return scores
 
 
-def recluster_acled(db: str | Path) -> AcledScores:
-    """Re-cluster the reports of a kept ACLED store with the current rules (no re-extraction)."""
+def load_reports(db: str | Path) -> list:
+    """The stored reports of a kept store, as the merger sees them (near-duplicate groups included)."""
     import duckdb
 
     from pantau.records import Event, Source
-    from pantau.stages.merge_corpus import CorpusMerger, Report
+    from pantau.stages.merge_corpus import Report
 
-    started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
     try:
         cur = con.execute("SELECT * FROM reports")
@@ -231,12 +236,81 @@ def recluster_acled(db: str | Path) -> AcledScores:
         source = Source(r["doc_id"], r.get("url"), r.get("publisher"), r.get("pub_date"))
         event = Event(event_id=r["report_id"], sources=(source,), **{k: r[k] for k in fields if k in r})
         reports.append(Report.from_event(event, r["doc_id"], r.get("pub_date"), independent=dup.get(r["doc_id"]) or ""))
+    return reports
+
+
+def recluster(reports: list) -> dict[str, set[str]]:
+    """Events (as sets of doc ids) of the reports clustered with the current rules."""
+    from pantau.stages.merge_corpus import CorpusMerger
+
     by_key = {r.key: r for r in reports}
-    docs_of = {c.event_id + "@" + c.anchor: {by_key[k].doc_id for k in c.members} for c in CorpusMerger().cluster(reports)}
+    return {c.event_id + "@" + c.anchor: {by_key[k].doc_id for k in c.members} for c in CorpusMerger().cluster(reports)}
+
+
+def recluster_acled(db: str | Path) -> AcledScores:
+    """Re-cluster the reports of a kept ACLED store with the current rules (no re-extraction)."""
+    started = time.perf_counter()
+    reports = load_reports(db)
+    docs_of = recluster(reports)
     present = {r.doc_id for r in reports}
     scores = acled_score(docs_of, len(reports), {d: row for d, row in _read_acled(0).items() if d in present})
     _print_acled(f"ACLED re-clustered from {db}", scores, time.perf_counter() - started)
     return scores
+
+
+# the merger's refusals in the order it checks them: the furthest a report pair got names the cause
+REFUSALS = (
+    "same article", "no country or date", "block (country or family)", "sub-type", "date window",
+    "place: both country only", "place: country only", "place: both region only", "place: admin1 differs", "place: distance",
+    "dense day: different days", "dense day / one outlet: different named place", "actors", "fatalities",
+)
+
+
+def _describe(r) -> str:
+    place = f"{r.location or '-'}/{r.admin1 or '-'} gp{r.geo_precision}"
+    return (f"{r.event_type}/{r.sub_event_type} {r.event_date} tp{r.time_precision} {place} "
+            f"[{r.actor1} ({r.inter1}) | {r.actor2} ({r.inter2})] fat {r.fatalities} pub {r.pub_date} {r.publisher}")
+
+
+def explain(reports: list, gold: dict[str, str], verbose: bool = True) -> dict[str, int]:
+    """Why each gold pair is not merged: extraction (an article without events) or the rule that
+    refused its closest report pair; printed per pair when verbose, counted per cause."""
+    from collections import Counter
+
+    from pantau.stages.merge_corpus import CorpusMerger
+
+    merger = CorpusMerger()
+    dense = merger.dense_days(reports)
+    sole = merger.sole_places(reports, dense)
+    of_doc: dict[str, list] = {}
+    for r in reports:
+        of_doc.setdefault(r.doc_id, []).append(r)
+    merged = {tuple(sorted(p)) for docs in recluster(reports).values() for p in combinations(sorted(docs), 2)}
+    causes: Counter[str] = Counter()
+    for a, b in combinations(sorted(gold), 2):
+        if gold[a] != gold[b] or (a, b) in merged:
+            continue
+        ra, rb = of_doc.get(a, []), of_doc.get(b, [])
+        if not ra or not rb:
+            cause = "extraction: no event"
+        else:
+            best = -1
+            for x in ra:
+                for y in rb:
+                    is_dense = (merger.block(x), x.event_date) in dense or (merger.block(y), y.event_date) in dense
+                    reason, refusal = merger.verdict(x, y, is_dense, sole)
+                    rank = len(REFUSALS) if reason is not None else REFUSALS.index(refusal)
+                    best = max(best, rank)
+            cause = "compatible, not clustered" if best == len(REFUSALS) else REFUSALS[best]
+        causes[cause] += 1
+        if verbose:
+            print(f"  {gold[a]}: {a} ~ {b}: {cause}")
+            for doc, rs in ((a, ra), (b, rb)):
+                for r in rs or [None]:
+                    print(f"      {doc}: {_describe(r) if r else 'no event'}")
+    for cause, n in causes.most_common():
+        print(f"  missed pairs, {cause}: {n}")
+    return dict(causes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,7 +321,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--acled-store", default=None, help="keep the ACLED store at this path")
     parser.add_argument("--acled-recluster", default=None, metavar="DB",
                         help="re-cluster a kept ACLED store's reports with the current rules")
+    parser.add_argument("--why", action="store_true", help="for every missed gold pair, the cause (extraction or rule)")
+    parser.add_argument("--keep", default=None, metavar="DIR", help="keep the synthetic and corpus stores in DIR")
     args = parser.parse_args(argv)
+    keep = Path(args.keep) if args.keep else None
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
     if args.acled_recluster:
         recluster_acled(args.acled_recluster)
     if args.acled is not None:
@@ -259,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in SYNTHETIC.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         gold[row["doc_id"]] = row["incident"]
-    _run([str(SYNTHETIC)], gold, "synthetic (id+en, near misses)")
+    _run([str(SYNTHETIC)], gold, "synthetic (id+en, near misses)", keep and keep / "synthetic.duckdb", args.why)
     if args.no_corpus:
         return 0
     if not CORPUS.is_file():
@@ -273,11 +352,25 @@ def main(argv: list[str] | None = None) -> int:
                 row = json.loads(line)
                 if row.get("selection") == "conflict_keyword":
                     out.write(line)
+        codable = {}
         for line in GROUPS.read_text(encoding="utf-8").splitlines():
             group = json.loads(line)
             for doc_id in group["doc_ids"]:
                 gold[doc_id] = f"group-{group['group']}"
-        _run([str(picked)], gold, "corpus (21 annotated groups among the conflict-keyword articles)")
+                if group["codable"]:
+                    codable[doc_id] = gold[doc_id]
+        n_codable = len(set(codable.values()))
+        db = keep / "corpus.duckdb" if keep else Path(tmp) / "corpus.duckdb"
+        _run([str(picked)], gold, f"corpus (all {len(set(gold.values()))} annotated groups among the conflict-keyword articles)",
+             db, False)
+        scores = pairwise(db, codable)
+        print(
+            f"corpus, the {n_codable} groups of codable incidents (events.md; the rest are ordinary crime, threats or "
+            f"undated): pairs tp={scores.tp} fp={scores.fp} fn={scores.fn}; precision {scores.precision:.3f}, "
+            f"recall {scores.recall:.3f} (recall over pairs whose articles both gave events {scores.reachable_recall:.3f})"
+        )
+        if args.why:
+            explain(load_reports(db), codable)
     return 0
 
 

@@ -20,7 +20,8 @@ def test_id_multireport_groups_schema():
     assert len(groups) >= 20
     seen: set[str] = set()
     for n, group in enumerate(groups, 1):
-        assert set(group) == {"group", "doc_ids", "incident"} and group["group"] == n
+        assert set(group) == {"group", "doc_ids", "incident", "codable", "why"} and group["group"] == n
+        assert isinstance(group["codable"], bool) and 10 <= len(group["why"]) <= 200
         assert len(group["doc_ids"]) >= 2 and len(set(group["doc_ids"])) == len(group["doc_ids"])
         assert not seen & set(group["doc_ids"]), "an article belongs to one group"
         seen |= set(group["doc_ids"])

@@ -17,6 +17,8 @@ PLACES = [("Jayapura", -2.5333, 140.7), ("Abepura", -2.6, 140.63), ("Wamena", -4
 ACTORS = [("Military Forces of Indonesia", 1), ("TPNPB: West Papua National Liberation Army", 2),
           ("Unidentified Armed Group (Indonesia)", 3), ("Rioters (Indonesia)", 5)]
 
+COUNTRY_LEVEL = ("Indonesia", -2.0, 118.0)  # no admin1: the sole-place rule's reports
+
 report_spec = st.tuples(
     st.integers(0, 4),  # day offset
     st.sampled_from(PLACES),
@@ -30,15 +32,27 @@ report_spec = st.tuples(
 def _reports(specs) -> list[Report]:
     out = []
     for i, (day, (loc, lat, lon), (actor, inter), (etype, sub), deaths, tp) in enumerate(specs):
+        vague = loc == COUNTRY_LEVEL[0]
         out.append(Report(
-            f"d{i}/r{i}", f"r{i:03d}", f"d{i}", etype, sub, actor, inter, None, None, "IDN", "Papua", lat, lon, 1,
-            date(2020, 8, 1) + timedelta(days=day), tp, deaths, date(2020, 8, 1) + timedelta(days=day % 3),
+            f"d{i}/r{i}", f"r{i:03d}", f"d{i}", etype, sub, actor, inter, None, None, "IDN", None if vague else "Papua",
+            lat, lon, 3 if vague else 1, date(2020, 8, 1) + timedelta(days=day), tp, deaths,
+            date(2020, 8, 1) + timedelta(days=day % 3), location=loc, publisher=f"p{i % 4}.test",
         ))
     return out
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(report_spec, min_size=1, max_size=14), st.randoms(use_true_random=False))
+cluster_spec = st.tuples(
+    st.integers(0, 4),
+    st.sampled_from([*PLACES, COUNTRY_LEVEL]),
+    st.sampled_from(ACTORS),
+    st.sampled_from([("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Riots", "Mob violence")]),
+    st.integers(0, 12),
+    st.integers(1, 3),  # time precision
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(cluster_spec, min_size=1, max_size=14), st.randoms(use_true_random=False))
 def test_merge_property_clusters_do_not_depend_on_order(specs, rnd):
     reports = _reports(specs)
     shuffled = list(reports)

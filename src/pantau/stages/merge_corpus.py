@@ -136,7 +136,8 @@ class Cluster:
 class MergeRules:
     """Tolerances and compatibility tables, read from knowledge/merge_rules.toml."""
 
-    date_days: Mapping[int, int]
+    date_span: Mapping[int, int]
+    date_slack: int
     place_km: Mapping[int, float]
     fatality_factor: float
     fatality_slack: float
@@ -145,6 +146,7 @@ class MergeRules:
     armed_kinds: frozenset[int]
     dense_reports: int = 0
     dense_km: float = 0.0
+    sole_place: bool = False
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MergeRules:
@@ -156,7 +158,8 @@ class MergeRules:
         try:
             data = tomllib.loads(text)
             rules = cls(
-                date_days={int(k): int(v) for k, v in data["date_tolerance_days"].items()},
+                date_span={int(k): int(v) for k, v in data["date_tolerance"]["span_days"].items()},
+                date_slack=int(data["date_tolerance"]["slack_days"]),
                 place_km={int(k): float(v) for k, v in data["place_tolerance_km"].items()},
                 fatality_factor=float(data["fatalities"]["factor"]),
                 fatality_slack=float(data["fatalities"]["slack"]),
@@ -165,15 +168,32 @@ class MergeRules:
                 armed_kinds=frozenset(int(k) for k in data["compatibility"]["armed_kinds"]),
                 dense_reports=int(data.get("density", {}).get("reports_per_day", 0)),
                 dense_km=float(data.get("density", {}).get("place_km", 0.0)),
+                sole_place=bool(data.get("country_only", {}).get("sole_place", False)),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise PackError("E052", origin=origin, detail=" ".join(str(exc).split())) from exc
-        for table, name in ((rules.date_days, "date_tolerance_days"), (rules.place_km, "place_tolerance_km")):
+        for table, name in ((rules.date_span, "date_tolerance.span_days"), (rules.place_km, "place_tolerance_km")):
             if set(table) != {1, 2, 3}:
                 raise PackError("E052", origin=origin, detail=f"{name} needs keys 1, 2 and 3")
         if any(len(pair) != 2 for pair in rules.compatible_subtypes):
             raise PackError("E052", origin=origin, detail="each compatible_subtypes entry is a pair of two sub-types")
         return rules
+
+    def date_days(self, p: int | None, q: int | None) -> int:
+        """How many days two reports' dates may differ: the day each date may be off by at its time
+        precision (0 when the day is known, half a week, half a month), plus the slack of reporting."""
+        return self.date_span[p or 3] + self.date_span[q or 3] + self.date_slack
+
+
+def country_only(r: Report) -> bool:
+    """Placed in its country and no finer: no admin1, and no point below the region either (a town the
+    gazetteer knows without its admin1, such as Khan Yunis, is placed, not country-only)."""
+    return not r.admin1 and ((r.geo_precision or 3) == 3 or r.latitude is None or r.longitude is None)
+
+
+def place_key(r: Report) -> tuple[str, str]:
+    """A named place: what the sole-place rule compares."""
+    return r.location or "", r.admin1 or ""
 
 
 def _km(a: Report, b: Report) -> float:
@@ -215,7 +235,6 @@ class CorpusMerger:
 
     def __init__(self, rules: MergeRules | None = None) -> None:
         self.rules = rules or MergeRules.load()
-        self._max_days = max(self.rules.date_days.values())
 
     # -- blocking ----------------------------------------------------------------------
 
@@ -226,7 +245,7 @@ class CorpusMerger:
         return report.country, self.rules.families.get(report.event_type, report.event_type)
 
     def candidate_pairs(self, reports: Iterable[Report]) -> Iterator[tuple[Report, Report]]:
-        """Pairs in one block whose dates are within the tolerance of their coarser precision."""
+        """Pairs in one block whose dates are within the tolerance of their two time precisions."""
         blocks: dict[tuple[str, str], list[Report]] = defaultdict(list)
         for r in reports:
             key = self.block(r)
@@ -242,7 +261,7 @@ class CorpusMerger:
                 for q in sorted(lists):
                     if q < p:
                         continue
-                    tol = self.rules.date_days[max(p, q)]
+                    tol = self.rules.date_days(p, q)
                     qs, qd = lists[q], ordinals[q]
                     for i, a in enumerate(lists[p]):
                         d = ordinals[p][i]
@@ -292,62 +311,118 @@ class CorpusMerger:
                 counts[(key, r.event_date)] += 1  # type: ignore[index]
         return frozenset(k for k, n in counts.items() if n >= self.rules.dense_reports)
 
-    def compatible(self, a: Report, b: Report, dense: bool = False) -> str | None:
+    def _tolls_agree(self, a: Report, b: Report) -> bool:
+        low, high = sorted((a.fatalities, b.fatalities))
+        return low == 0 or high <= self.rules.fatality_factor * low + self.rules.fatality_slack
+
+    def sole_places(
+        self, reports: Iterable[Report], dense: frozenset[tuple[tuple[str, str], date]] = frozenset()
+    ) -> dict[str, tuple[str, str]]:
+        """For each country-level report dated to the day (outside dense block-days): the one named place
+        that the placed reports of its block and day with its sub-type, its own named (not generic) actor1,
+        a compatible other actor and toll all name, when there is exactly one and no other country-level
+        report of the kind. A careful coder reads "police arrested X in Indonesia" beside "police arrested
+        X in Padang Pariaman" that day as one incident, but not beside Padang and Medan. Depends only on
+        the set of reports, so clustering stays order-independent."""
+        if not self.rules.sole_place:
+            return {}
+        by_day: dict[tuple[tuple[str, str], date], list[Report]] = defaultdict(list)
+        vague: list[Report] = []
+        for r in reports:
+            block = self.block(r)
+            if block is None or r.time_precision != 1 or (block, r.event_date) in dense:
+                continue  # a dense block-day: too many incidents to guess which one a vague report means
+            by_day[(block, r.event_date)].append(r)  # type: ignore[index]
+            if country_only(r) and not is_generic(r.actor1):
+                vague.append(r)  # "Protesters (Iran)" on one day may be anyone anywhere in the country
+        out: dict[str, tuple[str, str]] = {}
+        for v in vague:
+            places: set[tuple[str, str]] = set()
+            for r in by_day[(self.block(v), v.event_date)]:  # type: ignore[index]
+                if r.doc_id == v.doc_id or r.sub_event_type != v.sub_event_type or r.actor1 != v.actor1:
+                    continue
+                if country_only(r):
+                    places.add(("", ""))  # another vague report of the kind: two incidents are as likely as one
+                elif self._actors_agree(v, r) and self._tolls_agree(v, r):
+                    places.add(place_key(r))
+            if len(places) == 1 and ("", "") not in places:
+                out[v.key] = next(iter(places))
+        return out
+
+    def compatible(
+        self, a: Report, b: Report, dense: bool = False, sole: Mapping[str, tuple[str, str]] | None = None
+    ) -> str | None:
         """Why two reports describe one incident, or None when they cannot.
 
-        ``dense``: the pair lies in a dense block-day (see ``dense_days``)."""
+        ``dense``: the pair lies in a dense block-day (see ``dense_days``); ``sole``: ``sole_places``."""
+        return self.verdict(a, b, dense, sole)[0]
+
+    def verdict(
+        self, a: Report, b: Report, dense: bool = False, sole: Mapping[str, tuple[str, str]] | None = None
+    ) -> tuple[str | None, str]:
+        """(why the two reports merge, "") or (None, the rule that refused them): the refusal names
+        one rule of docs/merging.md so that an evaluation can count why gold pairs stay apart."""
         if a.doc_id == b.doc_id:
-            return None  # the article's own merging already kept them apart
+            return None, "same article"  # the article's own merging already kept them apart
         # one outlet's two articles of one day (not copies of each other) are as often two incidents as
         # one incident followed up: they merge only at the same named place
         same_outlet_day = (
             bool(a.publisher) and a.publisher == b.publisher and a.pub_date is not None
             and a.pub_date == b.pub_date and a.source_group != b.source_group
         )
-        if self.block(a) is None or self.block(a) != self.block(b):
-            return None
+        if self.block(a) is None or self.block(b) is None:
+            return None, "no country or date"
+        if self.block(a) != self.block(b):
+            return None, "block (country or family)"
         if a.sub_event_type != b.sub_event_type and frozenset((a.sub_event_type, b.sub_event_type)) not in self.rules.compatible_subtypes:
-            return None
+            return None, "sub-type"
         tp = max(a.time_precision or 3, b.time_precision or 3)
         days = abs((a.event_date - b.event_date).days)  # type: ignore[operator]
-        if days > self.rules.date_days[tp]:
-            return None
-        if not a.admin1 or not b.admin1:
-            return None  # a report placed only in a country is too vague to merge on its own
+        window = self.rules.date_days(a.time_precision, b.time_precision)
+        if days > window:
+            return None, "date window"
         gp = max(a.geo_precision or 3, b.geo_precision or 3)
-        if min(a.geo_precision or 3, b.geo_precision or 3) == 3:
-            return None  # neither report knows more than the region: too vague to tell two incidents apart
-        if a.admin1 != b.admin1 and gp == 3:
-            return None
         km = None
-        if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-            km = _km(a, b)
-            if km > self.rules.place_km[gp]:
-                return None
-        elif a.admin1 and b.admin1 and a.admin1 != b.admin1:
-            return None
+        a_vague, b_vague = country_only(a), country_only(b)
+        if a_vague and b_vague:
+            return None, "place: both country only"  # nothing tells two incidents of the country apart
+        if a_vague or b_vague:
+            vague, placed = (a, b) if a_vague else (b, a)
+            if not (sole and sole.get(vague.key) == place_key(placed) and days == 0 and tp == 1
+                    and a.sub_event_type == b.sub_event_type and a.actor1 == b.actor1):
+                return None, "place: country only"
+        else:
+            if min(a.geo_precision or 3, b.geo_precision or 3) == 3:
+                return None, "place: both region only"  # too vague to tell two incidents apart
+            if a.admin1 != b.admin1 and gp == 3:
+                return None, "place: admin1 differs"  # a region holds only its own points (unknown: refuse)
+            if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+                km = _km(a, b)
+                if km > self.rules.place_km[gp]:
+                    return None, "place: distance"
+            elif a.admin1 != b.admin1:
+                return None, "place: admin1 differs"
         if dense and days and tp == 1:
-            return None  # in a dense block-day, two dates both known to the day must be the same day
-        if dense or same_outlet_day:
-            if a.location != b.location:
-                return None  # the same named place, not merely a near one
-            if km is not None and km > self.rules.dense_km:
-                return None
+            return None, "dense day: different days"  # both known to the day: must be the same day
+        named_apart = a.location != b.location or (km is not None and km > self.rules.dense_km)
+        if (dense or same_outlet_day) and named_apart:
+            return None, "dense day / one outlet: different named place"
         if not self._actors_agree(a, b):
-            return None
-        low, high = sorted((a.fatalities, b.fatalities))
-        if low > 0 and high > self.rules.fatality_factor * low + self.rules.fatality_slack:
-            return None
+            return None, "actors"
+        if not self._tolls_agree(a, b):
+            return None, "fatalities"
         parts = [
             "same sub-type" if a.sub_event_type == b.sub_event_type else f"sub-types {a.sub_event_type} ~ {b.sub_event_type}",
-            f"{days} day(s) apart (tolerance {self.rules.date_days[tp]} at time precision {tp})",
-            f"{km:.0f} km apart (tolerance {self.rules.place_km[gp]:.0f} at geo precision {gp})" if km is not None else "same region",
+            f"{days} day(s) apart (tolerance {window} at time precisions {a.time_precision or 3} and {b.time_precision or 3})",
+            f"{km:.0f} km apart (tolerance {self.rules.place_km[gp]:.0f} at geo precision {gp})" if km is not None
+            else "a country-level report and the one place its day's compatible reports name" if a_vague or b_vague
+            else "same region",
             "same actors" if (a.actor1, a.actor2) == (b.actor1, b.actor2) else "compatible actors",
             f"tolls {a.fatalities} and {b.fatalities}",
         ]
         if dense or same_outlet_day:
             parts.append(f"same named place ({'dense block-day' if dense else 'one outlet, one day'})")
-        return "; ".join(parts)
+        return "; ".join(parts), ""
 
     @staticmethod
     def _score(a: Report, b: Report) -> tuple[float, ...]:
@@ -383,13 +458,14 @@ class CorpusMerger:
         compat: dict[frozenset[str], str | None] = {}
         edges = []
         dense_days = self.dense_days(by_key.values())
+        sole = self.sole_places(by_key.values(), dense_days)
 
         def is_dense(a: Report, b: Report) -> bool:
             block = self.block(a)
             return (block, a.event_date) in dense_days or (block, b.event_date) in dense_days
 
         for a, b in self.candidate_pairs(by_key.values()):
-            reason = self.compatible(a, b, is_dense(a, b))
+            reason = self.compatible(a, b, is_dense(a, b), sole)
             pair = frozenset((a.key, b.key))
             compat[pair] = reason
             if reason is not None and pair not in split:
@@ -402,7 +478,7 @@ class CorpusMerger:
             if pair in split:
                 return False
             if pair not in compat:
-                compat[pair] = self.compatible(by_key[x], by_key[y], is_dense(by_key[x], by_key[y]))
+                compat[pair] = self.compatible(by_key[x], by_key[y], is_dense(by_key[x], by_key[y]), sole)
             return compat[pair] is not None
 
         for _, x, y, reason in edges:
