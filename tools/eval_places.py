@@ -104,12 +104,25 @@ def _same_admin1(gaz: Gazetteer, iso3: str, ours: str | None, theirs: str) -> bo
     return a is not None and b is not None and a.key == b.key
 
 
+def _iso3(gaz: Gazetteer, row: dict[str, str]) -> str:
+    """The row's ISO 3166 alpha-3 code. ACLED's own codes differ for a few countries (2020
+    data codes Romania "ROM", ISO "ROU"): then its numeric ISO column decides."""
+    code = row["iso3"]
+    if gaz.country(code) is None and row.get("iso", "").isdigit():
+        import pycountry
+
+        found = pycountry.countries.get(numeric=row["iso"].zfill(3))
+        if found is not None:
+            return str(found.alpha_3)
+    return code
+
+
 def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, Score]:
     """(geoparser, naive baseline) on ACLED rows; groups are ACLED's geo_precision."""
     gaz = geo.gaz
     ours, base = Score(), Score()
     for row in rows:
-        note, iso3 = row["notes"], row["iso3"]
+        note, iso3 = row["notes"], _iso3(gaz, row)
         lat, lon, prec = float(row["latitude"]), float(row["longitude"]), int(row["geo_precision"])
 
         def ok(r_lat: float, r_lon: float, r_country: str, r_admin1: str | None) -> bool:
@@ -125,7 +138,7 @@ def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, 
         got = ref and (ref.location, ref.admin1, ref.country, ref.geo_precision)
         ours.add(f"p{prec}", good, f"{row['location']!r} ({row['admin1']}, {iso3}, p{prec}) -> {got} | "
                                    f"{[m.surface for m in mentions]} | {note[:160]}")
-        named = [m for m in mentions if m.candidates]
+        named = [m for m in mentions if m.candidates and not m.demonym and not m.fuzzy]  # "Egyptian" names no place
         top = max(named[0].candidates, key=lambda p: p.population) if named else None
         base.add(f"p{prec}", top is not None and ok(top.latitude, top.longitude, top.country, top.admin1))
     return ours, base

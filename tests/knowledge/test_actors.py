@@ -103,7 +103,7 @@ def test_en_actors_gunmen_killed_villagers(actors: ActorDictionary) -> None:
     found = actors.find("gunmen killed 3 villagers", 0, 25, "en")
     assert [(m.surface, m.kind, m.role_kind, m.actor) for m in found] == [
         ("gunmen", "generic", "armed_group", None),
-        ("villagers", "generic", "civilians", None),
+        ("villagers", "generic", "crowd", None),  # civilians acting together: still Civilians (X)
     ]
     assert [actors.complete(m, "IRQ") for m in found] == [
         ActorRef("Unidentified Armed Group (Iraq)", 3, "IRQ"),
@@ -246,3 +246,8 @@ def _known(actors: ActorDictionary, iso3: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def test_actors_one_role_row_serves_several_roles(actors: ActorDictionary) -> None:
+    """ "civilians|crowd": residents acting together are still coded Civilians (X)."""
+    assert actors.generic("crowd", "IRQ") == actors.generic("civilians", "IRQ") == ActorRef("Civilians (Iraq)", 7, "IRQ")

@@ -118,3 +118,20 @@ def test_gazetteer_indonesian_provinces_in_acled_form_with_capitals(gaz: Gazette
         assert gaz.admin1_place("IDN", acled) == unit
         seat = gaz.seat(unit)
         assert seat is not None and seat.name == capital, local
+
+
+def test_gazetteer_transliteration_skeletons_meet(gaz: Gazetteer) -> None:
+    for a, b in (("Tall Refaat", "Tall Rif'at"), ("Jandairis", "Jindayris"), ("Deir ez-Zor", "Dayr az Zawr"),
+                 ("Kansafra", "Kansafrah")):
+        assert gaz.skeleton(a) and gaz.skeleton(a) == gaz.skeleton(b), (a, b)
+    assert gaz.skeleton("Raqqa") == ""  # too short to mean anything
+    assert any(p.name == "Jindayris" for p in map(gaz.place, gaz.skeleton_ids("Jandairis")))
+
+
+def test_gazetteer_units_without_linked_towns_get_the_town_of_their_name(gaz: Gazetteer) -> None:
+    """GeoNames links no town to most Syrian districts: "Tell Abyad District" still has a
+    seat, the town of its own name (spelled Tall Abyad), not a missing point."""
+    unit = [p for p in gaz.candidates("Tell Abyad District") if p.kind == "admin2" and p.country == "SYR"]
+    assert unit and not math.isnan(unit[0].latitude)
+    seat = gaz.seat(unit[0])
+    assert seat is not None and seat.name == "Tall Abyad"

@@ -87,3 +87,17 @@ def test_en_frames_participle_clause_joins_main_event(builders) -> None:
 def test_en_frames_non_events_are_dropped_with_reason(builders, text: str, reason: str) -> None:
     assert any(s == "dropped" and r == reason for s, r in _status(builders, "en", text))
     assert all(s != "event" for s, _ in _status(builders, "en", text))
+
+
+def test_id_frames_victims_before_a_noun_trigger_are_not_its_actor(builders) -> None:
+    """ "17 warga Palestina tewas akibat serangan udara pasukan Israel": the civilians are the victims."""
+    builder, numbers = builders["id"]
+    from pantau.knowledge.actors import ActorDictionary
+
+    actors = ActorDictionary.load(_PACKS)
+    text = "Setidaknya 17 warga Palestina tewas akibat serangan udara pasukan Israel di Khan Younis."
+    sent = Sentence(0, 0, len(text), text)
+    frames = builder.build(text, sent, actors=actors.find(text, 0, len(text), "id"), numbers=numbers.find(text, 0, len(text)))
+    strike = next(f for f in frames if f.event_type == "Explosions/Remote violence")
+    assert strike.actor1 is not None and strike.actor1.surface == "pasukan Israel"
+    assert strike.actor2 is not None and strike.actor2.surface == "warga Palestina"

@@ -6,7 +6,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from pantau.records import ActorRef, DateRef, PlaceRef
-from pantau.stages.merge_article import Candidate, merge_candidates
+from pantau.stages.merge_article import Candidate, lead, merge_candidates
 
 _RAQQA = PlaceRef("Raqqa", "SYR", 35.95, 39.01, 1, admin1="Ar Raqqa")
 _DARAA = PlaceRef("Daraa", "SYR", 32.62, 36.10, 1, admin1="Daraa")
@@ -58,3 +58,43 @@ def test_merge_generic_support_joins_any_violent_incident() -> None:
     told_on.frame = SimpleNamespace(sentence=1, trigger=SimpleNamespace(start=100, rule=SimpleNamespace(generic=True)))
     groups = merge_candidates([head, told_on])
     assert len(groups) == 1 and len(groups[0]) == 2
+
+
+_KHAN_YUNIS = PlaceRef("Khan Yunis", "PSE", 31.34, 34.31, 1, admin1="Gaza Strip")
+_RAFAH = PlaceRef("Rafah", "PSE", 31.29, 34.25, 1, admin1="Gaza Strip")
+
+
+def _crowd(sentence: int, event_type: str, sub: str, status: str = "event", reason: str | None = None) -> Candidate:
+    frame = SimpleNamespace(sentence=sentence, trigger=SimpleNamespace(start=sentence * 100), reason=reason)
+    return Candidate(frame, event_type, sub, status, place=_RAQQA, extra={"a1_kind": "generic"})
+
+
+def test_merge_protest_and_its_policing_are_one_event() -> None:
+    """A peaceful mention and one with the police dispersing the crowd tell one protest (issue 4:
+    protest duplicates within an article did not merge); the group is typed by its furthest mention."""
+    groups = merge_candidates(
+        [_crowd(0, "Protests", "Peaceful protest"), _crowd(1, "Protests", "Protest with intervention")]
+    )
+    assert len(groups) == 1
+    assert lead(groups[0]).sub_event_type == "Protest with intervention"
+
+
+def test_merge_protest_that_turned_violent_is_a_violent_demonstration() -> None:
+    """ "demonstrated in Khartoum ... The demonstrators burned tires": a later sentence that only
+    tells the protest on still makes it a riot, one event."""
+    groups = merge_candidates(
+        [_crowd(0, "Protests", "Peaceful protest"), _crowd(1, "Riots", "Mob violence", status="support", reason="undated")]
+    )
+    assert len(groups) == 1
+    head = lead(groups[0])
+    assert (head.event_type, head.sub_event_type, head.status) == ("Riots", "Violent demonstration", "event")
+
+
+def test_merge_lead_of_a_battle_is_its_first_event() -> None:
+    group = [_cand(0, place=_RAQQA), _cand(1, sub="Armed clash", place=_RAQQA)]
+    assert lead(group) is group[0]
+
+
+def test_merge_two_named_towns_stay_apart_even_when_near() -> None:
+    """ "12 tewas ... di Khan Younis. Secara terpisah, lima ... di Rafah": ACLED codes one event per town."""
+    assert len(merge_candidates([_cand(0, place=_KHAN_YUNIS), _cand(1, place=_RAFAH)])) == 2

@@ -235,3 +235,108 @@ def test_places_country_only_claims_no_region(parsers) -> None:
     assert ref.admin1 is None and ref.admin2 is None
     assert ref.location == gaz.country("IDN").name
     assert near(ref, -6.21, 106.85, km=50)
+
+
+# -- qualifiers, demonyms, cue reading (issue 3, second round) ----------------------------
+
+
+def test_en_places_parenthesised_qualifiers_reject_a_namesake_elsewhere(parsers) -> None:
+    """"Tudun Wada (Kaduna North LGA, Kaduna)": the index has only a Tudun Wada in Kano; the
+    text says it lies in Kaduna, so the event is coded at Kaduna North, never in Kano."""
+    ref = place(parsers, "en", "A youth mob threw stones at a market in Tudun Wada (Kaduna North LGA, Kaduna).")
+    assert ref is not None and (ref.country, ref.admin1, ref.admin2) == ("NGA", "Kaduna", "Kaduna North")
+    assert ref.geo_precision == 2
+
+
+def test_en_places_qualifier_names_the_region_not_its_seat(parsers) -> None:
+    """"(Qaatabah, Ad Dali)": Ad Dali is the governorate holding Qaatabah district, not the
+    town of Ad Dali; the event is at the district's seat."""
+    ref = place(parsers, "en", "Houthi forces fired in Murays front (Qaatabah, Ad Dali) with no report of fatalities.")
+    assert ref is not None and ref.admin2 == "Qa'atabah" and ref.geo_precision == 2
+    assert near(ref, 13.85, 44.71, 5)
+
+
+def test_en_places_qualifiers_vote_for_the_focus(parsers) -> None:
+    """"Rafah (Rafah, North Sinai)": both Rafahs vote for the Egyptian one, inside North Sinai."""
+    geo = parsers["en"]
+    text = "Egyptian military forces conducted airstrikes targeting militants in Rafah (Rafah, North Sinai)."
+    mentions = geo.find(text, 0, len(text))
+    assert geo.focus(mentions)[0] == "EGY"
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "EGY" and near(ref, 31.28, 34.24, 5)
+
+
+def test_en_places_a_list_is_no_qualifier(parsers) -> None:
+    geo = parsers["en"]
+    text = "Regime forces shelled towns in Idleb, Aleppo and Hama."
+    found = {m.surface: m for m in geo.find(text, 0, len(text))}
+    assert found["Idleb"].qualifier_at is None  # Idleb does not lie in Aleppo
+    text = "Clashes in Blaj of the Alba county left 7 injured."
+    found = {m.surface: m for m in geo.find(text, 0, len(text))}
+    assert found["Blaj"].qualifier_at == found["Alba"].start and found["Blaj"].qualifier_sure
+
+
+def test_en_places_demonyms_are_no_places_but_count_for_focus(parsers) -> None:
+    """"Turkish forces": no glued "Turki" (Turkey), and never the event's place."""
+    geo = parsers["en"]
+    text = "Turkish forces shelled Fakkeh in al-Hasakeh using artillery fire."
+    mentions = geo.find(text, 0, len(text))
+    turkish = [m for m in mentions if m.surface == "Turkish"]
+    assert turkish and turkish[0].demonym and geo.resolve(turkish) is None
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "SYR"
+    assert "Turki" not in surfaces(parsers, "en", "Turkish forces shelled the village.")
+
+
+@pytest.mark.parametrize(("text", "name", "relation", "type_cue"), [
+    ("Kapal tidak mengganggu perdagangan laut di Indonesia kemarin.", "Indonesia", "in", None),
+    ("Helikopter jatuh di negara bagian Uttarakhand, India utara.", "Uttarakhand", "in", "province"),
+    ("A man drowned on the outskirts of the capital Ndjamena on Monday.", "Ndjamena", "near", "city"),
+    ("Fighting in the northern countryside of Idleb continued.", "Idleb", "in", None),
+])
+def test_places_cue_words_read_leftwards(parsers, text: str, name: str, relation: str, type_cue: str | None) -> None:
+    """A filler that is also a cue ("di"), a two-word type ("negara bagian") and a four-word
+    relation ("on the outskirts of") are all read."""
+    lang = "en" if text.startswith(("A ", "Fighting")) else "id"
+    found = {m.surface: m for m in parsers[lang].find(text, 0, len(text))}
+    assert (found[name].relation, found[name].type_cue) == (relation, type_cue)
+
+
+def test_en_places_transliteration_inside_a_named_region(parsers) -> None:
+    """"Jandairis" is not in the index, GeoNames spells it Jindayris: the skeleton finds it,
+    and only because the passage says it lies in Aleppo."""
+    ref = place(parsers, "en", "Militants assaulted a civilian in the town of Jandairis in the northern countryside of Aleppo.")
+    assert ref is not None and ref.country == "SYR" and ref.geo_precision == 1 and near(ref, 36.39, 36.69, 5)
+    geo = parsers["en"]
+    text = "Clashes took place in Jandairis town, witnesses said."
+    mentions = geo.find(text, 0, len(text))
+    assert all(m.fuzzy for m in mentions if m.surface.startswith("Jandairis"))
+    assert geo.resolve(mentions) is None  # a look-alike spelling alone is no point
+
+
+def test_en_places_comma_before_a_cue_ends_the_chain(parsers) -> None:
+    geo = parsers["en"]
+    text = "On 8 May 2020, in Totonicapan, Totonicapan, in Chipuac village, residents attacked health workers."
+    found = {m.start: m for m in geo.find(text, 0, len(text))}
+    second = text.index("Totonicapan", text.index("Totonicapan") + 1)
+    assert found[second].qualifier_at is None
+    ref = geo.resolve(list(found.values()), ("GTM",))
+    assert ref is not None and ref.country == "GTM" and near(ref, 14.91, -91.36)
+
+
+def test_en_places_named_region_outweighs_towns_named_like_their_commune(parsers) -> None:
+    """Every Romanian village is named like its commune; "of the Covasna county" says which
+    Sfantu Gheorghe is meant (not the namesake villages in Tulcea or Ialomita)."""
+    ref = place(parsers, "en", "Three men threatened police officers in Sfantu Gheorghe of the Covasna county.", ("ROU",))
+    assert ref is not None and ref.admin1 == "Covasna" and ref.geo_precision == 1 and near(ref, 45.87, 25.79, 5)
+
+
+def test_en_places_pinned_place_outranks_a_bare_town(parsers) -> None:
+    """"in Barwani district (Madhya Pradesh)" is where it happened, not Mumbai in the route name."""
+    ref = place(parsers, "en", "Migrants from Maharashtra held a protest at the Mumbai-Barwani stretch of the highway "
+                               "in Barwani district (Madhya Pradesh).")
+    assert ref is not None and ref.admin1 == "Madhya Pradesh" and near(ref, 22.03, 74.90)
+
+
+def test_id_places_strait_is_no_place(parsers) -> None:
+    assert "Selat" not in surfaces(parsers, "id", "Pemasangan ranjau laut di Selat Hormuz berpotensi menjebak kapal.")

