@@ -449,3 +449,9 @@ def test_dates_patterns_needing_a_digit_skip_digitless_text(pack, lang: str, mon
 
     monkeypatch.setattr(dates, "_DIGIT", _AlwaysDigit())
     assert [resolver.find(t) for t in texts] == gated
+
+
+def test_id_dates_some_time_ago_is_not_coded(id_dates: DateResolver) -> None:
+    """"beberapa waktu lalu" (some time ago): an undated past, background at best."""
+    m = _one(id_dates, "demonstrasi berujung ricuh beberapa waktu lalu")
+    assert m.kind == "year" and id_dates.resolve(m, SUN_2020) is None

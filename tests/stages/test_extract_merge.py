@@ -98,3 +98,36 @@ def test_merge_lead_of_a_battle_is_its_first_event() -> None:
 def test_merge_two_named_towns_stay_apart_even_when_near() -> None:
     """ "12 tewas ... di Khan Younis. Secara terpisah, lima ... di Rafah": ACLED codes one event per town."""
     assert len(merge_candidates([_cand(0, place=_KHAN_YUNIS), _cand(1, place=_RAFAH)])) == 2
+
+
+def _remote(sentence: int, sub: str, guessed: bool, status: str = "event", reason=None, day=None) -> Candidate:
+    frame = SimpleNamespace(sentence=sentence, trigger=SimpleNamespace(start=sentence * 100, rule=SimpleNamespace(generic=guessed)),
+                            reason=reason)
+    return Candidate(frame, "Explosions/Remote violence", sub, status, date=day, place=_RAQQA, actor1=_SDF,
+                     extra={"a1_kind": "generic", "remote_guess": guessed})
+
+
+def test_merge_guessed_remote_subtype_joins_the_named_weapon() -> None:
+    """"serangan Iran" on a far country (a guessed air strike) and "rudal Iran" are one strike,
+    typed by the weapon the text names."""
+    named = _remote(0, "Shelling/artillery/missile attack", False)
+    guessed = _remote(3, "Air/drone strike", True, day=DateRef(date(2025, 6, 19), 1))
+    for cands in ([named, guessed], [guessed, named]):
+        groups = merge_candidates(cands)
+        assert len(groups) == 1
+        assert lead(groups[0]).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_merge_two_named_remote_subtypes_stay_apart() -> None:
+    groups = merge_candidates([_remote(0, "Shelling/artillery/missile attack", False), _remote(1, "Air/drone strike", False)])
+    assert len(groups) == 2
+
+
+def test_merge_purpose_clause_does_not_type_the_group() -> None:
+    """"memberi perintah untuk menyerang rumah sakit" (an attack as an aim) beside the missile strike
+    does not keep a later mention of that strike apart."""
+    purpose = _cand(1, sub="Attack", status="support", place=_RAQQA)
+    purpose.event_type = "Violence against civilians"
+    purpose.frame = SimpleNamespace(sentence=1, trigger=SimpleNamespace(start=100, rule=SimpleNamespace(generic=True)), reason="purpose")
+    groups = merge_candidates([_remote(0, "Shelling/artillery/missile attack", False), purpose, _remote(3, "Air/drone strike", True)])
+    assert len(groups) == 1

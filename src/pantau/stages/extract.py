@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -30,12 +31,20 @@ _NOTES_CHARS = 300
 # A dated event more than a week before publication is background to the news (a war's
 # first strike, last year's protest): a coder reporting this article does not code it again.
 _BACKGROUND_DAYS = 14
+# The lead's own day is fresh news: at most this many days before publication.
+_LEAD_DAYS = 7
+# How far before a trigger a word saying "again" ("kembali melancarkan serangan") is read.
+_REPEAT_REACH = 30
+# Between two names of an address: a comma, or capitalised names ending in one ("Jalan Medan
+# Merdeka Selatan, ") -- words of the street or building that the gazetteer need not know.
+_ADDRESS_GAP = re.compile(r"\s*,\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*")
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
 _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+_CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
 _PLACE_REACH = 4
@@ -90,6 +99,9 @@ class Extractor:
             kind: self.finder.compile_patterns(cues.get(kind, {}).get("patterns", ()))
             for kind in ("excessive_force", "intervention")
         }
+        self._range_re = self.finder.compile_patterns(cues.get("place_range", {}).get("patterns", ()))
+        self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
+        self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = _neighbour_table()
 
@@ -143,6 +155,12 @@ class Extractor:
         scanned = [self.finder.scan(text, s.start, s.end) for s in doc.sentences]
         if not any(trigs for _, trigs in scanned):
             return ()  # no trigger, no frame: places, actors and dates would go unused
+        title = doc.article.title or ""
+        if self._scenario_re is not None and self._scenario_re.search(title.lower()):
+            # "Skenario Perang Dunia III, Ngeri Jika Terjadi": the headline says the article tells
+            # what might happen; the attacks it describes are imagined, not reported
+            self.stats.dropped["scenario"] += 1
+            return ()
         sents: list[_Sent] = []
 
         def places_of(s: Any) -> list[Any]:
@@ -200,15 +218,53 @@ class Extractor:
             kept.append(fr)
         if not kept:
             return ()
+        kept = self._place_ranges(kept, doc, sents)
         for s, m in zip(doc.sentences, sents):
             if not m.triggers:
                 m.places = places_of(s)
         focus = tuple(self.geo.focus([p for m in sents for p in m.places], doc.reporter_places))
-        cands: list[Candidate] = [self._candidate(fr, doc, focus) for fr in kept]
+        pos = {s.index: i for i, s in enumerate(doc.sentences)}
+        cands: list[Candidate] = [
+            self._candidate(fr, doc, focus, sents[pos[fr.sentence]].places if fr.sentence in pos else ()) for fr in kept
+        ]
+        self._mark_news(cands, doc, sents)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
         return tuple(events)
+
+    def _place_ranges(self, frames: list[Frame], doc: Doc, sents: list[_Sent]) -> list[Frame]:
+        """An event told over a range of places ("demo yang digelar dari New York hingga Los
+        Angeles") happened at both ends: one frame per named end, when the clause names no place
+        of its own. Countries at the ends ("dari Peru hingga Madagaskar") place nothing."""
+        if self._range_re is None:
+            return frames
+        pos = {s.index: i for i, s in enumerate(doc.sentences)}
+        text = doc.text
+        out: list[Frame] = []
+        for fr in frames:
+            i = pos.get(fr.sentence)
+            own = any(getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None) for p in fr.places)
+            if fr.status != "event" or i is None or own:
+                out.append(fr)
+                continue
+            span = fr.sentence_span
+            ends: list[Any] = []
+            for m in self._range_re.finditer(text[span.start : span.end].lower()):
+                a, b = span.start + m.start(), span.start + m.end()
+                if a < fr.trigger.end:
+                    continue
+                ends = [
+                    p for p in sents[i].places
+                    if a <= p.start and p.end <= b and p.candidates and p.candidates[0].kind != "country"
+                ]
+                if len(ends) >= 2:
+                    break
+            if len(ends) < 2:
+                out.append(fr)
+                continue
+            out.extend(replace(fr, places=(p,)) for p in ends)
+        return out
 
     def _crime_story(self, doc: Doc, sents: list[_Sent]) -> bool:
         """An article about ordinary crime: several criminal cues (suspects by initials, motives,
@@ -225,8 +281,8 @@ class Extractor:
     @staticmethod
     def _as_crime(fr: Frame) -> Frame:
         """In a crime story, violence among unnamed people and the arrests that follow are crime."""
-        if fr.status == "dropped" or fr.event_type == "Protests":
-            return fr
+        if fr.status == "dropped" or fr.event_type == "Protests" or fr.trigger.rule.collective:
+            return fr  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
         if any(getattr(a, "kind", "") == "named" for a in (fr.actor1, fr.actor2) if a is not None):
             return fr
         return replace(fr, status="dropped", reason="criminal")
@@ -278,9 +334,13 @@ class Extractor:
                 keep.append(p)
         return keep
 
-    def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...]) -> Candidate:
+    def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
         trusted = self._trusted_places(fr, focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
+        if reading is None and fr.places:
+            chain = self._address_chain(doc.text, fr.places[-1], sentence_places)
+            if chain is not None:
+                reading = self.geo.resolve_reading([chain], focus)
         place = self.geo.ref(reading) if reading is not None else None
         if place is None:
             reading = None
@@ -309,8 +369,45 @@ class Extractor:
             actor2=a2,
             deaths=fr.deaths,
             deaths_reported=fr.deaths_reported,
-            extra={"a1_kind": getattr(fr.actor1, "kind", None)},
+            extra={"a1_kind": getattr(fr.actor1, "kind", None), "remote_guess": bool(fr.extra.get("remote_guess"))},
         )
+
+    def _mark_news(self, cands: list[Candidate], doc: Doc, sents: list[_Sent]) -> None:
+        """An undated event the lead tells as done again ("Militer Israel kembali melancarkan
+        serangan") is the article's news, of its lead day (else the publication day), not the
+        earlier one it repeats: merge_article keeps it apart from a mention dated days before
+        ("serangan udara Israel pada hari Jumat lalu" thirty sentences on)."""
+        if doc.pub_date is None or self._repeat_re is None:
+            return
+        limit = self._lead_limit(doc)
+        text = doc.text
+        days: dict[str, date | None] = {}
+        for c in cands:
+            if c.status != "event" or c.date is not None or c.frame.date is not None or c.sentence >= limit:
+                continue
+            head = text[max(c.frame.clause.start, c.frame.trigger.start - _REPEAT_REACH) : c.frame.trigger.start].lower()
+            if not self._repeat_re.search(head):
+                continue
+            if c.event_type not in days:
+                days[c.event_type] = self._lead_day(doc, sents, c.event_type)
+            c.extra["news_day"] = days[c.event_type] or doc.pub_date
+
+    @staticmethod
+    def _address_chain(text: str, first: Any, places: Any) -> Any:
+        """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat": when the place the
+        clause names is unknown, the address it opens goes on, smaller to larger, in names set off
+        by commas; its last name (the town or district) places the event."""
+        last = None
+        end = first.end
+        for p in sorted(places, key=lambda p: p.start):
+            if p.start < end:
+                continue
+            if not _ADDRESS_GAP.fullmatch(text[end : p.start]):
+                break
+            if p.candidates:
+                last = p
+            end = p.end
+        return last
 
     def _protest_sub(self, doc: Doc, fr: Frame) -> str:
         """How the authorities met the protest, told in its sentence or the next one of the same
@@ -336,7 +433,15 @@ class Extractor:
         dates: dict[int, DateRef | None] = {}
         explicit: dict[int, bool] = {}
         places: dict[int, PlaceRef | None] = {}
-        order = sorted(range(len(groups)), key=lambda gi: any(self._anchored(c) for c in groups[gi]))
+        # dated groups first, then undated ones (which may continue a dated story), anchored last
+        order = sorted(
+            range(len(groups)),
+            key=lambda gi: (
+                any(self._anchored(c) for c in groups[gi]),
+                not any(c.date is not None and c.status == "event" for c in groups[gi]),
+            ),
+        )
+        lead_days: dict[str, date | None] = {}
         for gi in order:
             g = groups[gi]
             own = [c.date for c in g if c.date is not None and c.status == "event"]
@@ -357,10 +462,14 @@ class Extractor:
                                 break
             explicit[gi] = day is not None
             if day is None:
-                day = self._story_date(groups, gi, dates, explicit)
+                day = self._story_date(groups, gi, dates, explicit, doc.pub_date)
             if day is None and doc.pub_date is not None:
                 lead = min(c.sentence for c in g) < self._lead_limit(doc)
-                day = DateRef(doc.pub_date, 1 if lead else 2)
+                kind = _head_of(g).event_type
+                if kind not in lead_days:
+                    lead_days[kind] = self._lead_day(doc, sents, kind)
+                base = lead_days[kind] or doc.pub_date
+                day = DateRef(base, 1 if lead else 2)
             dates[gi] = day
             place = min(place_list, key=lambda p: p.geo_precision) if place_list else None
             if place is None and anchor_group is not None:
@@ -441,17 +550,55 @@ class Extractor:
             return True
         return any(getattr(c.frame.actor1, "kind", None) == "named" for c in g if c.status == "event")
 
+    def _lead_day(self, doc: Doc, sents: list[_Sent], event_type: str) -> date | None:
+        """The day the lead tells its news on: the first day written in the lead sentences
+        ("Penyelenggara mengatakan ... pada Sabtu (18/10)", "Katz mengatakan pada Kamis (19/6)"),
+        not the day a source was quoted ("dilansir AFP, Minggu") nor one told with another kind
+        of event ("menyusul serangan udara ... pada Jumat"), within a week before publication. An
+        undated ``event_type`` mention of the story takes this day rather than the publication
+        day, which is often the day after."""
+        if doc.pub_date is None:
+            return None
+        limit = self._lead_limit(doc)
+        text = doc.text
+        for s, m in zip(doc.sentences, sents):
+            if s.index >= limit:
+                break
+            found = m.dates if m.triggers else self.dates.find(text, s.start, s.end)
+            if not found:
+                continue
+            toks = m.tokens if m.triggers else self.finder.tokens(text, s.start, s.end)
+            cues = self.finder.cues(text, s.start, s.end)
+            found = self.builder._event_dates(found, cues, toks)
+            if m.triggers:
+                mine = [t for t in m.triggers if t.rule.event_type == event_type]
+                clauses = self.finder.clauses(text, s.start, s.end)
+                found = [d for d in found if any(d in self.builder._free_dates(found, t, m.triggers, clauses) for t in mine)] if mine else [
+                    d for d in found if not any(c.start <= d.start < c.end and any(c.start <= t.start < c.end for t in m.triggers) for c in clauses)
+                ]
+            for d in found:
+                if d.precision != 1 or d.kind not in ("absolute", "weekday", "relative"):
+                    continue
+                ref = self.dates.resolve(d, doc.pub_date)
+                if ref is not None and 0 <= (doc.pub_date - ref.day).days <= _LEAD_DAYS:
+                    return ref.day
+        return None
+
     @staticmethod
     def _story_date(
-        groups: list[list[Candidate]], gi: int, dates: dict[int, DateRef | None], explicit: dict[int, bool]
+        groups: list[list[Candidate]], gi: int, dates: dict[int, DateRef | None], explicit: dict[int, bool],
+        pub_date: date | None = None,
     ) -> DateRef | None:
         """An undated mention of the same kind of event as an earlier dated one ("Di Los Angeles,
-        para pengunjuk rasa ...", after "demo ... pada Sabtu") continues that story: it takes its day."""
+        para pengunjuk rasa ...", after "demo ... pada Sabtu") continues that story: it takes its day.
+        A background event ("Serangan Hamas pada 7 Oktober 2023 memicu perang") starts no story."""
         first = min(c.sentence for c in groups[gi])
         kind = _head_of(groups[gi]).event_type
         best: tuple[int, DateRef] | None = None
         for gj, day in dates.items():
             if gj == gi or day is None or not explicit.get(gj):
+                continue
+            if pub_date is not None and (pub_date - day.day).days > _BACKGROUND_DAYS:
                 continue
             g = groups[gj]
             start = min(c.sentence for c in g)
@@ -498,6 +645,11 @@ class Extractor:
             # a protest or riot is the crowd's event: the police who met it are actor2
             role = self._as_role.get(head.event_type)
             a1, a2 = (self.actors.generic(role, country) if role and country else None), a1
+        elif head.event_type in _CROWD_TYPES and a1 is not None and a1.inter not in _CROWD_INTER:
+            # ACLED's actor1 of a protest or riot is always the crowd ("Protesters (Turkey)"); a
+            # party or group it names (often from another clause) is at most an associated actor
+            role = self._as_role.get(head.event_type)
+            a1 = self.actors.generic(role, country) if role and country else None
         if a1 is None:
             # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
             # the event's kind in its country. Without even a country the event is not codable.

@@ -33,6 +33,15 @@ _CROWDS = (_RIOTERS, _PROTESTERS, _CIVILIANS)
 _CROWD_ROLE = "crowd"
 # Roles that suffer armed violence rather than wield it (actors.toml role names).
 _VICTIM_ROLES = ("civilians", _CROWD_ROLE)
+_DESTRUCTION = "Looting/property destruction"
+# The actor role (actors.toml) of unnamed armed men: what they do is no protest.
+_ARMED_ROLE = "armed_group"
+# Date mentions that name one day.
+_DAY_KINDS = ("absolute", "weekday", "relative")
+# What a crowd's own violence is typed as (a protest trigger naming its actor yields to it).
+_CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
+# At most this many characters between a subject and its verb ("The demonstrators also destroyed").
+_SUBJECT_CHARS = 12
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
@@ -107,6 +116,7 @@ class FrameBuilder:
         dates = self._event_dates(dates, cues, toks)
         # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
         places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
+        day_dated = any(getattr(d, "kind", "") in _DAY_KINDS for d in dates)
         frames: list[Frame] = []
         for trig in triggers:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
@@ -118,17 +128,23 @@ class FrameBuilder:
                 continue  # "dengan kedok serangan udara": how, not what
             status, reason = "event", None
             for kind in DROP_KINDS:
+                if kind in ("ongoing", "tally") and trig.rule.event_type == "Protests" and day_dated:
+                    # "continued their sit-in on 27 April", "protested on 29 April over salaries unpaid
+                    # for seven months": each day of a protest is an event
+                    continue
                 if self._cue(cues, kind, trig, clause, toks):
                     status, reason = "dropped", kind
                     break
-            date_here = [d for d in dates if clause.start <= d.start < clause.end] or list(dates)
+            date_here = [d for d in dates if clause.start <= d.start < clause.end] or self._free_dates(
+                dates, trig, triggers, clauses
+            )
             anchor_dates = [d for d in dates if self._anchors(d, trig, toks)]
             if status == "event":
                 if anchor_dates:
                     status, reason = "support", "anchor"
                 elif self._is_purpose(cues, trig, clause, toks):
                     status, reason = "support", "purpose"
-                elif self._cue(cues, "reference", trig, clause, toks):
+                elif self._cue(cues, "reference", trig, clause, toks) and not self._told_anew(text, clause, dates):
                     status, reason = "support", "reference"
                 elif self._cue(cues, "commentary", trig, clause, toks):
                     status, reason = "support", "commentary"  # "mengecam serangan di Gaza": about an event, not its report
@@ -142,11 +158,22 @@ class FrameBuilder:
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
-            ev_type, sub = self._type(
-                trig, actor1, actor2, inter_of, self._cue(cues, "civilian_target", trig, clause, toks)
+            civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
+                inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
+            ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
+            guessed = False
             if ev_type == "Battles" and trig.rule.generic and neighbours is not None:
                 ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)
+                guessed = ev_type != "Battles"  # remote, but which weapon the word does not say
+            if (
+                status == "event" and ev_type == "Protests" and trig.verbal
+                and getattr(actor1, "role_kind", None) == _ARMED_ROLE
+                and not any(c.kind == "agent" and c.end <= actor1.start and self._words_between(toks, c.end, actor1.start) == 0 for c in cues)
+            ):
+                # "gunmen blocked the road": not a protest (but "relatives of people killed by
+                # militants protested": the militants are another verb's agent)
+                status, reason = "dropped", "armed_actor"
             if status != "dropped" and self._criminal(ev_type, sub, cues, trig, clause, toks, actor1, actor2):
                 status, reason = "dropped", "criminal"
             if sub == "Agreement" or ev_type == "Strategic developments":
@@ -171,8 +198,10 @@ class FrameBuilder:
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
+                    extra={"civilian_target": civilian, "remote_guess": guessed},
                 )
             )
+        frames = self._coordinated(frames, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
@@ -207,6 +236,35 @@ class FrameBuilder:
                     fr = _replace(fr, status="support", reason="ungrounded")
             out.append(fr)
         return out
+
+    @staticmethod
+    def _free_dates(dates: Sequence[Any], trig: TriggerMention, triggers: Sequence[TriggerMention], clauses: Sequence[Span]) -> list[Any]:
+        """The sentence's dates a trigger with none in its clause may take: not one told with
+        another kind of event -- in its clause, or in a clause after it with no trigger of its own
+        ("Penangkapan terjadi ..., menyusul serangan udara Israel ..., yang pada Jumat (13/6)":
+        Friday is the air strike's day, not the arrests')."""
+        def home(pos: int) -> Span | None:
+            return next((c for c in clauses if c.start <= pos < c.end), None)
+
+        homes = [(t, home(t.start)) for t in triggers]
+        out = []
+        for d in dates:
+            dh = home(d.start)
+            owner = next((t for t, h in homes if h is not None and h == dh), None)
+            if owner is None:
+                before = [t for t in triggers if t.end <= d.start]
+                owner = before[-1] if before else None
+            # a year-only date ("awal tahun ini") marks the whole sentence as background
+            if owner is None or owner is trig or owner.rule.event_type == trig.rule.event_type or getattr(d, "kind", "") == "year":
+                out.append(d)
+        return out
+
+    def _told_anew(self, text: str, clause: Span, dates: Sequence[Any]) -> bool:
+        """"Unjuk rasa itu dilakukan ... pada Kamis (20/10)": a mention of "the protest" that tells
+        it happened on a day of its own (an occurrence word and a written day in its clause) reports
+        the incident, where the headline or lead only named it."""
+        own = any(clause.start <= d.start < clause.end and getattr(d, "kind", "") in ("absolute", "weekday", "relative") for d in dates)
+        return own and bool(self.finder.occurrence(text, clause.start, clause.end))
 
     def _event_dates(self, dates: Sequence[Any], cues: list[CueMention], toks: list[Token]) -> list[Any]:
         """Drop the date of the report ("Dilansir AFP, Kamis (19/6)", "kata X saat ditemui, Kamis"):
@@ -251,7 +309,7 @@ class FrameBuilder:
         targets = {getattr(actor2, "country", None)} if actor2 is not None else set()
         for p in places:
             # where it happened ("ledakan di Tel Aviv saat Iran melancarkan serangan") or what was hit
-            after = p.start >= trig.end
+            after = p.start >= trig.end or not _is_country(p)  # "mengunjungi Beersheba usai serangan Iran"
             here = clause.start <= p.start < clause.end and after or getattr(p, "relation", None) == "in"
             if here and p.candidates and not (actor1.start <= p.start < actor1.end):
                 targets.add(p.candidates[0].country)
@@ -365,7 +423,7 @@ class FrameBuilder:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
         cue drops an attack or arrest among unnamed people unless a political cue (terror suspects,
         protesters) or a named armed actor says otherwise."""
-        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES):
+        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES) or trig.rule.collective:
             return False
         if not self._cue(cues, "criminal", trig, clause, toks) or self._cue(cues, "political", trig, clause, toks):
             return False
@@ -400,12 +458,16 @@ class FrameBuilder:
             and agent is None
         ):
             form = "active"  # "gunmen shot dead two farmers": a bare trigger right after its subject
+        if form == "active" and agent is not None and any(self._words_between(toks, trig.end, c.start) == 0 for c in agent_cues):
+            form = "passive"  # a participle with its agent: "people killed by Palestinian attacks"
         if form in ("passive", "stative") or trig.rule.passive:
             actor1 = agent or (after_clause[0] if after_clause and after_clause[0] is not target else None)
             actor2 = subject
         elif form == "active" or trig.verbal:
             actor1 = subject
-            actor2 = target or next((a for a in after_clause if a is not agent), None)
+            # the direct object ("assaulted a civilian at a police station") before a cued one
+            direct = right_next if right_next is not None and right_next is not agent and form == "active" else None
+            actor2 = direct or target or next((a for a in after_clause if a is not agent), None)
         elif (
             subject is not None
             and getattr(subject, "role_kind", None) in _VICTIM_ROLES
@@ -439,9 +501,14 @@ class FrameBuilder:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
         crowd = i1 == _RIOTERS or getattr(actor1, "role_kind", None) == _CROWD_ROLE
-        if rule.generic and trig.verbal and crowd and i2 != _STATE:
-            # residents, a crowd, a man's kin beating or killing someone: ACLED's mob violence
+        if rule.generic and trig.verbal and crowd:
+            # residents, a crowd, a man's kin beating or killing someone -- or assaulting the
+            # police who came: unarmed people turned violent, ACLED's mob violence
             return "Riots", "Mob violence"
+        subject = actor1 is not None and 0 <= trig.start - actor1.end <= _SUBJECT_CHARS
+        if i1 == _PROTESTERS and trig.form == "active" and subject and (rule.generic or rule.sub_event_type == _DESTRUCTION):
+            # demonstrators who attack or destroy ("the demonstrators burned the police station")
+            return "Riots", "Violent demonstration"
         if rule.generic:
             if i2 == _PROTESTERS and i1 == _STATE:
                 return "Protests", "Excessive force against protesters"
@@ -451,10 +518,51 @@ class FrameBuilder:
                 return "Battles", "Armed clash"
         if rule.sub_event_type == "Arrests" and i1 in _NON_STATE:
             return "Violence against civilians", "Abduction/forced disappearance"
-        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and trig.verbal:
+        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and (trig.verbal or not rule.generic):
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
         return rule.event_type, rule.sub_event_type
+
+    def _coordinated(self, frames: list[Frame], inter_of: Callable[[Any], int | None]) -> list[Frame]:
+        """Coordinated attack verbs tell one act on one victim ("shot and killed 3 civilians",
+        "attacked and injured a man"): a generic trigger lacking an attacker or a victim takes
+        the other's, and is typed again by who acted on whom."""
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status == "dropped" or not fr.trigger.rule.generic or fr.trigger.rule.territory:
+                continue
+            if fr.event_type == "Explosions/Remote violence":
+                continue  # typed by the attacker's reach (_cross_border), not by the victim
+            if fr.actor1 is not None and fr.actor2 is not None:
+                continue
+            mates = [o for o in frames if o is not fr and o.clause == fr.clause and o.trigger.rule.generic and o.status != "dropped"]
+            if not mates:
+                continue
+            a1 = fr.actor1 or next((o.actor1 for o in mates if o.actor1 is not None and o.actor1 is not fr.actor2), None)
+            a2 = fr.actor2 or next((o.actor2 for o in mates if o.actor2 is not None and o.actor2 is not a1), None)
+            if (a1, a2) == (fr.actor1, fr.actor2):
+                continue
+            civilian = bool(fr.extra.get("civilian_target")) or any(o.extra.get("civilian_target") for o in mates)
+            ev_type, sub = self._type(fr.trigger, a1, a2, inter_of, civilian)
+            out[i] = _replace(fr, actor1=a1, actor2=a2, event_type=ev_type, sub_event_type=sub)
+        return out
+
+    @staticmethod
+    def _place_object(trig: TriggerMention, places: Sequence[Any], actors: Sequence[Any], toks: list[Token]) -> bool:
+        """An attack verb whose object is a town or village ("militants attacked Namava") struck
+        where people live: with no armed side named, ACLED codes it as violence against civilians."""
+        if not (trig.rule.generic and trig.form == "active"):
+            return False
+        nxt = next((p for p in places if p.start >= trig.end), None)
+        return (
+            nxt is not None
+            and getattr(nxt, "relation", None) is None
+            and not getattr(nxt, "embedded", False)
+            and not getattr(nxt, "demonym", False)
+            and not _is_country(nxt)
+            and not any(a.start <= nxt.start < a.end for a in actors)
+            and FrameBuilder._words_between(toks, trig.end, nxt.start) == 0
+        )
 
     # -- places ----------------------------------------------------------------
 
@@ -467,7 +575,11 @@ class FrameBuilder:
         aimed = [
             p for p in places
             if clause.start <= p.start < clause.end and p.start >= attack.end
-            and (getattr(p, "relation", None) == "to" or (getattr(p, "relation", None) is None and self._in_direction(p, cues)))
+            and (
+                getattr(p, "relation", None) == "to"
+                # "ke arah Bandara Aminggaru Ilaga": a place read with a type word but no locative
+                or (getattr(p, "relation", None) not in ("in", "near", "from") and self._in_direction(p, cues))
+            )
             and not any(a.start <= p.start and p.end <= a.end for a in actors)
         ]
         if aimed and all(_is_country(p) for p in aimed):
@@ -519,7 +631,29 @@ class FrameBuilder:
         for group in by_clause.values():
             live = [g for g in group if g.status == "event"]
             if len(live) > 1:
-                main = max(live, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                # a trigger that names a participant of another ("Demonstrators clashed with
+                # police") is who acted, not what happened; a protest that turned into a riot
+                # in the same clause ("demonstrated and clashed with police") is the riot
+                acting = [
+                    g for g in live
+                    if not (g.trigger.rule.event_type == "Protests" and any(_names_actor(o, g.trigger) for o in live if o is not g and o.event_type in _CROWD_VIOLENCE))
+                ] or live
+                # "attacked a military convoy": the convoy is the target, not a movement of troops
+                acting = [
+                    g for g in acting
+                    if not (g.event_type == "Strategic developments" and not g.trigger.verbal
+                            and any(o.trigger.verbal and o.event_type in _VIOLENT and o.trigger.start < g.trigger.start for o in acting))
+                ] or acting
+                # "destroyed a depot with artillery fire": the weapon says how it was struck
+                if any(g.sub_event_type == _DESTRUCTION for g in acting):
+                    acting = [g for g in acting if g.event_type == "Explosions/Remote violence"] or acting
+                # "arrested and beat a leader": ACLED codes the violence, not the arrest
+                if any(g.sub_event_type == "Arrests" for g in acting):
+                    acting = [g for g in acting if g.sub_event_type == "Attack"] or acting
+                riots = [g for g in acting if g.event_type == "Riots"]
+                if riots and any(g.event_type == "Protests" for g in live):
+                    acting = riots
+                main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
                 for g in group:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
@@ -564,6 +698,8 @@ class FrameBuilder:
         before = [t for t in toks if t.end <= d_start]
         if transitive and before and before[-1].text in self.finder.passive_aux:
             transitive = False  # "were killed": the dead are named before the word
+        if transitive and before and any(n.start <= before[-1].start < n.end for n in nums):
+            transitive = False  # "1 killed, three injured": the number right before counts the dead
         if transitive:
             right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
             if right:
@@ -602,6 +738,11 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
         and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
         and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
     )
+
+
+def _names_actor(fr: Frame, trig: TriggerMention) -> bool:
+    """The trigger lies inside the frame's actor1 ("Demonstrators" of "Demonstrators clashed")."""
+    return fr.actor1 is not None and fr.actor1.start <= trig.start < fr.actor1.end
 
 
 def _is_country(p: Any) -> bool:

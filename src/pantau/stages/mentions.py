@@ -69,6 +69,7 @@ class TriggerRule:
     after: frozenset[str] = frozenset()
     priority: int = 1
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
+    collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ class MentionFinder:
                 sub_event_type=group["sub"],
                 generic=bool(group.get("generic", False)),
                 territory=bool(group.get("territory", False)),
+                collective=bool(group.get("collective", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),

@@ -17,6 +17,8 @@ from pantau.records import ActorRef, DateRef, PlaceRef
 __all__ = ["Candidate", "merge_candidates", "places_agree", "dates_agree", "actors_agree", "lead", "same_kind"]
 
 _PLACE_KM = 50.0
+# News is told at most this many days after it happened: a lead's undated event is not one dated earlier.
+_NEWS_LAG_DAYS = 2
 # Two readings of one town (a village and its district seat, two gazetteer points) lie closer.
 _SAME_TOWN_KM = 5.0
 _STATE = 1
@@ -115,7 +117,31 @@ def same_kind(a: Candidate, b: Candidate) -> bool:
     """Two event mentions that may tell one incident: the same sub-type; or a protest and a
     protest told with its policing or its violence ("demo ... berakhir ricuh", "police dispersed
     the crowd", a clash at the protest): a coder codes one event, typed by what it became (``lead``)."""
-    return a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b)))
+    if a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b))):
+        return True
+    # "serangan Iran" on a far country is remote violence of an unnamed weapon: the missiles
+    # the article names elsewhere ("rudal Iran menghantam") are the same strike
+    return (
+        a.event_type == b.event_type
+        and (_guessed(a) or _guessed(b))
+        and a.actor1 is not None
+        and b.actor1 is not None
+        and actors_agree(a.actor1, b.actor1)  # the same attacker named in both
+    )
+
+
+def _older_than_news(news: Candidate, other: Candidate) -> bool:
+    """The lead's undated news (``news_day``, set by the extractor) and a mention dated more than
+    ``_NEWS_LAG_DAYS`` before it: an earlier incident the article recalls, not the news."""
+    day = news.extra.get("news_day")
+    if day is None or other.date is None or other.date.precision > 2:
+        return False
+    return (day - other.date.day).days > _NEWS_LAG_DAYS
+
+
+def _guessed(c: Candidate) -> bool:
+    """A remote sub-type the frame guessed from a cross-border attack (frames._cross_border)."""
+    return bool(c.extra.get("remote_guess"))
 
 
 def lead(group: list[Candidate]) -> Candidate:
@@ -125,6 +151,10 @@ def lead(group: list[Candidate]) -> Candidate:
     A protest that became violence among the crowd is a violent demonstration."""
     first = next((m for m in group if m.status == "event"), group[0])
     if not _crowd(first):
+        if _guessed(first):  # the weapon a later mention names types the strike
+            named = next((m for m in group if m.status == "event" and m.event_type == first.event_type and not _guessed(m)), None)
+            if named is not None:
+                return replace(first, sub_event_type=named.sub_event_type)
         return first
     told = [m for m in group if _crowd(m) and (m.status == "event" or m.frame.reason in _TELLING_ON)]
     top = min(told, key=lambda m: (-_ESCALATION.get(m.sub_event_type, 0), group.index(m)))
@@ -142,8 +172,13 @@ def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -
     for m in group:
         crowd_pair = (_crowd(m) or _street_clash(m)) and (_crowd(cand) or _street_clash(cand))
         if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT) and not crowd_pair:
-            return False
+            # a purpose clause names an aim, not the incident: it does not type the group
+            # ("memberi perintah untuk menyerang rumah sakit" beside the missile strike on it)
+            if not (m.status == "support" and getattr(m.frame, "reason", None) == "purpose" and cand.status == "event"):
+                return False
         if not dates_agree(m.date, cand.date) or not places_agree(m.place, cand.place):
+            return False
+        if m.status == cand.status == "event" and (_older_than_news(m, cand) or _older_than_news(cand, m)):
             return False
         if m.status == cand.status == "event" and _other_town(m.place, cand.place):
             return False

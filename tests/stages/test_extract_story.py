@@ -1,0 +1,167 @@
+"""How an article's story dates and places its events (issue 4 item 3, issue 5's multi-report
+incidents): the lead's own day, background that starts no story, one strike told twice, a
+protest told "from X to Y", an address chain, a date told with another event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pantau.records import Article
+
+
+def _events(pipeline, text: str, pub: date, lang: str = "id"):
+    return pipeline(Article(doc_id="story", text=text, pub_date=pub, language=lang)).events
+
+
+def test_id_undated_lead_event_takes_the_lead_day_not_the_publication_day(real_pipeline) -> None:
+    """"Katz mengatakan pada Kamis (19/6) ... setelah RS Soroka melaporkan 40 orang terluka akibat
+    serangan rudal Iran terbaru": the strike is Thursday's news, published on Friday."""
+    text = (
+        "Menteri Pertahanan Israel Israel Katz mengatakan pada Kamis (19/6/2025) bahwa Khamenei tidak bisa lagi "
+        "dibiarkan hidup. Pernyataan Katz muncul setelah Rumah Sakit Soroka di Kota Beersheba, Israel selatan, "
+        "melaporkan 40 orang terluka akibat serangan rudal Iran terbaru."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 20))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Shelling/artillery/missile attack", date(2025, 6, 19))]
+
+
+def test_id_quoted_source_day_is_not_the_lead_day(real_pipeline) -> None:
+    """"dilansir AFP, Minggu (19/10)" is when the source spoke: the undated lead protest keeps the
+    publication day (Monday), not Sunday."""
+    text = "Ribuan warga menggelar demo di Houston, dilansir AFP, Minggu (19/10/2025)."
+    events = _events(real_pipeline, text, date(2025, 10, 20))
+    assert [e.event_date for e in events] == [date(2025, 10, 20)]
+
+
+def test_id_background_event_starts_no_story(real_pipeline) -> None:
+    """An undated attack later in the article does not take the day of a background event
+    ("Serangan Hamas pada 7 Oktober 2023 memicu perang")."""
+    text = (
+        "Di selatan Jalur Gaza, sebuah insiden serius dilaporkan terjadi di dekat pusat distribusi bantuan. "
+        "Pernyataan itu belum bisa dipastikan. Jalur Gaza dikendalikan oleh Hamas. "
+        "Serangan besar Hamas terhadap Israel pada tanggal 7 Oktober 2023 memicu pecahnya perang di Gaza. "
+        "Saksi mata melaporkan bahwa warga ditembaki oleh tentara Israel di Kota Rafah."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    assert events and all(e.event_date is not None and e.event_date.year == 2025 for e in events)
+
+
+def test_id_cross_border_attack_on_a_named_town_is_the_missile_strike_told_before(real_pipeline) -> None:
+    """"mengunjungi area Beersheba usai serangan Iran pada Kamis": Iran's attack on an Israeli town
+    is remote violence, the missile strike the article told before; one event, Thursday's."""
+    text = (
+        "Menteri itu berbicara setelah Rumah Sakit Soroka di kota Beersheba, Israel, dihantam rentetan rudal Iran "
+        "hingga menyebabkan 40 orang luka-luka. "
+        "Menurut dia, Khamenei memberikan perintah untuk menyerang rumah sakit di Israel tersebut. "
+        "Netanyahu, saat dia mengunjungi area Beersheba usai serangan Iran pada Kamis (19/6), berbicara kepada wartawan."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 20))
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in events] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", date(2025, 6, 19))
+    ]
+
+
+def test_id_reference_with_a_day_of_its_own_reports_the_incident(real_pipeline) -> None:
+    """"Unjuk rasa itu dilakukan ... pada Senin (20/10)": "the protest" told with an occurrence word
+    and its own day reports it, where the lead only named it."""
+    text = (
+        "Momen hangat terjadi saat personel kepolisian mengamankan aksi unjuk rasa mahasiswa. "
+        "Unjuk rasa itu dilakukan oleh mahasiswa di Semarang pada Senin (20/10/2025)."
+    )
+    events = _events(real_pipeline, text, date(2025, 10, 20))
+    assert [(e.event_type, e.location, e.event_date) for e in events] == [("Protests", "Semarang", date(2025, 10, 20))]
+
+
+def test_id_protest_from_one_city_to_another_happened_in_both(real_pipeline) -> None:
+    """"protes yang digelar dari New York hingga Los Angeles": one protest event at each end."""
+    text = "Tujuh juta orang menghadiri protes yang digelar dari New York hingga Los Angeles pada Sabtu (18/10/2025)."
+    events = _events(real_pipeline, text, date(2025, 10, 19))
+    assert sorted((e.event_type, e.admin1, e.event_date) for e in events) == [
+        ("Protests", "California", date(2025, 10, 18)),
+        ("Protests", "New York", date(2025, 10, 18)),
+    ]
+
+
+def test_id_countries_at_the_ends_of_a_range_place_nothing(real_pipeline) -> None:
+    text = "Bendera itu menjadi simbol demo yang digelar dari Peru hingga Madagaskar pada Sabtu (18/10/2025)."
+    events = _events(real_pipeline, text, date(2025, 10, 19))
+    assert len(events) <= 1
+
+
+def test_id_date_told_with_another_event_is_not_the_arrests_day(real_pipeline) -> None:
+    """"Penangkapan terjadi ..., menyusul serangan udara Israel ..., yang pada Jumat (13/6)": Friday
+    is the air strike's day (the war's start), not the day of the arrests."""
+    text = (
+        "Polisi Iran menangkap lima orang yang diduga agen Mossad di Provinsi Lorestan. "
+        "Penangkapan terjadi di tengah perang, menyusul serangan udara Israel terhadap fasilitas militer Iran, "
+        "yang pada Jumat (13/6)."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.event_date != date(2025, 6, 13) for e in arrests)
+
+
+def test_id_unknown_landmark_address_goes_on_to_its_town(real_pipeline) -> None:
+    """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat": the landmark is unknown,
+    the address it opens ends in a district the gazetteer knows."""
+    text = (
+        "Massa mahasiswa yang menggelar demo di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat, "
+        "membubarkan diri pada Senin (20/10/2025)."
+    )
+    events = _events(real_pipeline, text, date(2025, 10, 20))
+    assert [(e.event_type, e.admin1) for e in events] == [("Protests", "Jakarta")]
+
+
+def test_id_some_time_ago_is_background(real_pipeline) -> None:
+    """"demonstrasi berujung ricuh beberapa waktu lalu": an undated past, not today's protest's violence."""
+    text = (
+        "Mahasiswa menggelar demonstrasi di Jalan Medan Merdeka Selatan, Jakarta Pusat, pada Senin (20/10/2025). "
+        "Mereka menuntut pembebasan orang yang ditahan karena demonstrasi berujung ricuh beberapa waktu lalu."
+    )
+    events = _events(real_pipeline, text, date(2025, 10, 20))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
+
+
+def test_id_scenario_headline_reports_no_event(real_pipeline) -> None:
+    """"Skenario Perang Dunia III, Ngeri Jika Terjadi": the strikes the article describes are imagined."""
+    text = "Rudal balistik Iran menghantam rumah sakit di Kota Beersheba, Israel, pada Sabtu (9/5/2020)."
+    article = Article(doc_id="s1", text=text, title="Skenario Perang Dunia III, Ngeri Jika Terjadi",
+                      pub_date=date(2020, 5, 10), language="id")
+    assert real_pipeline(article).events == ()
+    plain = Article(doc_id="s2", text=text, title="Iran Serang Israel", pub_date=date(2020, 5, 10), language="id")
+    assert real_pipeline(plain).events != ()
+
+
+def test_ms_scenario_headline_reports_no_event(real_pipeline) -> None:
+    text = "Iran melancarkan serangan roket ke atas pangkalan udara Nevatim di Israel pada hari Sabtu."
+    article = Article(doc_id="s3", text=text, title="Senario Perang Dunia Ketiga", pub_date=date(2020, 5, 10), language="ms")
+    assert real_pipeline(article).events == ()
+
+
+def test_ms_protest_from_one_city_to_another_happened_in_both(real_pipeline) -> None:
+    text = "Ribuan orang menyertai demonstrasi yang diadakan dari Kuala Lumpur hingga Johor Bahru pada hari Sabtu."
+    events = _events(real_pipeline, text, date(2020, 5, 10), lang="ms")
+    assert sorted(e.location for e in events) == ["Johor Bahru", "Kuala Lumpur"]
+
+
+def test_id_crowd_fight_in_a_crime_story_is_mob_violence(real_pipeline) -> None:
+    """A "tawuran" told with suspects' initials and motives is still a fight between crowds (ACLED's
+    mob violence), not the ordinary crime the crime-story rule drops."""
+    text = (
+        "Dua pemuda berinisial MZ dan AJ mengaku ikut tawuran di Jalan Palem, Jakarta Selatan, pada Minggu (3/5/2020) "
+        "dini hari. Polisi menetapkan keduanya sebagai tersangka dan masih mendalami motif mereka."
+    )
+    events = _events(real_pipeline, text, date(2020, 5, 10))
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in events] == [("Riots", "Mob violence", date(2020, 5, 3))]
+
+
+def test_id_lead_event_told_as_done_again_is_not_the_earlier_dated_one(real_pipeline) -> None:
+    """"Militer Israel kembali melancarkan serangan ke Teheran" in the lead is today's strike; the air
+    strike "pada Jumat (13/6)" told further on is the earlier one it repeats: two events."""
+    filler = "Ketegangan di kawasan itu terus meningkat. Para pemimpin dunia menyerukan dialog. Harga minyak naik. "
+    later = "Seorang ilmuwan tewas dalam serangan udara Israel di Teheran pada Jumat (13/6/2025)."
+    text = "Militer Israel kembali melancarkan serangan udara ke ibu kota Iran, Teheran. " + filler + later
+    days = sorted(e.event_date for e in _events(real_pipeline, text, date(2025, 6, 16)))
+    assert days == [date(2025, 6, 13), date(2025, 6, 16)]
+    once = "Militer Israel melancarkan serangan udara ke ibu kota Iran, Teheran. " + filler + later
+    assert [e.event_date for e in _events(real_pipeline, once, date(2025, 6, 16))] == [date(2025, 6, 13)]
