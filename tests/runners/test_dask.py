@@ -111,3 +111,15 @@ def test_runners_dask_extract_stores_and_skips_on_rerun(client, inputs, tmp_path
     again = api.extract(inputs, db=db, engine="dask", scheduler=address, factory=FakePipeline)
     assert again.articles_read == 0 and again.notes[api.SHARDS_DONE_NOTE] == 3
     assert (tmp_path / "s.parts" / "_shards").is_dir()
+
+
+def test_runners_dask_local_cluster_runs_without_the_sampling_profiler():
+    """Dask's profiler samples every thread 100 times a second, holding the GIL: our LocalCluster
+    turns it off for its workers, and leaves Dask's own configuration whole afterwards."""
+    import dask
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with dask_client(None, 1, processes=False) as c:
+        assert set(c.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
+    assert dask.config.get("distributed.worker.profile.enabled") == before
+    assert dask.config.get("distributed.comm.timeouts.connect")  # the defaults were not dropped on the way out

@@ -228,3 +228,52 @@ def test_clean_is_pure(cleaner: Cleaner) -> None:
     art = Article("p", "JAKARTA - Warga berdemo.\n\nlagutogel")
     assert cleaner(art) == cleaner(art)
     assert cleaner(replace(art, pub_date=date(2020, 1, 1))).pub_date_source == "record"
+
+
+# -- marker gates: the same first match as trying every pattern ------------------------------
+
+
+def _plain_first(patterns, text):  # type: ignore[no-untyped-def]
+    return next((m for m in (p.search(text) for p in patterns) if m), None)
+
+
+def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return (a is None and b is None) or (a is not None and b is not None and a.re is b.re and a.span() == b.span())
+
+
+def test_clean_marker_gates_give_the_first_match_of_the_patterns(cleaner: Cleaner) -> None:
+    """Every line of the bundled examples and of the ingest fixtures, plus lines made to hit
+    each kind of marker, against each marker list: the gated lookup equals the plain loop."""
+    from importlib import resources
+
+    lines: list[str] = []
+    examples = Path(str(resources.files("pantau") / "examples"))
+    for path in [*examples.iterdir(), *DATA.iterdir()]:
+        if path.is_file():
+            lines.extend(line.strip() for line in path.read_text("utf-8", errors="replace").splitlines() if line.strip())
+    lines += ["Baca juga: Polisi tangkap dua orang", "BACA JUGA", "Iklan", "-----", "slotgacor88", "Penulis: Ani Rahma",
+              "Reporting by Jane Doe; Editing by John Roe", "By Jane Doe, Reuters", "Read more:", "Ikuti kami di Google News",
+              "Polisi berkata. Baca juga: Dua orang luka", "advertisement", "Share this article"]
+    groups = (cleaner._related_block, cleaner._related_inline, cleaner._lines, cleaner._separators, cleaner._spam, cleaner._byline)
+    assert all(g.gates for g in groups), "a marker list fell back to the plain loop"
+    hits = 0
+    for line in lines:
+        for group in groups:
+            gated, plain = group.first(line), _plain_first(group.patterns, line)
+            assert _same(gated, plain), (line, group.patterns)
+            hits += plain is not None
+    assert hits >= 13
+
+
+def test_clean_marker_gate_joins_flags_and_named_groups_and_refuses_back_references() -> None:
+    import re
+
+    from pantau.stages.clean import _Markers
+
+    markers = _Markers((re.compile(r"(?i)^by\s+(?P<name>\w+)$"), re.compile(r"(?P<name>\w+) reports$"), re.compile(r"\bsee also\b")))
+    assert markers.gates is not None and len(markers.gates) == 2  # one anchored gate, one searched
+    for text, expected in (("BY Ani", 0), ("Ani reports", 1), ("news, see also", 2), ("nothing here", None)):
+        m = markers.first(text)
+        assert (m is None and expected is None) or m.re is markers.patterns[expected]
+    assert _Markers((re.compile(r"(\w)\1"),)).gates is None  # a back-reference cannot move: every pattern is tried
+    assert _Markers((re.compile(r"(\w)\1"),)).first("aa") is not None

@@ -106,3 +106,69 @@ def test_ms_langid_cue_words_decide_when_unsure() -> None:
     assert ident.by_cue_words(MALAY_NEWS, ("id", "ms")) == "ms"
     assert ident.by_cue_words(INDONESIAN_NEWS, ("ms", "id")) == "id"
     assert ident.by_cue_words("Serangan di Aleppo.", ("id", "ms")) == "id"  # no cue words: the classifier's choice stays
+
+
+# -- the vectorised classifier gives py3langid's own answers ---------------------------------
+
+
+def _plain_model():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE
+    from py3langid.langid import LanguageIdentifier as Plain
+
+    return Plain.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def test_langid_fast_model_is_used(langid: LanguageIdentifier) -> None:
+    assert hasattr(langid._model, "features"), "the vectorised model fell back to the library's"
+
+
+def test_langid_fast_ranks_equal_library(langid: LanguageIdentifier) -> None:
+    """Same ranking, bit for bit, on text in many scripts, odd bytes and the empty text."""
+    import random
+
+    plain = _plain_model()
+    rng = random.Random(7)
+    texts = [ID_TEXT, EN_TEXT, FR_TEXT, MS_TEXT, "", " ", "12 345", "ALL CAPS HEADLINE", ID_TEXT * 40]
+    for _ in range(150):
+        texts.append(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 300))).decode("utf8", "replace"))
+        texts.append("".join(
+            chr(rng.choice((rng.randrange(32, 127), rng.randrange(0x80, 0x800), rng.randrange(0x800, 0xD800),
+                            rng.randrange(0x10000, 0x10FFFF))))
+            for _ in range(rng.randrange(0, 200))
+        ))
+    for text in texts:
+        assert langid._model.rank(text) == plain.rank(text), repr(text[:60])
+
+
+@pytest.mark.slow
+def test_langid_automaton_memory() -> None:
+    """The vectorised counting assumes that after any 6 bytes py3langid's automaton is in the
+    same state whatever state it started from. Proved here over every state and every byte
+    string: follow the sets of states still distinguishable, byte by byte, until none is left."""
+    import numpy as np
+
+    from pantau.stages.langid import _DFA_MEMORY
+
+    model = _plain_model()
+    nxt = np.frombuffer(model.tk_nextmove, dtype=np.dtype(model.tk_nextmove.typecode)).astype(np.int64)
+    rows = np.asarray(model.tk_row, dtype=np.int64) << 8
+    n = len(rows)
+    group, state = np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)  # one set: every state
+    steps = 0
+    while len(state):
+        steps += 1
+        assert steps <= _DFA_MEMORY, f"states still apart after {_DFA_MEMORY} bytes"
+        groups, states, base = [], [], 0
+        for byte in range(256):
+            key = np.unique(group * n + nxt[rows[state] + byte])
+            g, q = key // n, key % n
+            _, first, sizes = np.unique(g, return_index=True, return_counts=True)
+            keep = np.repeat(sizes > 1, sizes)  # sets of one state have converged
+            if keep.any():
+                _, ids = np.unique(g[keep], return_inverse=True)
+                groups.append(ids + base)
+                states.append(q[keep])
+                base += int(ids.max()) + 1
+        group = np.concatenate(groups) if groups else np.zeros(0, np.int64)
+        state = np.concatenate(states) if states else np.zeros(0, np.int64)
+    assert steps == _DFA_MEMORY

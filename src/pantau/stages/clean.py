@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pantau.packs import PackSet
 from pantau.records import Article, Doc, Segment, Span
@@ -25,6 +25,12 @@ _INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]*\s+['\"“‘(]?[A-Z]")
 _BULLET = re.compile(r"^[-•*–·>▪►]+\s*")
 _LONE_TOKEN = re.compile(r"^(?=[^\s]*[a-z])[a-z0-9][a-z0-9_\-./]*$")
 _FIRST_SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?=\s|$)")
+# Parts of a pattern's source that stop it from joining an alternation: its leading global
+# flags (which become scoped flags), its named groups (names repeat across patterns), and
+# what cannot be moved safely (back-references, conditionals, verbose mode).
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsu]+)\)")
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_UNMOVABLE = re.compile(r"\(\?P=|(?<!\\)\(\?\(|\\[1-9]|(?<!\\)\(\?[aiLmsu]*x")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,77 @@ def _compile(tables: Iterable[dict[str, Any]], *keys: str) -> tuple[re.Pattern[s
     return tuple(found)
 
 
+class _Markers:
+    """Marker patterns in pack order, behind gates that reject most lines at once.
+
+    Most lines match no marker. Two alternations of the patterns tell that in two calls
+    instead of one search per pattern: the patterns anchored at the line's start joined and
+    tried at the start only (``match``), the others joined and searched.
+    """
+
+    __slots__ = ("patterns", "gates")
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self.patterns = patterns
+        self.gates = _gates(patterns)
+
+    def first(self, text: str) -> re.Match[str] | None:
+        """The match of the first pattern (in pack order) that matches anywhere in ``text``."""
+        if self.gates is not None:
+            for gate in self.gates:
+                if gate(text) is not None:
+                    break
+            else:
+                return None
+        for pat in self.patterns:
+            m = pat.search(text)
+            if m:
+                return m
+        return None
+
+
+def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], object], ...] | None:
+    """``match`` of the anchored patterns joined and ``search`` of the others joined: one of them
+    finds something in a line exactly when one of the patterns does. None when a pattern
+    cannot be moved into an alternation (then every pattern is tried on every line)."""
+    anchored: list[str] = []
+    floating: list[str] = []
+    for pat in patterns:
+        source, flags = pat.pattern, ""
+        if _UNMOVABLE.search(source):
+            return None
+        head = _GLOBAL_FLAGS.match(source)
+        if head:
+            flags, source = head.group(1), source[head.end() :]
+        source, named = _NAMED_GROUP.subn("(?:", source)
+        if named != len(pat.groupindex):
+            return None
+        (anchored if _anchored(pat) else floating).append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+    try:
+        gates: list[Callable[[str], object]] = []
+        if anchored:
+            gates.append(re.compile("|".join(anchored)).match)
+        if floating:
+            gates.append(re.compile("|".join(floating)).search)
+        return tuple(gates)
+    except re.error:
+        return None
+
+
+def _anchored(pat: re.Pattern[str]) -> bool:
+    """True when the pattern can only match at the start of the line (a leading ``^``, no
+    top-level alternative, not multi-line); False when that cannot be told."""
+    if pat.flags & re.MULTILINE:
+        return False
+    try:
+        from re import _constants, _parser  # the stdlib's own regex parser (private, hence guarded)
+
+        items = _parser.parse(pat.pattern).data
+        return bool(items) and items[0] == (_constants.AT, _constants.AT_BEGINNING)
+    except Exception:
+        return False
+
+
 def _place_name(raw: str) -> str:
     """'FALLUJA' -> 'Falluja'; names already in mixed case are kept."""
     name = raw.strip(" .,;:-–—")
@@ -87,12 +164,12 @@ class Cleaner:
         tables = [pack.get("boilerplate") for pack in packs]
         self.max_headline_chars = max_headline_chars
         self.max_headlines = max_headlines
-        self._related_block = _compile(tables, "related_block")
-        self._related_inline = _compile(tables, "related_inline")
-        self._lines = _compile(tables, "lines")
-        self._separators = _compile(tables, "separators")
-        self._spam = _compile(tables, "spam")
-        self._byline = _compile(tables, "byline", "patterns")
+        self._related_block = _Markers(_compile(tables, "related_block"))
+        self._related_inline = _Markers(_compile(tables, "related_inline"))
+        self._lines = _Markers(_compile(tables, "lines"))
+        self._separators = _Markers(_compile(tables, "separators"))
+        self._spam = _Markers(_compile(tables, "spam"))
+        self._byline = _Markers(_compile(tables, "byline", "patterns"))
         self._dateline = _compile(tables, "dateline", "patterns")
         splits = [p.pattern for p in _compile(tables, "byline", "place_split")]
         self._place_split = re.compile("|".join(splits) if splits else r"\s*,\s*")
@@ -102,13 +179,6 @@ class Cleaner:
                 self._months.setdefault(name.lower(), int(number))
 
     # -- line classifiers -------------------------------------------------
-
-    def _first_match(self, patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-        for pat in patterns:
-            m = pat.search(text)
-            if m:
-                return m
-        return None
 
     def _headline_like(self, text: str) -> bool:
         """A listed headline: short, one sentence at most, not a finished sentence (or all capitals)."""
@@ -203,24 +273,24 @@ class Cleaner:
             if i in removed_lines:
                 continue
             t = line.text
-            m = self._first_match(self._separators, t)
+            m = self._separators.first(t)
             if m:
                 drop(i, "boilerplate", f"separator: {t[:40]}")
                 continue
-            m = self._first_match(self._lines, t)
+            m = self._lines.first(t)
             if m:
                 drop(i, "boilerplate", f"line: {m.group(0)[:80]}")
                 continue
-            m = self._first_match(self._related_block, t)
+            m = self._related_block.first(t)
             if m:
                 drop(i, "boilerplate", f"related: {t}")
                 block_marker, headlines = t, 0
                 continue
-            m = self._first_match(self._spam, t)
+            m = self._spam.first(t)
             if m:
                 drop(i, "spam", f"spam: {t[:80]}")
                 continue
-            m = self._first_match(self._byline, t)
+            m = self._byline.first(t)
             if m:
                 drop(i, "byline", f"byline: {t[:80]}")
                 if m.groupdict().get("place"):
@@ -232,7 +302,7 @@ class Cleaner:
                     headlines += 1
                     continue
                 block_marker = None
-            m = self._first_match(self._related_inline, t)
+            m = self._related_inline.first(t)
             if m:
                 removed.append(self._inline_related(line, m))
                 if m.start() == 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from pantau.errors import PackError
 from pantau.packs import Pack
@@ -29,8 +29,10 @@ _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")  # the "word" tokens of _TOKEN in a text without digits
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A token (a named tuple: built for every token of every trigger sentence, it is made in
+    half the time of a frozen dataclass, and is as immutable)."""
+
     start: int
     end: int
     text: str  # lowercased
