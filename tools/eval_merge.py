@@ -6,6 +6,8 @@
     python tools/eval_merge.py --acled 0 --acled-store /tmp/acled.duckdb   # all notes; keep the store
     python tools/eval_merge.py --no-corpus --acled-recluster /tmp/acled.duckdb   # re-cluster a kept store
     python tools/eval_merge.py --why --keep /tmp/merge   # also: why each missed gold pair stayed apart
+    python tools/eval_merge.py --no-corpus --corpus-recluster /tmp/merge/corpus.duckdb --rules old.toml
+        # re-cluster kept stores with another rules file (compare rule sets on the same extraction)
 
 Articles are extracted into a fresh store; two articles count as merged when one
 stored event has both as sources. Gold: articles of one annotated group (one
@@ -239,19 +241,23 @@ def load_reports(db: str | Path) -> list:
     return reports
 
 
-def recluster(reports: list) -> dict[str, set[str]]:
-    """Events (as sets of doc ids) of the reports clustered with the current rules."""
-    from pantau.stages.merge_corpus import CorpusMerger
+def _merger(rules: str | Path | None = None):
+    from pantau.stages.merge_corpus import CorpusMerger, MergeRules
 
+    return CorpusMerger(MergeRules.load(rules)) if rules else CorpusMerger()
+
+
+def recluster(reports: list, rules: str | Path | None = None) -> dict[str, set[str]]:
+    """Events (as sets of doc ids) of the reports clustered with the current rules (or a rules file)."""
     by_key = {r.key: r for r in reports}
-    return {c.event_id + "@" + c.anchor: {by_key[k].doc_id for k in c.members} for c in CorpusMerger().cluster(reports)}
+    return {c.event_id + "@" + c.anchor: {by_key[k].doc_id for k in c.members} for c in _merger(rules).cluster(reports)}
 
 
-def recluster_acled(db: str | Path) -> AcledScores:
+def recluster_acled(db: str | Path, rules: str | Path | None = None) -> AcledScores:
     """Re-cluster the reports of a kept ACLED store with the current rules (no re-extraction)."""
     started = time.perf_counter()
     reports = load_reports(db)
-    docs_of = recluster(reports)
+    docs_of = recluster(reports, rules)
     present = {r.doc_id for r in reports}
     scores = acled_score(docs_of, len(reports), {d: row for d, row in _read_acled(0).items() if d in present})
     _print_acled(f"ACLED re-clustered from {db}", scores, time.perf_counter() - started)
@@ -270,6 +276,39 @@ def _describe(r) -> str:
     place = f"{r.location or '-'}/{r.admin1 or '-'} gp{r.geo_precision}"
     return (f"{r.event_type}/{r.sub_event_type} {r.event_date} tp{r.time_precision} {place} "
             f"[{r.actor1} ({r.inter1}) | {r.actor2} ({r.inter2})] fat {r.fatalities} pub {r.pub_date} {r.publisher}")
+
+
+def recluster_corpus(db: str | Path, rules: str | Path | None = None) -> tuple[Scores, Scores]:
+    """Re-cluster a kept corpus store's reports (no re-extraction): scores over all groups and codable ones."""
+    reports = load_reports(db)
+    with_events = {r.doc_id for r in reports}
+    merged = {tuple(sorted(p)) for docs in recluster(reports, rules).values() for p in combinations(sorted(docs), 2)}
+    gold, codable = _groups()
+    out = []
+    for label, g in (("all groups", gold), ("codable groups", codable)):
+        should = {p for p in combinations(sorted(g), 2) if g[p[0]] == g[p[1]]}
+        mine = {p for p in merged if p[0] in g and p[1] in g}
+        missed = should - mine
+        s = Scores(tp=len(mine & should), fp=len(mine - should), fn=len(missed),
+                   reachable_fn=sum(1 for a, b in missed if a in with_events and b in with_events),
+                   unverified=sum(1 for a, b in merged if (a in g) != (b in g)))
+        print(f"corpus re-clustered from {db}, {label}: pairs tp={s.tp} fp={s.fp} fn={s.fn}; precision "
+              f"{s.precision:.3f}, recall {s.recall:.3f} (reachable {s.reachable_recall:.3f}); unverified {s.unverified}")
+        out.append(s)
+    return out[0], out[1]
+
+
+def _groups() -> tuple[dict[str, str], dict[str, str]]:
+    """Annotated incident of each doc: all groups, and the codable ones."""
+    gold: dict[str, str] = {}
+    codable: dict[str, str] = {}
+    for line in GROUPS.read_text(encoding="utf-8").splitlines():
+        group = json.loads(line)
+        for doc_id in group["doc_ids"]:
+            gold[doc_id] = f"group-{group['group']}"
+            if group["codable"]:
+                codable[doc_id] = gold[doc_id]
+    return gold, codable
 
 
 def explain(reports: list, gold: dict[str, str], verbose: bool = True) -> dict[str, int]:
@@ -321,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--acled-store", default=None, help="keep the ACLED store at this path")
     parser.add_argument("--acled-recluster", default=None, metavar="DB",
                         help="re-cluster a kept ACLED store's reports with the current rules")
+    parser.add_argument("--corpus-recluster", default=None, metavar="DB",
+                        help="re-cluster a kept corpus store (--keep DIR: DIR/corpus.duckdb) with the current rules")
+    parser.add_argument("--rules", default=None, metavar="TOML",
+                        help="merge rules file for the re-clustering options (default: knowledge/merge_rules.toml)")
     parser.add_argument("--why", action="store_true", help="for every missed gold pair, the cause (extraction or rule)")
     parser.add_argument("--keep", default=None, metavar="DIR", help="keep the synthetic and corpus stores in DIR")
     args = parser.parse_args(argv)
@@ -328,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
     if args.acled_recluster:
-        recluster_acled(args.acled_recluster)
+        recluster_acled(args.acled_recluster, args.rules)
+    if args.corpus_recluster:
+        recluster_corpus(args.corpus_recluster, args.rules)
     if args.acled is not None:
         if not ACLED.is_file():
             print(f"ACLED sample not found at {ACLED}", file=sys.stderr)
@@ -344,7 +389,6 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_file():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 1
-    gold = {}
     with tempfile.TemporaryDirectory() as tmp:
         picked = Path(tmp) / "conflict.jsonl"
         with CORPUS.open(encoding="utf-8") as src, picked.open("w", encoding="utf-8") as out:
@@ -352,13 +396,7 @@ def main(argv: list[str] | None = None) -> int:
                 row = json.loads(line)
                 if row.get("selection") == "conflict_keyword":
                     out.write(line)
-        codable = {}
-        for line in GROUPS.read_text(encoding="utf-8").splitlines():
-            group = json.loads(line)
-            for doc_id in group["doc_ids"]:
-                gold[doc_id] = f"group-{group['group']}"
-                if group["codable"]:
-                    codable[doc_id] = gold[doc_id]
+        gold, codable = _groups()
         n_codable = len(set(codable.values()))
         db = keep / "corpus.duckdb" if keep else Path(tmp) / "corpus.duckdb"
         _run([str(picked)], gold, f"corpus (all {len(set(gold.values()))} annotated groups among the conflict-keyword articles)",

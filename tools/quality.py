@@ -38,7 +38,8 @@ from types import ModuleType
 from typing import Any
 
 from pantau.errors import InputError
-from pantau.eval import GoldDoc, Report, load_gold, match, score
+from pantau.eval import GoldDoc, Report, gazetteer_admin1_match, load_gold, match, score
+from pantau.eval.score import Admin1Match
 from pantau.pipeline import Pipeline, Settings
 from pantau.records import Event
 from pantau.stages.read import read_inputs
@@ -159,18 +160,19 @@ class Calibration:
         return out
 
 
-def _paired(doc: GoldDoc, preds: Sequence[Event]) -> dict[int, Event]:
+def _paired(doc: GoldDoc, preds: Sequence[Event], same_admin1: Admin1Match | None = None) -> dict[int, Event]:
     """Gold index -> the prediction paired with it by date and place (any type), else the first prediction."""
-    pairs = {g: preds[p] for p, g in match(doc.events, preds, typed=False)}
+    pairs = {g: preds[p] for p, g in match(doc.events, preds, typed=False, same_admin1=same_admin1)}
     if preds:
         for g in range(len(doc.events)):
             pairs.setdefault(g, preds[0])
     return pairs
 
 
-def measure(name: str, docs: Sequence[GoldDoc], predicted: Mapping[str, Sequence[Event]]) -> dict[str, Any]:
-    """Every number of one set (see the module docstring)."""
-    report: Report = score(docs, predicted)
+def measure(name: str, docs: Sequence[GoldDoc], predicted: Mapping[str, Sequence[Event]],
+            same_admin1: Admin1Match | None = None) -> dict[str, Any]:
+    """Every number of one set (see the module docstring); ``same_admin1`` as in pantau eval."""
+    report: Report = score(docs, predicted, same_admin1=same_admin1)
     type_ok = sub_ok = required = no_event = 0
     confusion: Counter[str] = Counter()
     sub_confusion: Counter[str] = Counter()
@@ -179,7 +181,7 @@ def measure(name: str, docs: Sequence[GoldDoc], predicted: Mapping[str, Sequence
     by_id = {d.article.doc_id: d for d in docs}
     for doc in docs:
         preds = list(predicted.get(doc.article.doc_id, ()))
-        paired = _paired(doc, preds)
+        paired = _paired(doc, preds, same_admin1)
         for g, gold in enumerate(doc.events):
             if gold.optional:
                 continue
@@ -197,7 +199,7 @@ def measure(name: str, docs: Sequence[GoldDoc], predicted: Mapping[str, Sequence
                 sub_ok += 1
             else:
                 sub_confusion[f"{gold.event.sub_event_type} -> {got.sub_event_type}"] += 1
-        typed = {p for p, _ in match(doc.events, preds, typed=True)}
+        typed = {p for p, _ in match(doc.events, preds, typed=True, same_admin1=same_admin1)}
         for i, ev in enumerate(preds):
             calibration.add(ev.confidence, i in typed)
     for dr in report.docs:
@@ -228,7 +230,7 @@ def measure(name: str, docs: Sequence[GoldDoc], predicted: Mapping[str, Sequence
 def run_set(pipeline: Pipeline, folder: Path, name: str) -> dict[str, Any]:
     docs = load_gold([folder])
     predicted = {d.article.doc_id: pipeline(d.article).events for d in docs}
-    out = measure(name, docs, predicted)
+    out = measure(name, docs, predicted, gazetteer_admin1_match(pipeline.gazetteer))
     out["gold_sha256"] = gold_sha256(folder)
     return out
 

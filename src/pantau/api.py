@@ -297,7 +297,12 @@ def evaluate(
         predicted[result.article.doc_id] = result.events
         if result.skipped:
             skipped[result.article.doc_id] = result.skipped
-    return score(docs, predicted, skipped=skipped, actor_match=actor_match)
+    from pantau.eval import gazetteer_admin1_match
+    from pantau.knowledge.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load((settings or Settings()).place_files)  # admin1 names by unit, aliases too
+    return score(docs, predicted, skipped=skipped, actor_match=actor_match,
+                 same_admin1=gazetteer_admin1_match(gazetteer))
 
 
 def _extract_dask(

@@ -115,3 +115,18 @@ def test_eval_field_accuracy_on_matched_pairs():
     assert acc["sub_event_type"] == acc["actor1"] == acc["actor2"] == 1.0
     assert acc["fatalities"] == 0.0 and acc["event_date"] == 0.0 and acc["location"] == 0.0
     assert report.to_dict(detail=True)["docs"][0]["matched"][0]["gold"]["fatalities"] == 3
+
+
+def test_eval_same_admin1_is_the_same_unit_however_spelled(real_pipeline):
+    """ACLED writes "Extreme-Nord" and "Mayo-Kebbi Est" where the gazetteer writes "Far North" and
+    "Mayo-Kebbi-Est": one region each, so a region-level match (these two failed before)."""
+    from pantau.eval.score import gazetteer_admin1_match
+
+    far = dict(latitude=LAT + 3, longitude=LON - 2)
+    region = dict(country="CMR", geo_precision=3)
+    same = gazetteer_admin1_match(real_pipeline.gazetteer)
+    assert places_agree(_ev(admin1="Extreme-Nord", **region), _ev(admin1="Far North", **region, **far), same)
+    assert not places_agree(_ev(admin1="Extreme-Nord", **region), _ev(admin1="North", **region, **far), same)
+    chad = dict(country="TCD", geo_precision=3)
+    assert places_agree(_ev(admin1="Mayo-Kebbi Est", **chad), _ev(admin1="Mayo-Kebbi-Est", **chad, **far))  # folded
+    assert not places_agree(_ev(admin1="Mayo-Kebbi Est", **chad), _ev(admin1="Mayo-Kebbi Ouest", **chad, **far), same)

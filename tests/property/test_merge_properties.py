@@ -18,6 +18,8 @@ ACTORS = [("Military Forces of Indonesia", 1), ("TPNPB: West Papua National Libe
           ("Unidentified Armed Group (Indonesia)", 3), ("Rioters (Indonesia)", 5)]
 
 COUNTRY_LEVEL = ("Indonesia", -2.0, 118.0)  # no admin1: the sole-place rule's reports
+REGION_LEVEL = ("Papua", -4.0, 138.0)  # geo precision 3 in its admin1: the same-named-region rule's reports
+NEAR_PLACE = ("Entrop", -2.56, 140.70)  # 3 km from Jayapura: the near-place rule on dense or one-outlet days
 
 report_spec = st.tuples(
     st.integers(0, 4),  # day offset
@@ -35,7 +37,7 @@ def _reports(specs) -> list[Report]:
         vague = loc == COUNTRY_LEVEL[0]
         out.append(Report(
             f"d{i}/r{i}", f"r{i:03d}", f"d{i}", etype, sub, actor, inter, None, None, "IDN", None if vague else "Papua",
-            lat, lon, 3 if vague else 1, date(2020, 8, 1) + timedelta(days=day), tp, deaths,
+            lat, lon, 3 if loc in (COUNTRY_LEVEL[0], REGION_LEVEL[0]) else 1, date(2020, 8, 1) + timedelta(days=day), tp, deaths,
             date(2020, 8, 1) + timedelta(days=day % 3), location=loc, publisher=f"p{i % 4}.test",
         ))
     return out
@@ -43,7 +45,7 @@ def _reports(specs) -> list[Report]:
 
 cluster_spec = st.tuples(
     st.integers(0, 4),
-    st.sampled_from([*PLACES, COUNTRY_LEVEL]),
+    st.sampled_from([*PLACES, COUNTRY_LEVEL, REGION_LEVEL, NEAR_PLACE]),
     st.sampled_from(ACTORS),
     st.sampled_from([("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Riots", "Mob violence")]),
     st.integers(0, 12),

@@ -196,3 +196,118 @@ def test_merge_corpus_rules_eval_tool_explains_missed_pairs(merger, capsys):
     # d1~d3 merge; d1~d2 and d2~d3: date window; every pair with d4: extraction
     assert causes == {"date window": 2, "extraction: no event": 3}
     assert "d4: no event" in capsys.readouterr().out
+
+
+# -- one city's protest at two named places; two reports of one named region ---------------------
+
+# one outlet's two articles of a day: a march told at Times Square and at New York City (4.9 km apart)
+NYC_MARCH = dict(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (United States)",
+                 inter1=6, actor2=None, inter2=None, fatalities=0, country="USA", admin1="New York",
+                 location="New York City", latitude=40.71427, longitude=-74.00597, geo_precision=1,
+                 publisher="detik.com", pub=DAY)
+TIMES_SQUARE = dict(location="Times Square", latitude=40.75636, longitude=-73.98644)
+
+
+def test_merge_corpus_rules_one_city_protest_at_a_square_and_at_the_city_merges(merger):
+    reports = _reports(_event("a", "d1", **NYC_MARCH), _event("b", "d2", **{**NYC_MARCH, **TIMES_SQUARE}))
+    assert _together(merger, reports, "d1", "d2")
+    [cluster] = [c for c in merger.cluster(reports) if len(c.members) == 2]
+    assert "named places within" in cluster.links[0].reason and "one outlet, one day" in cluster.links[0].reason
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        dict(event_date=DAY + timedelta(days=1)),  # another day
+        dict(time_precision=2),  # only the week known
+        dict(actor1="Labor Group (United States)"),  # another actor1, even of the same kind
+        dict(location="Newark", latitude=40.73566, longitude=-74.17237, admin1="New Jersey"),  # a town 15 km off
+        dict(location="Yonkers", latitude=40.93121, longitude=-73.89875),  # a town 26 km off
+        dict(location="New York", latitude=42.9, longitude=-75.5, geo_precision=3),  # the state only
+    ],
+    ids=["next-day", "week-only", "other-actor1", "other-town", "far-town", "region-level"],
+)
+def test_merge_corpus_rules_near_places_of_one_outlet_stay_apart_otherwise(merger, change):
+    reports = _reports(_event("a", "d1", **NYC_MARCH), _event("b", "d2", **{**NYC_MARCH, **TIMES_SQUARE, **change}))
+    assert not _together(merger, reports, "d1", "d2")
+
+
+def test_merge_corpus_rules_near_places_do_not_merge_political_violence(merger):
+    # on a busy day a town's name stands for the villages around it: two named places 5 km apart stay apart
+    clash = dict(NYC_MARCH, event_type="Battles", sub_event_type="Armed clash", actor1=TPNPB, inter1=2,
+                 actor2=ARMY, inter2=1, country="IDN", admin1="Central Papua")
+    one = dict(location="Beoga", latitude=-3.83, longitude=137.43)
+    other = dict(location="Ilaga", latitude=-3.87, longitude=137.42)
+    reports = _reports(_event("a", "d1", **{**clash, **one}), _event("b", "d2", **{**clash, **other}))
+    assert not _together(merger, reports, "d1", "d2")
+    assert merger.verdict(*reports)[1] == "dense day / one outlet: different named place"
+
+
+def test_merge_corpus_rules_near_places_merge_on_a_dense_protest_day(merger):
+    crowd = [
+        _event(f"c{i}", f"crowd{i}", **{**NYC_MARCH, "publisher": f"o{i}.test", "location": f"City{i}",
+                                           "latitude": 30.0 + i, "longitude": -90.0, "admin1": f"State{i}"})
+        for i in range(merger.rules.dense_reports)
+    ]
+    a = _event("a", "d1", **{**NYC_MARCH, "publisher": "one.test"})
+    b = _event("b", "d2", **{**NYC_MARCH, **TIMES_SQUARE, "publisher": "two.test"})
+    assert _together(merger, _reports(a, b, *crowd), "d1", "d2")
+    c = _event("b", "d2", **{**NYC_MARCH, **TIMES_SQUARE, "publisher": "two.test", "actor1": "Labor Group (United States)"})
+    assert not _together(merger, _reports(a, c, *crowd), "d1", "d2")
+
+
+# two outlets' arrests in Khorramabad, which the gazetteer places only at its province (geo precision 3)
+KHORRAMABAD = dict(event_type="Strategic developments", sub_event_type="Arrests", actor1="Police Forces of Iran",
+                   inter1=1, actor2=None, inter2=None, fatalities=0, country="IRN", admin1="Lorestan",
+                   location="Khorramabad", latitude=33.48778, longitude=48.35583, geo_precision=3, pub=DAY)
+
+
+def test_merge_corpus_rules_two_reports_of_one_named_region_merge(merger):
+    reports = _reports(_event("a", "d1", **KHORRAMABAD, publisher="liputan6.com"),
+                       _event("b", "d2", **KHORRAMABAD, publisher="detik.com"))
+    assert _together(merger, reports, "d1", "d2")
+    [cluster] = [c for c in merger.cluster(reports) if len(c.members) == 2]
+    assert "the same named region" in cluster.links[0].reason
+
+
+@pytest.mark.parametrize(
+    ("change", "publisher"),
+    [
+        (dict(event_date=DAY + timedelta(days=1)), "detik.com"),  # another day
+        (dict(time_precision=2), "detik.com"),  # only the week known
+        (dict(actor1="Military Forces of Iran"), "detik.com"),  # another actor1
+        (dict(location="Lorestan", latitude=33.5, longitude=48.4), "detik.com"),  # another name in the region
+        (dict(admin1="Ilam", location="Khorramabad"), "detik.com"),  # a namesake in another region
+        ({}, "liputan6.com"),  # one outlet's two stories of a day: as often two incidents as one
+    ],
+    ids=["next-day", "week-only", "other-actor1", "other-name", "other-region", "one-outlet"],
+)
+def test_merge_corpus_rules_region_level_reports_stay_apart_otherwise(merger, change, publisher):
+    reports = _reports(_event("a", "d1", **KHORRAMABAD, publisher="liputan6.com"),
+                       _event("b", "d2", **{**KHORRAMABAD, **change}, publisher=publisher))
+    assert not _together(merger, reports, "d1", "d2")
+
+
+def test_merge_corpus_rules_region_level_reports_on_a_dense_day_stay_apart(merger):
+    # Idlib on a busy day: the governorate's name stands for many villages' protests (the ACLED notes)
+    idlib = dict(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Syria)", inter1=6,
+                 actor2=None, inter2=None, fatalities=0, country="SYR", admin1="Idleb", location="Idlib",
+                 latitude=35.93, longitude=36.63, geo_precision=3, pub=DAY)
+    reports = _reports(*(_event(f"r{i}", f"d{i}", **idlib, publisher=f"o{i}.test")
+                         for i in range(merger.rules.dense_reports)))
+    assert not any(len(c.members) > 1 for c in merger.cluster(reports))
+    assert merger.verdict(reports[0], reports[1], dense=True)[1] == "place: both region only"
+
+
+def test_merge_corpus_rules_eval_tool_reclusters_with_another_rules_file(tmp_path):
+    # the tool compares two rule sets on one extraction: here the rules without the same-named-region rule
+    from importlib import resources
+
+    text = resources.files("pantau.knowledge").joinpath("merge_rules.toml").read_text("utf-8")
+    old = tmp_path / "old.toml"
+    old.write_text(text.replace("same_name = true", "same_name = false"), encoding="utf-8")
+    tool = load_tool("eval_merge")
+    reports = _reports(_event("a", "d1", **KHORRAMABAD, publisher="liputan6.com"),
+                       _event("b", "d2", **KHORRAMABAD, publisher="detik.com"))
+    assert sorted(map(len, tool.recluster(reports).values())) == [2]
+    assert sorted(map(len, tool.recluster(reports, old).values())) == [1, 1]

@@ -3,7 +3,10 @@
 A prediction matches a gold event when (typed scoring) the event types are equal,
 the dates agree within the gold's precision (±1 day at 1, ±7 days at 2, the same
 month at 3) and the places agree (within 50 km, or the same admin1 when either
-side has geo_precision 3). Pairs are assigned one-to-one by an optimal assignment
+side has geo_precision 3). "The same admin1" is the same unit, not the same spelling:
+names are compared with case, accents and punctuation folded ("Mayo-Kebbi-Est" is
+"Mayo-Kebbi Est"), and a caller with a gazetteer passes ``same_admin1`` so that a
+unit's other names count too ("Extreme-Nord" is "Far North"). Pairs are assigned one-to-one by an optimal assignment
 (Hungarian method) that first maximises what the match is worth — a required gold
 event is worth more than an optional one, which only saves the prediction from
 being a false positive — and then prefers the closest dates and places.
@@ -12,6 +15,7 @@ being a false positive — and then prefers the closest dates and places.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -19,11 +23,14 @@ from pantau.eval.gold import GoldDoc, GoldEvent
 from pantau.records import Event
 
 __all__ = [
+    "Admin1Match",
     "Counts",
     "DocReport",
     "FIELDS",
     "FieldScore",
     "Report",
+    "gazetteer_admin1_match",
+    "same_admin1_name",
     "dates_agree",
     "distance_km",
     "match",
@@ -31,6 +38,8 @@ __all__ = [
     "score",
 ]
 
+# (country ISO3, admin1 as one side names it, admin1 as the other side names it) -> same unit?
+Admin1Match = Callable[[str, str, str], bool]
 DATE_WINDOW = {1: 1, 2: 7}  # days either side; precision 3 is "the same month"
 PLACE_KM = 50.0
 FIELD_PLACE_KM = 25.0
@@ -61,24 +70,34 @@ def dates_agree(gold: Event, pred: Event) -> bool:
 
 
 def _norm(name: str | None) -> str:
-    return " ".join((name or "").casefold().split())
+    """Case, accents and punctuation folded: the spellings of one name meet."""
+    decomposed = unicodedata.normalize("NFKD", (name or "").casefold())
+    letters = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(letters.split())
 
 
-def places_agree(gold: Event, pred: Event) -> bool:
+def same_admin1_name(country: str, a: str, b: str) -> bool:
+    """The default admin1 test: the same name once folded."""
+    return _norm(a) == _norm(b)
+
+
+def places_agree(gold: Event, pred: Event, same_admin1: Admin1Match | None = None) -> bool:
     km = _distance(gold, pred)
     if km is not None and km <= PLACE_KM:
         return True
     if 3 in (gold.geo_precision, pred.geo_precision):
-        return bool(gold.admin1) and gold.country == pred.country and _norm(gold.admin1) == _norm(pred.admin1)
+        if not gold.admin1 or not pred.admin1 or gold.country != pred.country:
+            return False
+        return (same_admin1 or same_admin1_name)(gold.country, gold.admin1, pred.admin1)
     return False
 
 
-def _weight(gold: GoldEvent, pred: Event, typed: bool) -> float:
+def _weight(gold: GoldEvent, pred: Event, typed: bool, same_admin1: Admin1Match | None = None) -> float:
     """0 when the pair does not match; else 2 (required) or 1 (optional) plus a tiny closeness bonus."""
     g = gold.event
     if typed and g.event_type != pred.event_type:
         return 0.0
-    if not dates_agree(g, pred) or not places_agree(g, pred):
+    if not dates_agree(g, pred) or not places_agree(g, pred, same_admin1):
         return 0.0
     days = abs((g.event_date - pred.event_date).days)  # type: ignore[operator]
     km = _distance(g, pred)
@@ -132,9 +151,11 @@ def _assign(weights: list[list[float]]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def match(gold: Sequence[GoldEvent], predicted: Sequence[Event], *, typed: bool = True) -> list[tuple[int, int]]:
+def match(
+    gold: Sequence[GoldEvent], predicted: Sequence[Event], *, typed: bool = True, same_admin1: Admin1Match | None = None
+) -> list[tuple[int, int]]:
     """One-to-one matches as (prediction index, gold index) pairs."""
-    weights = [[_weight(g, p, typed) for g in gold] for p in predicted]
+    weights = [[_weight(g, p, typed, same_admin1) for g in gold] for p in predicted]
     return _assign(weights)
 
 
@@ -283,6 +304,7 @@ def score(
     *,
     skipped: Mapping[str, str] | None = None,
     actor_match: Callable[[str, str], bool] | None = None,
+    same_admin1: Admin1Match | None = None,
 ) -> Report:
     """Score the predictions for each gold document (keyed by doc_id).
 
@@ -295,10 +317,10 @@ def score(
     for doc in gold_docs:
         doc_id = doc.article.doc_id
         preds = list(predicted.get(doc_id, ()))
-        pairs = match(doc.events, preds, typed=True)
+        pairs = match(doc.events, preds, typed=True, same_admin1=same_admin1)
         doc_counts = _count(doc.events, preds, pairs)
         typed.add(doc_counts)
-        untyped.add(_count(doc.events, preds, match(doc.events, preds, typed=False)))
+        untyped.add(_count(doc.events, preds, match(doc.events, preds, typed=False, same_admin1=same_admin1)))
         report = DocReport(doc_id, doc.origin, doc_counts, skipped=(skipped or {}).get(doc_id))
         for p, g in pairs:
             report.matched.append((preds[p], doc.events[g]))
@@ -311,3 +333,16 @@ def score(
         report.missed = [g for i, g in enumerate(doc.events) if i not in matched_g and not g.optional]
         docs.append(report)
     return Report(typed, untyped, fields, docs)
+
+
+def gazetteer_admin1_match(gazetteer: Any) -> Admin1Match:
+    """Same admin1 when the names fold alike or the gazetteer reads both as one unit of the country
+    (a unit's aliases: "Extreme-Nord" and "Far North" are Cameroon's one region)."""
+
+    def same(country: str, a: str, b: str) -> bool:
+        if same_admin1_name(country, a, b):
+            return True
+        unit_a, unit_b = gazetteer.admin1_place(country, a), gazetteer.admin1_place(country, b)
+        return unit_a is not None and unit_b is not None and unit_a.key == unit_b.key
+
+    return same

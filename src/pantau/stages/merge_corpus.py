@@ -147,6 +147,9 @@ class MergeRules:
     dense_reports: int = 0
     dense_km: float = 0.0
     sole_place: bool = False
+    near_place_families: frozenset[str] = frozenset()
+    near_place_km: float = 0.0
+    region_same_name: bool = False
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MergeRules:
@@ -169,6 +172,9 @@ class MergeRules:
                 dense_reports=int(data.get("density", {}).get("reports_per_day", 0)),
                 dense_km=float(data.get("density", {}).get("place_km", 0.0)),
                 sole_place=bool(data.get("country_only", {}).get("sole_place", False)),
+                near_place_families=frozenset(map(str, data.get("near_place", {}).get("families", ()))),
+                near_place_km=float(data.get("near_place", {}).get("km", 0.0)),
+                region_same_name=bool(data.get("region_only", {}).get("same_name", False)),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise PackError("E052", origin=origin, detail=" ".join(str(exc).split())) from exc
@@ -311,6 +317,27 @@ class CorpusMerger:
                 counts[(key, r.event_date)] += 1  # type: ignore[index]
         return frozenset(k for k, n in counts.items() if n >= self.rules.dense_reports)
 
+    def _same_named_region(self, a: Report, b: Report, days: int, tp: int) -> bool:
+        """Two region-level reports that name the same place of the same region (a city the gazetteer
+        knows only as its province, such as Khorramabad) on the same day, with the same actor1: one incident.
+        Different names or days, or other actors, stay apart: a region alone tells nothing else. The caller
+        refuses it on dense block-days and between one outlet's articles of a day."""
+        return (
+            self.rules.region_same_name and days == 0 and tp == 1 and bool(a.admin1) and a.admin1 == b.admin1
+            and bool(a.location) and a.location == b.location and a.actor1 == b.actor1
+        )
+
+    def _near_place(self, a: Report, b: Report, km: float | None, days: int, tp: int) -> bool:
+        """On a dense block-day or between one outlet's articles, two named places within ``near_place.km``
+        still count as one place for the families listed (demonstrations: a city's protest told at one of its
+        squares and at the city), when both are placed below the region, on the same day, by the same actor1."""
+        block = self.block(a)
+        return (
+            block is not None and block[1] in self.rules.near_place_families and km is not None
+            and km <= self.rules.near_place_km and days == 0 and tp == 1 and a.actor1 == b.actor1
+            and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
+        )
+
     def _tolls_agree(self, a: Report, b: Report) -> bool:
         low, high = sorted((a.fatalities, b.fatalities))
         return low == 0 or high <= self.rules.fatality_factor * low + self.rules.fatality_slack
@@ -384,6 +411,7 @@ class CorpusMerger:
         gp = max(a.geo_precision or 3, b.geo_precision or 3)
         km = None
         a_vague, b_vague = country_only(a), country_only(b)
+        both_region = False
         if a_vague and b_vague:
             return None, "place: both country only"  # nothing tells two incidents of the country apart
         if a_vague or b_vague:
@@ -392,8 +420,11 @@ class CorpusMerger:
                     and a.sub_event_type == b.sub_event_type and a.actor1 == b.actor1):
                 return None, "place: country only"
         else:
-            if min(a.geo_precision or 3, b.geo_precision or 3) == 3:
-                return None, "place: both region only"  # too vague to tell two incidents apart
+            both_region = min(a.geo_precision or 3, b.geo_precision or 3) == 3
+            if both_region and (dense or same_outlet_day or not self._same_named_region(a, b, days, tp)):
+                # too vague to tell two incidents apart; on a dense block-day or in one outlet's two stories
+                # of a day a region's name stands for its villages (Idlib, Hajjah on the ACLED notes)
+                return None, "place: both region only"
             if a.admin1 != b.admin1 and gp == 3:
                 return None, "place: admin1 differs"  # a region holds only its own points (unknown: refuse)
             if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -405,7 +436,8 @@ class CorpusMerger:
         if dense and days and tp == 1:
             return None, "dense day: different days"  # both known to the day: must be the same day
         named_apart = a.location != b.location or (km is not None and km > self.rules.dense_km)
-        if (dense or same_outlet_day) and named_apart:
+        near = named_apart and self._near_place(a, b, km, days, tp)
+        if (dense or same_outlet_day) and named_apart and not near:
             return None, "dense day / one outlet: different named place"
         if not self._actors_agree(a, b):
             return None, "actors"
@@ -414,14 +446,17 @@ class CorpusMerger:
         parts = [
             "same sub-type" if a.sub_event_type == b.sub_event_type else f"sub-types {a.sub_event_type} ~ {b.sub_event_type}",
             f"{days} day(s) apart (tolerance {window} at time precisions {a.time_precision or 3} and {b.time_precision or 3})",
-            f"{km:.0f} km apart (tolerance {self.rules.place_km[gp]:.0f} at geo precision {gp})" if km is not None
+            "the same named region, the same day and actor1" if both_region
+            else f"{km:.0f} km apart (tolerance {self.rules.place_km[gp]:.0f} at geo precision {gp})" if km is not None
             else "a country-level report and the one place its day's compatible reports name" if a_vague or b_vague
             else "same region",
             "same actors" if (a.actor1, a.actor2) == (b.actor1, b.actor2) else "compatible actors",
             f"tolls {a.fatalities} and {b.fatalities}",
         ]
         if dense or same_outlet_day:
-            parts.append(f"same named place ({'dense block-day' if dense else 'one outlet, one day'})")
+            where = (f"named places within {self.rules.near_place_km:.0f} km, the same day and actor1" if near
+                     else "same named place")
+            parts.append(f"{where} ({'dense block-day' if dense else 'one outlet, one day'})")
         return "; ".join(parts), ""
 
     @staticmethod
