@@ -25,7 +25,7 @@ def test_bench_quick_prints_every_figure_and_ends_with_the_rate(tmp_path):
     lines = done.stdout.strip().splitlines()
     assert re.fullmatch(r"\d+ articles/s per core", lines[-1]), lines[-1]
     text = done.stdout
-    for needle in ("stage breakdown", "clean", "langid", "sentences", "extract: places", "extract: dates",
+    for needle in ("gazetteer load", "stage breakdown", "clean", "langid", "sentences", "extract: places", "extract: dates",
                    "dates: dateparser.search_dates", "places: most-populous gazetteer lookup", "HTML parsing",
                    "process pool", "targets:", "peak memory"):
         assert needle in text, needle

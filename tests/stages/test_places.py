@@ -340,3 +340,92 @@ def test_en_places_pinned_place_outranks_a_bare_town(parsers) -> None:
 
 def test_id_places_strait_is_no_place(parsers) -> None:
     assert "Selat" not in surfaces(parsers, "id", "Pemasangan ranjau laut di Selat Hormuz berpotensi menjebak kapal.")
+
+
+# -- speed work: the faster forms must say exactly what the plain ones said ----------------
+
+TRICKY = ("al-Anbar dan as-Sham", "Al Waleed, x al y", "_Al 1Al éAl ÀbcÉ", "ash-Shaddadi ashes as ad ar",
+          "denganIran IranAyatollah", "McDonald di Kota", "el Marj, ed-Damazin ul", "Ǆemal Ĳssel ĀbcĀ")
+
+
+def test_start_pattern_is_the_word_boundary_pattern(parsers) -> None:
+    import re
+
+    from pantau.stages.normalize.places import _start_pattern
+
+    arts = parsers["en"].articles
+    alt = "|".join(sorted(map(re.escape, arts), key=len, reverse=True))
+    plain = re.compile(rf"\b(?:[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*|(?:{alt})\b)")
+    fast = _start_pattern(arts)
+    for text in TRICKY:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_glued_pattern_is_the_lookbehind_pattern() -> None:
+    import re
+
+    from pantau.stages.normalize.places import _GLUED
+
+    plain = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")
+    for text in (*TRICKY, "abCd abcDe denganIranYang", "xyZ"):
+        assert [m.start() for m in _GLUED.finditer(text)] == [m.start() for m in plain.finditer(text)], text
+
+
+def test_memoised_readings_equal_fresh_ones(parsers) -> None:
+    """The per-instance memos (word classes, accepted surfaces, readings alone, priors, seats)
+    give what a fresh geoparser gives, whatever was read before."""
+    texts = ["Serangan di Kota Raqqa, Suriah, menewaskan dua orang.",
+             "Polisi di Jakarta Selatan menangkap pria asal Bekasi.",
+             "Di Raqqa warga berkumpul; di Daraa dan Idlib juga.",
+             "Serangan di Kota Raqqa, Suriah, menewaskan dua orang."]
+    geo = parsers["id"]
+    warm = []
+    for t in texts:
+        ms = geo.find(t)
+        focus = geo.focus(ms)
+        warm.append((ms, [geo.resolve([m], focus) for m in ms], geo.resolve(ms, focus)))
+    for t, (ms, alone, whole) in zip(texts, warm):
+        fresh = Geoparser(geo.gaz, PackSet()["id"])
+        fm = fresh.find(t)
+        focus = fresh.focus(fm)
+        assert fm == ms
+        assert [fresh.resolve([m], focus) for m in fm] == alone
+        assert fresh.resolve(fm, focus) == whole
+    assert warm[0] == warm[3]
+
+
+def test_cue_read_across_fillers_and_type_word_after_fast_path(parsers) -> None:
+    geo = parsers["id"]
+    text = "Bentrokan terjadi di sekitar kota Raqqa pada Senin, lalu Raqqa provinsi tenang."
+    ms = [m for m in geo.find(text) if m.surface == "Raqqa"]
+    assert ms[0].relation is not None and ms[0].type_cue == "city"
+    plain = [m for m in geo.find("Bentrokan terjadi pada Senin, lalu warga Raqqa tenang.") if m.surface == "Raqqa"]
+    assert plain[0].relation is None and plain[0].type_cue is None
+
+
+def test_en_demonym_prefers_the_namesake_in_its_country(parsers) -> None:
+    """A demonym counts as a named country for a name's a-priori reading: "Beja" beside
+    "Tunisian" is the Tunisian town, not the Portuguese district the name alone would vote for."""
+    text = ("On 9 May 2020, a group of teachers protested in front of the regional headquarters "
+            "of the Tunisian General Labour Union in Beja to demand the payment of their salaries.")
+    geo = parsers["en"]
+    ms = geo.find(text)
+    ref = geo.resolve(ms, geo.focus(ms))
+    assert ref is not None and ref.country == "TUN"
+    alone = geo.find("Teachers protested in Beja to demand the payment of their salaries.")
+    assert geo.focus(alone)[:1] == ("PRT",)  # without the demonym the name's own reading leads
+
+
+def test_user_places_added_after_first_use_are_found(tmp_path) -> None:
+    """The geoparser's memos (which words start a name, which surfaces are accepted) start
+    afresh when the gazetteer gains user places after the geoparser has been used."""
+    gaz = Gazetteer.load()
+    geo = Geoparser(gaz, PackSet()["id"])
+    text = "Warga berkumpul di Kampung Contohsari pada Senin."
+    assert not [m for m in geo.find(text) if m.surface.startswith("Contohsari")]
+    path = tmp_path / "mine.csv"
+    path.write_text("name,aliases,latitude,longitude,country,admin1,kind\n"
+                    "Contohsari,,-3.9,137.4,IDN,Papua Tengah,populated\n", encoding="utf-8")
+    gaz.add_user_file(path)
+    found = [m for m in geo.find(text) if m.surface == "Contohsari"]
+    assert found and found[0].candidates[0].key.startswith("user:")

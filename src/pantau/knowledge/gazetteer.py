@@ -17,6 +17,7 @@ words such as "Kabupaten" or "Governorate") so that "al-Anbar", "Anbar" and
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import math
 import os
@@ -527,8 +528,16 @@ def load_or_build(directory: Path | None = None) -> dict[str, Any]:
     directory = directory or cache_dir()
     path = directory / f"gazetteer-{index_fingerprint()}.pickle"
     if path.is_file():
-        with path.open("rb") as fh:
-            return pickle.load(fh)
+        # Unpickling makes ~2 M objects, none of them cyclic garbage: the cyclic collector,
+        # run again and again over the growing heap meanwhile, costs a tenth of the load.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        finally:
+            if enabled:
+                gc.enable()
     data = build_index()
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -564,7 +573,10 @@ class Gazetteer:
         self.skeleton = Skeleton(self.folder, self.articles, data.get("skeleton_rules", {}))
         self._skeletons: dict[str, int | tuple[int, ...]] = data.get("skeletons", {})
         self._cache: dict[int, Place] = {}  # Place records already made, per instance
+        self._seats: dict[str, Place | None] = {}  # seat of a unit or country, by place key
+        self._skeleton_of: dict[str, str] = {}  # name -> its skeleton (memo)
         self._extra: list[Place] = []  # user places, indices continue after the built ones
+        self.version = 0  # bumped by every user addition: memos built on the index start afresh
         self.conflicts: list[str] = []
 
     @classmethod
@@ -601,7 +613,11 @@ class Gazetteer:
 
     def skeleton_ids(self, name: str) -> tuple[int, ...]:
         """Towns, sites and districts whose spelling has the skeleton of ``name`` (see Skeleton)."""
-        k = self.skeleton(name)
+        k = self._skeleton_of.get(name)
+        if k is None:  # capitalised runs recur: each skeleton is made once
+            if len(self._skeleton_of) > 50_000:
+                self._skeleton_of.clear()
+            k = self._skeleton_of[name] = self.skeleton(name)
         hit = self._skeletons.get(k) if k else None
         if hit is None:
             return ()
@@ -664,11 +680,16 @@ class Gazetteer:
         """The seat (capital) of a country or admin unit; a populated place or site is its own seat."""
         if place.kind in ("populated", "site"):
             return place
+        if place.key in self._seats:  # every coded event asks for its unit's seat
+            return self._seats[place.key]
         i = self._index_of(place)
         if i is None or i >= len(self._d["key"]):
-            return None
-        s = self._d["seat"][i]
-        return self.place(s) if s >= 0 else None
+            hit = None
+        else:
+            s = self._d["seat"][i]
+            hit = self.place(s) if s >= 0 else None
+        self._seats[place.key] = hit
+        return hit
 
     def _index_of(self, place: Place) -> int | None:
         for i in self.ids(self.fold(place.name)):
@@ -755,6 +776,9 @@ class Gazetteer:
                         spellings = self.cased.setdefault(key, {})
                         spellings[_letters(n)] = (*spellings.get(_letters(n), ()), i)
             self._automaton = None
+            self._seats.clear()
+            self._skeleton_of.clear()
+            self.version += 1
 
 
 def iter_places(gaz: Gazetteer) -> Iterable[Place]:

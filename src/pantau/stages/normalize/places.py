@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Iterable, Sequence
 
 from pantau.knowledge.gazetteer import Gazetteer, Place
 from pantau.packs import Pack
@@ -45,12 +45,16 @@ _DIGIT = re.compile(r"\d")
 ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X, Kota, Provinsi")
 ADDRESS_MAX_WORDS = 8  # capitalised words an address chain may hold before its cue
 _ADDRESS_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|,")
-_GLUED = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")
+_GLUED = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")  # the capital first: the engine skips to capitals
 _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
 DEMONYM_WEIGHT = 0.25
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
+_MISSING = object()  # a memo miss (None is a memoised "no reading")
+_INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
+_SENTENCE_END = ".!?\n:"
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +100,24 @@ class Geoparser:
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
         self.articles = gazetteer.articles
         self._demonyms = _demonyms(gazetteer)
-        article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
-        # Keys are ASCII after folding, so a name starts with a letter folding to A-Z.
-        self._start = re.compile(rf"\b(?:[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*|(?:{article_alt})\b)")
+        article_alt = _alternation(self.articles)
+        # Keys are ASCII after folding, so a name starts with a letter folding to A-Z, or with an
+        # article: "\b(?:CAP[^\W_]*|(?:al|el...)\b)", written to begin with one character class
+        # (a leading \b keeps the regex engine from skipping ahead to candidate characters).
+        self._start = _start_pattern(self.articles)
         self._run = re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{MAX_TOKENS - 1}}}")
+        self._runs = [self._run] + [re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{n - 1}}}") for n in range(1, MAX_TOKENS + 1)]
         self._word = re.compile(r"[^\W_]+")
         self._fold_word = functools.lru_cache(maxsize=1 << 16)(gazetteer.fold)  # words recur: fold each once
         # Per-instance memos (bounded): candidate tuples per index entry, and the reading of a
         # name alone, which depends only on its spelling, cues and the focus.
         self._candidates: dict[tuple[int, ...], tuple[Place, ...]] = {}
-        self._alone: dict[tuple[object, ...], tuple[Place, bool] | None] = {}
+        self._word_class: dict[str, int] = {}  # folded word -> see _classify
+        self._accepted: dict[str, tuple[int, ...]] = {}  # surface -> _accept
+        self._priors: dict[str, float] = {}  # place key -> _prior
+        self._bases: dict[str, float] = {}  # place key -> _prior less the no-seat penalty
+        self._gaz_version = gazetteer.version
+        self._alone: dict[tuple[object, ...], list[Any] | None] = {}
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         relations: dict[str, list[str]] = data.get("relations", {})
@@ -118,7 +130,7 @@ class Geoparser:
         self._not_after = frozenset(" ".join(w.split()) for w in data.get("not_place_after", ()))
         self._not_before_last = frozenset(w.split()[-1] for w in self._not_before)
         self._not_after_first = frozenset(w.split()[0] for w in self._not_after)
-        self._article_alt = "|".join(sorted(map(re.escape, self.articles), key=len, reverse=True)) or "(?!)"
+        self._article_alt = article_alt
         self._right_word = re.compile(rf"(?:[ \t]+|-)(?:(?:{self._article_alt})[- ])?([^\W\d_]+)", re.IGNORECASE)
         # Institutions and titles named after their place ("Polres Nabire", "Bupati Bekasi")
         # do not make the name a fragment of a longer one.
@@ -128,13 +140,14 @@ class Geoparser:
         self._type_last = frozenset(w.split()[-1] for w in self._type_of)
         self._rel_last = frozenset(w.split()[-1] for w in self._rel_of)
         self._rel_len = max((len(w.split()) for w in self._rel_of), default=1)
+        self._walk_words = self._fill_words | self._type_last | self._rel_last  # what _cues reads leftwards
         # Words that may stand between a place and the name of the region it lies in.
         self._in_words = frozenset(w for w, rel in self._rel_of.items() if rel == "in" and " " not in w) | {"of"}
         self._gap_words = frozenset(w for phrase in (*self._type_of, *data.get("fillers", [])) for w in phrase.split())
         cap = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
         self._cap_run = re.compile(rf"{cap}(?:(?:[ -](?:{article_alt}))?[ -]{cap}){{0,2}}")
-        single_types = "|".join(sorted((re.escape(w) for w in self._type_of if " " not in w), key=len, reverse=True))
-        in_alt = "|".join(sorted(map(re.escape, self._in_words), key=len, reverse=True))
+        single_types = _alternation(w for w in self._type_of if " " not in w)
+        in_alt = _alternation(self._in_words)
         self._fuzzy_next = re.compile(
             rf"[ \t]*[(,]|[ \t]+(?:{single_types or '(?!)'}|{in_alt})\b|[ -](?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})[ -])")
         self._fuzzy_gate = re.compile(
@@ -158,7 +171,6 @@ class Geoparser:
         glued = [m.start() for m in _GLUED.finditer(segment)]
         names = self.gaz.names
         span = self.gaz.span
-        demonyms = self._demonyms
         words_at = [m.span() for m in self._start.finditer(segment)]  # each start and its first word
         if glued:  # "IranAyatollah", "denganIran": a glued capital starts a word and ends the one before
             cut = []
@@ -166,13 +178,14 @@ class Geoparser:
                 i = bisect.bisect_right(glued, a)
                 cut.append((a, glued[i] if i < len(glued) and glued[i] < e else e))
             words_at = sorted(cut)
-        # Most capitalised words name nothing: one lookup of the first word tells, and only a
-        # word that may be a glued country or a look-alike spelling ("Jandairis town in") goes on.
+        # Most capitalised words name nothing: one (memoised) lookup of the first word tells, and
+        # only a word that may be a glued country or a look-alike spelling ("Jandairis town in") goes on.
         fz = self._fuzzy_next.match
-        prefixes = self._country_prefixes
-        words_at = [(a, e) for a, e in words_at
-                    if (w := folded[a:e]) in span or w in demonyms or w[:-1] in demonyms
-                    or (len(w) >= GLUED_MIN and w[:4] in prefixes) or (len(w) >= FUZZY_MIN and fz(segment, e))]
+        if self._gaz_version != self.gaz.version:  # user places were added since the memos began
+            self._forget()
+        classes = self._word_class
+        if len(classes) > CACHE_MAX:
+            classes.clear()
         accepted: list[tuple[int, int, tuple[int, ...], str]] = []
         taken_until = -1
         fuzzy_from = -1
@@ -180,19 +193,23 @@ class Geoparser:
             if a < taken_until:
                 continue
             w = folded[a:e]
-            if w not in span and w not in demonyms and w[:-1] not in demonyms \
-                    and not (len(w) >= GLUED_MIN and w[:4] in prefixes):
-                if len(w) >= FUZZY_MIN and a >= fuzzy_from:
-                    length, ids = self._fuzzy(segment, a, e)
+            c = classes.get(w)
+            if c is None:
+                c = classes[w] = self._classify(w)
+            if not c:
+                if len(w) >= FUZZY_MIN and a >= fuzzy_from and fz(segment, e):
+                    length, ids = self._fuzzy(segment, a, e, True)
                     fuzzy_from = a + length  # the rest of a capitalised run was tried with it
                     if ids:
                         accepted.append((start + a, start + a + length, ids, "fuzzy"))
                         taken_until = a + length
                 continue
-            if span.get(w) == 1:
+            if c == 1:
                 words = [w]  # no longer name starts with this word
             else:
-                run = self._run.match(folded, a)
+                # A plain word (no folded-away mark inside) is the run's first word: no name
+                # starting with it has more than c words, so the run need not read further.
+                run = (self._runs[c] if c <= MAX_TOKENS and " " not in w else self._run).match(folded, a)
                 if run is None:
                     continue
                 stop = run.end()
@@ -221,24 +238,23 @@ class Geoparser:
                     taken_until = a + fuzzy[0]
                 continue
             del words[most:]
-            ends = []
-            pos = a
-            for w in words:
-                pos += len(w)
-                ends.append(pos)
-                pos += 1
             hit = False
             for k in range(len(words), 0, -1):
                 key = " ".join(words[:k]) if k > 1 else words[0]
                 if key not in names:
                     continue
-                b = ends[k - 1]
-                ids = self._accept(key, segment[a:b])
+                b = a + len(key)  # the run's words stand one separator apart, as in the key
+                surface = segment[a:b]
+                ids = self._accepted.get(surface)  # type: ignore[assignment]
+                if ids is None:  # memo by surface: the key is the surface folded (folded[a:b])
+                    if len(self._accepted) > CACHE_MAX:
+                        self._accepted.clear()
+                    ids = self._accepted[surface] = self._accept(key, surface)
                 if not ids:
                     continue
                 taken_until = b
                 hit = True
-                if not self._named_thing(text, start + a, start + b, wide, lo):
+                if not self._named_thing(wide, start + a - lo, start + b - lo):
                     accepted.append((start + a, start + b, ids, ""))
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
@@ -266,23 +282,23 @@ class Geoparser:
         inherited: str | None = None  # an "in"/"near" place passes "in" down its qualifiers
         for k, (a, b, ids, how) in enumerate(accepted):
             if how == "demonym":
-                mentions.append(PlaceMention(start=a, end=b, surface=text[a:b], relation=None, demonym=True,
-                                             candidates=self._places(ids)))
+                mentions.append(PlaceMention(a, b, text[a:b], self._places(ids), None, None, False, False,
+                                             None, False, True, False))  # a demonym
                 inherited = None
                 continue
-            relation, type_cue = self._cues(text, a, b, wide, lo)
+            relation, type_cue = self._cues(wide, a - lo, b - lo)
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
             candidates = self._places(ids)
-            link = self._link(text, b, accepted[k + 1][0]) if k + 1 < len(accepted) else None
+            nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
+            link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
             if link is False and not self._within_any(candidates, accepted[k + 1][2]):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
-            mentions.append(PlaceMention(
-                start=a, end=b, surface=text[a:b], candidates=candidates,
-                relation=relation, type_cue=type_cue, embedded=self._embedded(text, a, b, starts, ends),
-                initial=self._initial(text, a),
-                qualifier_at=accepted[k + 1][0] if link is not None else None, qualifier_sure=bool(link),
-                fuzzy=how == "fuzzy"))
+            prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
+            mentions.append(PlaceMention(  # positional: a frozen record's keywords cost a third more
+                a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends),
+                not prev or prev[-1] in _SENTENCE_END, nxt if link is not None else None, bool(link),
+                False, how == "fuzzy"))
             inherited = "in" if link is not None and relation in ("in", "near") else None
         return mentions
 
@@ -299,8 +315,10 @@ class Geoparser:
         """How the words between two names tie them: True when the second surely says where
         the first lies ("X (Y", "X in Y", "X area of Y", "X village, Y district" after a
         type word), False for a bare comma (a qualifier or a list), None for anything else."""
+        if not 0 < c - b <= 48:
+            return None  # (checked before slicing: the next name may stand far away)
         gap = text[b:c]
-        if not gap or len(gap) > 48 or "\n" in gap:
+        if "\n" in gap:
             return None
         sure = comma = False
         words = 0
@@ -325,73 +343,47 @@ class Geoparser:
         return False if comma else None
 
     def _within_any(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
-        """True when some reading of the first name lies inside some reading of the second."""
+        """True when some reading of the first name lies inside some reading of the second.
+        A town in a named country, region or district is found by set lookups however many
+        namesakes both names have ("El Alto, La Paz"); only the distance test is pairwise."""
         others = self._places(ids)
         countries = {q.country for q in others if q.kind == "country"}
         regions = {(q.country, q.admin1) for q in others if q.kind == "admin1"}
         districts = {(q.country, q.admin2) for q in others if q.kind == "admin2"}
-        for p in candidates:  # the common cases by set lookups: a town in a named country or region
+        for p in candidates:
             if p.kind != "country" and p.country in countries:
                 return True
-            if p.kind != "admin1" and (p.country, p.admin1) in regions:
+            if p.kind not in ("country", "admin1") and p.admin1 and (p.country, p.admin1) in regions:
                 return True
-            if p.kind in ("populated", "site") and (p.country, p.admin2) in districts:
+            if p.kind in ("populated", "site") and p.admin2 and (p.country, p.admin2) in districts:
                 return True
-        if len(candidates) * len(others) > 400:
+        if len(candidates) * len(others) > 4000:
             return False
         return any(_inside(p, q) for p in candidates for q in others)
 
-    def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
-        """The places of an index entry, made once per entry (names recur across texts)."""
-        hit = self._candidates.get(ids)
-        if hit is None:
-            if len(self._candidates) > CACHE_MAX:
-                self._candidates.clear()
-            hit = self._candidates[ids] = tuple(self.gaz.place(i) for i in ids)
-        return hit
+    def _forget(self) -> None:
+        """Start the memos afresh (the gazetteer gained user places)."""
+        for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases):
+            memo.clear()
+        self._gaz_version = self.gaz.version
 
-    def _link(self, text: str, b: int, c: int) -> bool | None:
-        """How the words between two names tie them: True when the second surely says where
-        the first lies ("X (Y", "X in Y", "X area of Y", "X village, Y district" after a
-        type word), False for a bare comma (a qualifier or a list), None for anything else."""
-        gap = text[b:c]
-        if not gap or len(gap) > 48 or "\n" in gap:
-            return None
-        sure = comma = False
-        words = 0
-        for tok in _GAP_TOKEN.findall(gap):
-            if tok == "(":
-                sure = True
-            elif tok == ",":
-                comma = True
-            elif tok.isalpha():
-                w = self.fold(tok).strip()
-                words += 1
-                if w in self._in_words:
-                    sure = True
-                elif w not in self._gap_words or words > 4:
-                    return None
-            else:
-                return None  # ")", ";", ".", "-": another clause or a route
-        if sure and comma and "(" not in gap:
-            return None  # "in X, in Y": a comma before the cue starts another phrase
-        if sure:
-            return True
-        return False if comma else None
+    def _classify(self, w: str) -> int:
+        """What a folded capitalised word may start: > 0 a gazetteer name (the most words a name
+        starting with it has), -1 a demonym or a country glued to the next word, 0 nothing known
+        (at most a look-alike spelling)."""
+        n = self.gaz.span.get(w)
+        if n:
+            return n
+        if w in self._demonyms or w[:-1] in self._demonyms or (len(w) >= GLUED_MIN and w[:4] in self._country_prefixes):
+            return -1
+        return 0
 
-    def _within_any(self, candidates: Sequence[Place], ids: Sequence[int]) -> bool:
-        """True when some reading of the first name lies inside some reading of the second."""
-        if len(candidates) * len(ids) > 4000:
-            return False
-        others = [self.gaz.place(i) for i in ids]
-        return any(_inside(p, q) for p in candidates for q in others)
-
-    def _fuzzy(self, segment: str, a: int, e: int) -> tuple[int, tuple[int, ...]]:
+    def _fuzzy(self, segment: str, a: int, e: int, checked: bool = False) -> tuple[int, tuple[int, ...]]:
         """A capitalised name the index lacks, said to lie somewhere ("Jandairis town in",
         "Al-Swani (", "Basira city in"): the length of the capitalised run from a, and the
         places spelled with its skeleton (none when the run is no such name). ``e``: where its
         first word ends (most words already fail the test made there)."""
-        if not self._fuzzy_next.match(segment, e):
+        if not checked and not self._fuzzy_next.match(segment, e):
             return 0, ()
         run = self._cap_run.match(segment, a)
         if run is None:
@@ -411,9 +403,13 @@ class Geoparser:
         """True when the name closes an address chain opened by an "in" cue: in "di Jalan
         Kajaolalido, Makassar, Sulawesi Selatan" every name after the street is where it
         happened, though no cue stands right before it."""
-        before = text[max(0, a - ADDRESS_WINDOW):a]
-        if not before.rstrip().endswith(","):
+        lo = max(0, a - ADDRESS_WINDOW)
+        i = a
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo or text[i - 1] != ",":  # the window, spaces stripped, must end with a comma
             return False
+        before = text[lo:a]
         names = 0
         for w in reversed(_ADDRESS_WORD.findall(before)):
             if w == ",":
@@ -454,19 +450,13 @@ class Geoparser:
             return ()  # places are proper names: "Daraa", not "dara"
         return self.gaz.ids_for_surface(key, surface)
 
-    def _folded(self, text: str, x: int, y: int, wide: str | None, lo: int) -> str:
-        """text[x:y] folded, sliced from the already folded window when it lies inside."""
-        x, y = max(0, x), min(len(text), y)
-        if wide is not None and lo <= x and y <= lo + len(wide):
-            return wide[x - lo:y - lo]
-        return self.fold(text[x:y])
-
-    def _cues(self, text: str, a: int, b: int, wide: str | None = None,
-              lo: int = 0) -> tuple[str | None, str | None]:
+    def _cues(self, wide: str, x: int, y: int) -> tuple[str | None, str | None]:
         """(relation, type cue) of a mention, read word by word from the name leftwards:
         fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
-        cue: "di" is both); a type word right after the name counts too ("Anbar province")."""
-        before = self._folded(text, a - WINDOW, a, wide, lo)
+        cue: "di" is both); a type word right after the name counts too ("Anbar province").
+        ``wide``: the folded text around the name, which stands at wide[x:y] (find() folds
+        WINDOW characters either side of its segment, so the windows read here lie inside)."""
+        before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
             joined = " ".join(before.split()) + " "
@@ -474,15 +464,20 @@ class Geoparser:
                 if pat.search(joined):
                     relation = "near"
                     break
-        after = self._folded(text, b, b + 40, wide, lo).split(None, self._type_len)
+        after = wide[y:y + 40].split(None, 1)
         if after and after[0] in self._type_first:
+            after = after[:1] + after[1].split(None, self._type_len - 1) if len(after) > 1 else after
             for k in range(min(self._type_len, len(after)), 0, -1):
                 t = self._type_of.get(" ".join(after[:k]))
                 if t is not None:
                     type_cue = t  # "Kandahar city", "Anbar province": the word after is the name's own
                     break
-        words = before[-64:].split()
-        if before[-64:][:1].isalnum() and len(before) > 64:
+        tail = before[-64:]
+        last_word = tail.rsplit(None, 1)
+        if not last_word or last_word[-1] not in self._walk_words:
+            return relation or type_cue, type_cue  # no cue, filler or type word ends the window
+        words = tail.split()
+        if tail[:1].isalnum() and len(before) > 64:
             words = words[1:]  # a cut word is no cue
         fill = self._fill_words
         j = top = len(words)  # words[j:] are fillers and at most one type phrase (ending at top)
@@ -522,18 +517,19 @@ class Geoparser:
             relation = rel
         return relation or type_cue, type_cue
 
-    def _named_thing(self, text: str, a: int, b: int, wide: str | None = None, lo: int = 0) -> bool:
+    def _named_thing(self, wide: str, x: int, y: int) -> bool:
         """True when the words around the name make it an organisation, title or thing named
         after the place ("The Times of Israel", "Universitas Indonesia", "US dollar",
-        "Raju street"): pack lists ``not_place_before`` / ``not_place_after``."""
+        "Raju street"): pack lists ``not_place_before`` / ``not_place_after``. The name stands at
+        wide[x:y] of the folded text (see _cues)."""
         if self._not_before:
-            before = self._folded(text, a - 40, a, wide, lo).split()
+            before = wide[max(0, x - 40):x].rsplit(None, 3)  # the last 3 words are read
             if before and before[-1] in self._not_before_last:
                 for k in (1, 2, 3):
                     if len(before) >= k and " ".join(before[-k:]) in self._not_before:
                         return True
         if self._not_after:
-            after = self._folded(text, b, b + 40, wide, lo).split(None, 2)
+            after = wide[y:y + 40].split(None, 2)
             if after and after[0] in self._not_after_first:
                 for k in (1, 2):
                     if len(after) >= k and " ".join(after[:k]) in self._not_after:
@@ -542,8 +538,8 @@ class Geoparser:
 
     @staticmethod
     def _initial(text: str, a: int) -> bool:
-        prev = text[max(0, a - 30):a].rstrip(" \t\"“'‘(")
-        return not prev or prev[-1] in ".!?\n:"
+        prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)
+        return not prev or prev[-1] in _SENTENCE_END
 
     def _embedded(self, text: str, a: int, b: int, starts: set[int] = frozenset(),  # type: ignore[assignment]
                   ends: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
@@ -551,12 +547,15 @@ class Geoparser:
         "Mustefa Bali", "Pul-e Charkhi"): a capitalised non-cue word touches it
         (space or hyphen between); a sentence start on the left does not count."""
         lo = max(0, a - 30)
-        left = _left_word(text, lo, a)
+        left = _left_word(text, lo, a) if a > lo and text[a - 1] in " \t-" else None
         if left is not None and text[left[0]].isupper() and self._fold_word(text[left[0]:left[1]]) not in self._cue_words \
                 and left[1] not in ends:
             prev = text[lo:left[0]].rstrip()
             if prev and prev[-1] not in ".!?\"“:\n":
                 return True
+        after = text[b:b + 1]
+        if not after or after not in " \t-":
+            return False  # no word touches the name on the right
         right = self._right_word.match(text, b, min(len(text), b + 40))  # "Wadi al-Rabi": past the article
         if right and right.start(1) in starts:
             return False
@@ -571,18 +570,22 @@ class Geoparser:
         skip = {self.gaz.fold(p) for p in reporter_places}
         votes: dict[str, float] = {}
         first: dict[str, int] = {}
-        # Countries named outright: a name's reading in or beside one of them ("Gaza" in a text
-        # naming Israel) is its a-priori reading, not a far namesake (Gaza, Mozambique).
+        # Countries named outright, or by a demonym: a name's reading in or beside one of them
+        # ("Gaza" in a text naming Israel; "Beja" after "the Tunisian General Labour Union") is
+        # its a-priori reading, not a far namesake (Gaza, Mozambique; Beja, Portugal).
+        base = self._prior_memo
         named = {m.candidates[0].country for m in mentions
-                 if len(m.candidates) == 1 and m.candidates[0].kind == "country" and not m.demonym}
+                 if len(m.candidates) == 1 and m.candidates[0].kind == "country"}
 
         def prior(p: Place) -> float:
-            near = p.kind != "country" and (p.country in named or self._neighbours.get(p.country, frozenset()) & named)
-            return self._prior(p) + (NEIGHBOUR_BONUS if near else 0.0)
+            near = p.kind != "country" and (p.country in named or
+                                            not self._neighbours.get(p.country, _NONE).isdisjoint(named))
+            return base(p) + (NEIGHBOUR_BONUS if near else 0.0)
 
         by_start = {m.start: m for m in mentions}
+        best_of: dict[int, Place] = {}  # id of a candidates tuple -> its best reading (this call only)
         for k, m in enumerate(mentions):
-            if not m.candidates or m.fuzzy or self.gaz.fold(m.surface) in skip:
+            if not m.candidates or m.fuzzy or (skip and self.gaz.fold(m.surface) in skip):
                 continue
             # "Rafah (Rafah, North Sinai)": a name votes for a reading inside its qualifiers.
             pool: Sequence[Place] = m.candidates
@@ -593,7 +596,11 @@ class Geoparser:
                 pool = inside or pool
                 q = by_start.get(q.qualifier_at) if q.qualifier_at is not None else None
                 hops += 1
-            best = max(pool, key=prior)
+            best = best_of.get(id(pool)) if pool is m.candidates else None  # names recur in a text
+            if best is None:
+                best = pool[0] if len(pool) == 1 else max(pool, key=prior)
+                if pool is m.candidates:
+                    best_of[id(pool)] = best
             if m.demonym:
                 weight = DEMONYM_WEIGHT
             elif best.kind in ("country", "admin1") or best.population >= 50_000:
@@ -615,6 +622,27 @@ class Geoparser:
         return tuple(sorted((c for c in votes if votes[c] >= FOCUS_SHARE * top), key=lambda c: (-votes[c], first[c])))
 
     # -- resolving ----------------------------------------------------------
+    def _prior_memo(self, p: Place) -> float:
+        """_prior, made once per place (every focus and every reading asks again)."""
+        hit = self._priors.get(p.key)
+        if hit is None:
+            if len(self._priors) > CACHE_MAX:
+                self._priors.clear()
+            hit = self._priors[p.key] = self._prior(p)
+        return hit
+
+    def _base_memo(self, p: Place) -> float:
+        """The prior less 30 for a unit without a known seat (it cannot be coded at a point)."""
+        hit = self._bases.get(p.key)
+        if hit is None:
+            if len(self._bases) > CACHE_MAX:
+                self._bases.clear()
+            hit = self._prior(p)
+            if math.isnan(p.latitude):
+                hit -= 30
+            self._bases[p.key] = hit
+        return hit
+
     @staticmethod
     def _prior(p: Place) -> float:
         if p.kind == "country":
@@ -665,34 +693,38 @@ class Geoparser:
         units = {(p.country, p.admin1) for p in candidates if p.kind in ("admin1", "admin2")}
 
         near = countries | set(focus)
+        base = self._base_memo
+        neighbours = self._neighbours
+        first, others = (focus[0], focus[1:]) if focus else (None, ())
 
         def score(p: Place) -> tuple[float, float]:
-            s = self._prior(p)
-            if math.isnan(p.latitude):
-                s -= 30  # a unit without a known seat cannot be coded at a point
-            if p.kind == "populated" and (p.country, p.admin1) in units \
-                    and (not regions or (p.country, p.admin1) in regions):
+            s = base(p)  # the prior, less 30 for a unit without a known seat (no point to code)
+            country, kind = p.country, p.kind
+            where = (country, p.admin1)
+            if kind == "populated" and where in units and (not regions or where in regions):
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
             support = 0.0
             if focus:
-                if p.country == focus[0]:
+                if country == first:
                     support += 50
-                elif p.country in focus[1:]:
+                elif country in others:
                     support += 30
-            if p.admin1 and (p.country, p.admin1) in regions:
+            if p.admin1 and where in regions:
                 support += 40
-                if p.kind != "admin2" and p.admin2 and (p.country, p.admin2) in districts:
+                if kind != "admin2" and p.admin2 and (country, p.admin2) in districts:
                     support += 20
-            elif p.country in countries:
+            elif country in countries:
                 support += 25
-            elif self._neighbours.get(p.country, frozenset()) & near:
+            elif not neighbours.get(country, _NONE).isdisjoint(near):
                 s += NEIGHBOUR_BONUS
             if want:
-                s += 60 if p.kind == want or (want == "populated" and p.kind == "admin2" and
-                                              p.name.lower().startswith("kota")) else -20
+                s += 60 if kind == want or (want == "populated" and kind == "admin2" and
+                                            p.name.lower().startswith("kota")) else -20
             return s + support, support
 
-        scored = sorted(((score(p), p) for p in candidates), key=lambda sp: sp[0][0], reverse=True)
+        scored = [(score(p), p) for p in candidates]
+        if len(scored) > 1:
+            scored.sort(key=_total, reverse=True)  # stable: equal scores keep the index order
         ranked = [p for _, p in scored]
         best = ranked[0]
         best_score, support = scored[0][0]
@@ -742,13 +774,7 @@ class Geoparser:
             m = mentions[0]
             if not m.candidates or m.demonym:
                 return None
-            key = (m.surface, m.relation, m.type_cue, m.embedded, m.initial, m.fuzzy, len(m.candidates), tuple(focus))
-            if key not in self._alone:
-                if len(self._alone) > CACHE_MAX:
-                    self._alone.clear()
-                r = self.read(m, focus, mentions)
-                self._alone[key] = None if r is None else (r.place, r.certain)
-            hit = self._alone[key]
+            hit = self._alone_hit(m, focus)
             return None if hit is None else Reading(m, hit[0], hit[1])
         by_start = {m.start: m for m in mentions}
         qualifier = {m.start: by_start[m.qualifier_at] for m in mentions
@@ -813,8 +839,30 @@ class Geoparser:
     def resolve(self, mentions: Sequence[PlaceMention], focus: Sequence[str] = ()) -> PlaceRef | None:
         """The event's place coded per events.md (geo_precision 1 town, 2 near a town / a
         site / a district, 3 region or country only)."""
+        if len(mentions) == 1:  # the common call (one name per clause): its code is memoised too
+            m = mentions[0]
+            if not m.candidates or m.demonym:
+                return None
+            hit = self._alone_hit(m, focus)
+            if hit is None:
+                return None
+            if hit[2] is None:
+                hit[2] = (self.ref(Reading(m, hit[0], hit[1])),)
+            return hit[2][0]
         reading = self.resolve_reading(mentions, focus)
         return None if reading is None else self.ref(reading)
+
+    def _alone_hit(self, m: PlaceMention, focus: Sequence[str]) -> list[Any] | None:
+        """The memoised reading of a name alone: [place, certain, (PlaceRef,) or None], or None.
+        It depends only on the name's spelling, cues and the focus, not on where it stands."""
+        key = (m.surface, m.relation, m.type_cue, m.embedded, m.initial, m.fuzzy, len(m.candidates), tuple(focus))
+        hit = self._alone.get(key, _MISSING)
+        if hit is _MISSING:
+            if len(self._alone) > CACHE_MAX:
+                self._alone.clear()
+            r = self.read(m, focus, (m,))
+            hit = self._alone[key] = None if r is None else [r.place, r.certain, None]
+        return hit  # type: ignore[return-value]
 
     def ref(self, reading: Reading) -> PlaceRef | None:
         """A reading coded per events.md (what ``resolve`` returns for the reading it chose)."""
@@ -835,6 +883,29 @@ class Geoparser:
         if math.isnan(place.latitude):
             return None
         return self.gaz.to_ref(place, precision)
+
+
+def _start_pattern(articles: frozenset[str]) -> re.Pattern[str]:
+    r"""Where a name may start: "\b(?:CAP[^\W_]*|(?:al|el|...)\b)" (CAP: a capital letter), as
+    one character class followed by the word-boundary test, then the branch of that character."""
+    caps = "A-Z\u00C0-\u00DE\u0100-\u024F"
+    by_first: dict[str, list[str]] = {}
+    for art in sorted(articles, key=lambda x: (-len(x), x)):
+        by_first.setdefault(art[0], []).append(art[1:])
+    branches = [rf"(?<=[{caps}])[^\W_]*"]
+    branches += [rf"(?<={re.escape(c)})(?:{'|'.join(map(re.escape, rest))})\b" for c, rest in by_first.items()]
+    first = "".join(map(re.escape, by_first))
+    return re.compile(rf"[{caps}{first}](?<!\w.)(?:{'|'.join(branches)})")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first; ties by spelling, so the pattern
+    (and its speed) is the same in every process whatever the order of a set."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))) or "(?!)"
+
+
+def _total(scored: tuple[tuple[float, float], Place]) -> float:
+    return scored[0][0]
 
 
 def _left_word(text: str, lo: int, a: int) -> tuple[int, int] | None:
