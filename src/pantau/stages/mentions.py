@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ahocorasick
+
+try:  # the regex parser, read only to learn which strings a cue pattern cannot match without
+    from re import _constants as _sre  # Python >= 3.11
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from pantau.packs import Pack
 from pantau.records import Span
@@ -22,6 +29,7 @@ from pantau.records import Span
 __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRule", "CUE_KINDS"]
 
 _MEMO_MAX = 200_000  # analysed words kept per finder (a few tens of MB at most)
+_SUBSETS_MAX = 4096  # compiled pattern subsets kept per alternation (see _Alternation)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 # Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
@@ -53,6 +61,26 @@ class Token:
     start: int
     end: int
     text: str  # lower-cased surface
+
+
+def _token_maker() -> Callable[[int, int, str], Token]:
+    """``Token(start, end, text)`` without the frozen dataclass's ``__init__``, which sets each
+    field through ``object.__setattr__``: the same object (fields, equality, hash), built about
+    twice as fast -- a token is built for every word of every sentence with a trigger."""
+    new = object.__new__
+    set_start, set_end, set_text = Token.start.__set__, Token.end.__set__, Token.text.__set__  # type: ignore[attr-defined]
+
+    def make(start: int, end: int, text: str) -> Token:
+        tok = new(Token)
+        set_start(tok, start)
+        set_end(tok, end)
+        set_text(tok, text)
+        return tok
+
+    return make
+
+
+_make_token = _token_maker()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,22 +183,35 @@ class MentionFinder:
             self._stops.setdefault(words[0], []).append(words)
         cues = pack.get("cues")
         self._cue_res: dict[str, re.Pattern[str]] = {}
+        self._cue_alts: dict[str, _Alternation] = {}
         self.cue_scope: dict[str, tuple[str, int]] = {}
         for kind in CUE_KINDS:
             table = cues.get(kind)
             if table and table.get("patterns"):
-                self._cue_res[kind] = re.compile("|".join(f"(?:{p})" for p in table["patterns"]))
+                self._cue_alts[kind] = _Alternation(table["patterns"])
+                self._cue_res[kind] = self._cue_alts[kind].regex
                 self.cue_scope[kind] = (table.get("scope", "clause"), int(table.get("window", 0)))
         clause = cues.get("clause", {})
-        self._clause_re = re.compile("|".join(f"(?:{p})" for p in clause.get("patterns", ()))) if clause.get(
-            "patterns"
-        ) else None
+        self._clause_alt = _Alternation(clause["patterns"]) if clause.get("patterns") else None
+        self._clause_re = self._clause_alt.regex if self._clause_alt is not None else None
         death = cues.get("death", {})
-        self._death_re = _alt(death.get("patterns", ()))
-        self._kill_re = _alt(death.get("transitive", ()))
-        self._injury_re = _alt(cues.get("injury", {}).get("patterns", ()))
         frame = cues.get("frame", {})
-        self._occurrence_re = _alt(frame.get("occurrence", ()))
+        others = {
+            "death": death.get("patterns", ()),
+            "kill": death.get("transitive", ()),
+            "injury": cues.get("injury", {}).get("patterns", ()),
+            "occurrence": frame.get("occurrence", ()),
+        }
+        alts = {f"cue:{k}": a for k, a in self._cue_alts.items()}
+        if self._clause_alt is not None:
+            alts["clause"] = self._clause_alt
+        alts.update((name, _Alternation(pats)) for name, pats in others.items() if pats)
+        # one pass over a sentence tells which of these patterns can match in it at all
+        self._prefilter = _Prefilter(alts)
+        self._death_re = alts["death"].regex if "death" in alts else None
+        self._kill_re = alts["kill"].regex if "kill" in alts else None
+        self._injury_re = alts["injury"].regex if "injury" in alts else None
+        self._occurrence_re = alts["occurrence"].regex if "occurrence" in alts else None
         self.lead_sentences = int(frame.get("lead_sentences", 3))
         # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
         self.ground_nouns = bool(frame.get("ground_nouns", False))
@@ -237,7 +278,8 @@ class MentionFinder:
     # -- tokens and lemmas -------------------------------------------------
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+        make = _make_token
+        return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
 
     def analyse(self, word: str) -> dict[str, str]:
         """Candidate lemmas of a word -> the word form each implies."""
@@ -343,7 +385,8 @@ class MentionFinder:
         if self._starters.isdisjoint(words):
             return [], []
         texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
-        hits = self._hits(texts, [self._entry(w) for w in words])
+        memo = self._memo  # holds every word now
+        hits = self._hits(texts, [memo[w] for w in words])
         if not hits:
             return [], []
         toks = self.tokens(text, start, end)
@@ -378,10 +421,18 @@ class MentionFinder:
     ) -> list[tuple[int, int, tuple[str, ...], TriggerRule, str]]:
         """Triggers as (first token, last token, lemma words, rule, form), from the tokens'
         lower-cased texts and their memoised analyses."""
-        analyses = [e[0] for e in entries]
         found: list[tuple[int, int, tuple[str, ...], TriggerRule, str]] = []
+        # only a word that can start a trigger or a stop phrase stops the walk; the others
+        # are passed one by one, so the walk may go straight to the next such word
+        marked = [k for k, e in enumerate(entries) if e[1] or e[2]]
+        if not marked:
+            return found
+        analyses = [e[0] for e in entries]
         i = 0
-        while i < len(texts):
+        for k in marked:
+            if k < i:
+                continue
+            i = k
             _, starts, stops = entries[i]
             if stops:
                 stop_len = self._stop_at(analyses, i, stops)
@@ -459,14 +510,24 @@ class MentionFinder:
         if not phrases:
             return False
         analyses = [self._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(tokens[lo:hi], lo)]
-        return any(self._words_match(analyses, k, words) for words in phrases for k in range(len(analyses)))
+        n = len(analyses)
+        for words in phrases:
+            first, rest = words[0], words[1:]
+            for k in range(n - len(rest)):
+                if first in analyses[k] and all(w in analyses[k + m] for m, w in enumerate(rest, 1)):
+                    return True
+        return False
 
     # -- cues ------------------------------------------------------------------
 
     def cues(self, text: str, start: int, end: int) -> list[CueMention]:
         low = text[start:end].lower()
+        regexes = self._prefilter.regexes(low)
         out = []
-        for kind, rx in self._cue_res.items():
+        for kind in self._cue_alts:
+            rx = regexes[f"cue:{kind}"]
+            if rx is None:
+                continue  # no pattern of this kind can match here
             for m in rx.finditer(low):
                 out.append(CueMention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()], kind))
         out.sort(key=lambda c: (c.start, c.kind))
@@ -483,7 +544,8 @@ class MentionFinder:
             return [Span(start, end)]
         cuts = [start]
         low = text[start:end].lower()
-        for m in self._clause_re.finditer(low):
+        rx = self._prefilter.regexes(low)["clause"]
+        for m in rx.finditer(low) if rx is not None else ():
             pos = start + m.start()
             if pos > cuts[-1]:
                 cuts.append(pos)
@@ -494,7 +556,8 @@ class MentionFinder:
         """Death words as (start, end, transitive)."""
         low = text[start:end].lower()
         out: dict[int, tuple[int, int, bool]] = {}
-        for rx, trans in ((self._death_re, False), (self._kill_re, True)):
+        regexes = self._prefilter.regexes(low)
+        for rx, trans in ((regexes.get("death"), False), (regexes.get("kill"), True)):
             if rx is None:
                 continue
             for m in rx.finditer(low):
@@ -507,7 +570,8 @@ class MentionFinder:
         if self._injury_re is None:
             return []
         low = text[start:end].lower()
-        return [Span(start + m.start(), start + m.end()) for m in self._injury_re.finditer(low)]
+        rx = self._prefilter.regexes(low)["injury"]
+        return [Span(start + m.start(), start + m.end()) for m in rx.finditer(low)] if rx is not None else []
 
     @staticmethod
     def compile_patterns(patterns: Any) -> re.Pattern[str] | None:
@@ -515,7 +579,139 @@ class MentionFinder:
         return _alt(patterns)
 
     def occurrence(self, text: str, start: int, end: int) -> bool:
-        return bool(self._occurrence_re and self._occurrence_re.search(text[start:end].lower()))
+        if self._occurrence_re is None:
+            return False
+        low = text[start:end].lower()
+        rx = self._prefilter.regexes(low)["occurrence"]
+        return rx is not None and rx.search(low) is not None
+
+
+class _Alternation:
+    """Patterns tried as one regex ``(?:p1)|(?:p2)|...``, with what each needs to match at all.
+
+    A pattern needs one of a few literal strings (``\\btidak\\b`` needs "tidak", ``[;:]``
+    needs ";" or ":"): where none of them occurs in a text, the pattern fails at every position,
+    so the alternation of the other patterns finds exactly the same matches. Most sentences hold
+    one or two of a kind's patterns, and a short alternation is much faster than the long one.
+    Patterns whose needs cannot be told (or with groups, whose numbers would shift) are always
+    kept."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.regex = re.compile("|".join(f"(?:{p})" for p in self.patterns))
+        if self.regex.groups:
+            self.needs: tuple[frozenset[str] | None, ...] = (None,) * len(self.patterns)
+        else:
+            self.needs = tuple(_needed_literals(p) for p in self.patterns)
+        # bit i stands for pattern i
+        self.always = sum(1 << i for i, need in enumerate(self.needs) if need is None)
+        self._subsets: dict[int, re.Pattern[str] | None] = {}
+
+    def for_patterns(self, keep: int) -> re.Pattern[str] | None:
+        """The regex of the patterns whose bits are set in ``keep`` (None for none), in their order."""
+        try:
+            return self._subsets[keep]
+        except KeyError:
+            pass
+        if len(self._subsets) >= _SUBSETS_MAX:
+            self._subsets.clear()
+        chosen = [p for i, p in enumerate(self.patterns) if keep >> i & 1]
+        if not chosen:
+            found = None
+        elif len(chosen) == len(self.patterns):
+            found = self.regex
+        else:
+            found = re.compile("|".join(f"(?:{p})" for p in chosen))
+        self._subsets[keep] = found
+        return found
+
+
+class _Prefilter:
+    """Which patterns of several alternations can match a text: one automaton pass over the
+    text finds the literals present, and each literal names the patterns that need it."""
+
+    def __init__(self, alts: dict[str, _Alternation]) -> None:
+        self.alts = alts
+        owners: dict[str, list[tuple[str, int]]] = {}
+        for name, alt in alts.items():
+            for i, need in enumerate(alt.needs):
+                for lit in need or ():
+                    owners.setdefault(lit, []).append((name, 1 << i))
+        self._auto: Any = None
+        if owners:
+            self._auto = ahocorasick.Automaton()
+            for lit, who in owners.items():
+                self._auto.add_word(lit, tuple(who))
+            self._auto.make_automaton()
+        # what a text holding none of the literals gets
+        self._default = {name: alt.for_patterns(alt.always) for name, alt in alts.items()}
+        self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
+
+    def regexes(self, low: str) -> dict[str, re.Pattern[str] | None]:
+        """Name -> the regex of the patterns that can match ``low`` (None: none can). The last
+        text's answer is kept: ``cues`` and ``clauses`` read the same sentence in turn."""
+        if self._last[1] and self._last[0] == low:
+            return self._last[1]
+        found = dict(self._default)
+        if self._auto is not None:
+            touched: dict[str, int] = {}
+            for who in {who for _, who in self._auto.iter(low)}:
+                for name, bit in who:
+                    touched[name] = touched.get(name, 0) | bit
+            for name, keep in touched.items():
+                alt = self.alts[name]
+                found[name] = alt.for_patterns(keep | alt.always)
+        self._last = (low, found)
+        return found
+
+
+def _needed_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (None: not known).
+    Read from the parsed pattern; case-insensitive parts need nothing known."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always tried
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    return _seq_needs(list(parsed))
+
+
+def _seq_needs(items: list[Any]) -> frozenset[str] | None:
+    """What a sequence of parsed regex items needs: the best of what its parts need (a run of
+    literal characters, a group, a repeat done at least once, a branch whose every arm needs
+    something), best meaning the longest shortest string."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        need: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                need = _seq_needs(list(sub))
+        elif op is _sre.BRANCH:
+            arms = [_seq_needs(list(arm)) for arm in av[1]]
+            if arms and all(a is not None for a in arms):
+                need = frozenset().union(*arms)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            low, _, sub = av
+            if low >= 1:
+                need = _seq_needs(list(sub))
+        elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+            need = frozenset(chr(c) for _, c in av)
+        if need:
+            found.append(need)
+    if run:
+        found.append(frozenset(["".join(run)]))
+    if not found:
+        return None
+    return max(found, key=lambda n: (min(len(x) for x in n), -len(n)))
 
 
 def _alt(patterns: Any) -> re.Pattern[str] | None:

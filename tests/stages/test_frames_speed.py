@@ -1,0 +1,211 @@
+"""The cue prefilter (mentions._Alternation, _Prefilter) is a speed-up only: a sentence's cues,
+clauses, death and injury words and occurrence test are exactly those of the pack's full
+regexes, and ``has_any_lemma`` answers as the word-by-word match did."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pantau.records import Span
+from pantau.stages.mentions import CueMention, MentionFinder, _needed_literals
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "pantau" / "examples"
+
+# sentences that exercise the odd corners: patterns with repeats, classes, overlaps, no match
+EXTRA = [
+    "Polisi membantah ada bentrokan di Desa Suka Maju; tidak ada korban jiwa, kata Kapolres.",
+    "Selama dua tahun terakhir, sebanyak 5 kali serangan terjadi - terus menerus - di kawasan itu.",
+    "He said that the militants, who were not identified, had attacked the village of Namava.",
+    "Protesters clashed with police in Lagos on Monday; 3 were killed and 12 injured.",
+    "",
+    "—",
+    "Tidak.",
+]
+
+
+def _texts() -> list[str]:
+    out = list(EXTRA)
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.suffix == ".txt":
+            out.append(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".jsonl":
+            out += [json.loads(line).get("text", "") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for lang in ("id", "en", "ms"):
+        pack_examples = EXAMPLES.parent / "packs" / lang / "examples.jsonl"
+        if pack_examples.is_file():
+            out += [json.loads(line).get("text", "") for line in pack_examples.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The text's lines and the whole text, as (start, end)."""
+    spans = [(0, len(text))]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        spans.append((pos, pos + len(line.rstrip("\n"))))
+        pos += len(line)
+    return spans
+
+
+def _slow_cues(f: MentionFinder, text: str, start: int, end: int) -> list[CueMention]:
+    low = text[start:end].lower()
+    out = [
+        CueMention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()], kind)
+        for kind, rx in f._cue_res.items()
+        for m in rx.finditer(low)
+    ]
+    out.sort(key=lambda c: (c.start, c.kind))
+    return out
+
+
+def _slow_clauses(f: MentionFinder, text: str, start: int, end: int) -> list[Span]:
+    if f._clause_re is None:
+        return [Span(start, end)]
+    cuts = [start]
+    for m in f._clause_re.finditer(text[start:end].lower()):
+        if start + m.start() > cuts[-1]:
+            cuts.append(start + m.start())
+    cuts.append(end)
+    return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _slow_deaths(f: MentionFinder, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    low = text[start:end].lower()
+    out: dict[int, tuple[int, int, bool]] = {}
+    for rx, trans in ((f._death_re, False), (f._kill_re, True)):
+        for m in rx.finditer(low) if rx is not None else ():
+            if trans or start + m.start() not in out:
+                out[start + m.start()] = (start + m.start(), start + m.end(), trans)
+    return sorted(out.values())
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
+    f = MentionFinder(pack(lang))
+    checked = 0
+    for text in _texts():
+        for start, end in _windows(text):
+            low = text[start:end].lower()
+            assert f.cues(text, start, end) == _slow_cues(f, text, start, end)
+            assert f.clauses(text, start, end) == _slow_clauses(f, text, start, end)
+            assert f.deaths(text, start, end) == _slow_deaths(f, text, start, end)
+            injuries = [Span(start + m.start(), start + m.end()) for m in f._injury_re.finditer(low)] if f._injury_re else []
+            assert f.injuries(text, start, end) == injuries
+            assert f.occurrence(text, start, end) == bool(f._occurrence_re and f._occurrence_re.search(low))
+            checked += 1
+    assert checked > 50
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_every_match_holds_a_needed_literal(pack, lang: str) -> None:
+    """What the prefilter relies on, checked on real text: each match of a pattern contains one
+    of the literals ``_needed_literals`` says it needs."""
+    f = MentionFinder(pack(lang))
+    texts = [t.lower() for t in _texts()]
+    for alt in f._prefilter.alts.values():
+        for pattern, need in zip(alt.patterns, alt.needs):
+            if need is None:
+                continue
+            rx = re.compile(pattern)
+            for low in texts:
+                for m in rx.finditer(low):
+                    assert any(lit in m.group() for lit in need), (pattern, m.group(), need)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\btidak\b", {"tidak"}),
+        (r"\bsedang berlangsung\b", {"sedang berlangsung"}),
+        (r"[;:]", {";", ":"}),
+        (r",\s", {","}),
+        (r"\bselama\s+(?:\S+\s+){0,2}(?:tahun|bulan)\b", {"selama"}),
+        (r"\b(?:last|past) (?:week|month)s?\b", {"last", "past"}),
+        (r"\b(?:hari|pekan)-(?:hari|pekan) terakhir\b", {" terakhir"}),
+        (r"\bmeninggal(?: dunia)?\b", {"meninggal"}),
+        (r"\w+", None),
+        (r"(?i:tidak)", None),
+        (r"\b(?:a|\w)\b", None),
+        (r"(?:ab)?c", {"c"}),
+        (r"x*", None),
+    ],
+)
+def test_needed_literals(pattern: str, needed: set[str] | None) -> None:
+    got = _needed_literals(pattern)
+    assert (set(got) if got is not None else None) == needed
+
+
+def test_has_any_lemma_equals_word_by_word_match(pack) -> None:
+    f = MentionFinder(pack("id"))
+    text = "Massa membakar pos polisi dan merusak kantor desa setelah bentrok dengan aparat keamanan."
+    toks = f.tokens(text, 0, len(text))
+    vocab = sorted({w for t in toks for w in f._entry(t.text)[0]})
+    phrases = [(w,) for w in vocab[:6]] + [(a, b) for a, b in itertools.pairwise(vocab)] + [("pos", "polisi"), ("aparat", "keamanan"), ("keamanan", "x")]
+    for lo in range(len(toks)):
+        for hi in range(lo, len(toks) + 1):
+            for skip in (range(0), range(lo, lo + 1), range(hi - 2, hi)):
+                for ph in [phrases, phrases[:3], [("pos", "polisi")], [("aparat", "keamanan")], [("tidak", "ada")]]:
+                    analyses = [f._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(toks[lo:hi], lo)]
+                    slow = any(f._words_match(analyses, k, w) for w in ph for k in range(len(analyses)))
+                    assert f.has_any_lemma(toks, lo, hi, ph, skip) == slow
+
+
+def _slow_hits(f: MentionFinder, texts: list[str], entries: list) -> list:
+    """The trigger walk as it was: every token visited in turn."""
+    analyses = [e[0] for e in entries]
+    found = []
+    i = 0
+    while i < len(texts):
+        _, starts, stops = entries[i]
+        if stops:
+            stop_len = f._stop_at(analyses, i, stops)
+            if stop_len:
+                i += stop_len
+                continue
+        if not starts:
+            i += 1
+            continue
+        hit = f._match_at(texts, analyses, i, starts)
+        if hit is None:
+            i += 1
+            continue
+        words, rule, form = hit
+        found.append((i, i + len(words) - 1, words, rule, form))
+        i += len(words)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_trigger_walk_skipping_plain_words_finds_the_same_hits(pack, lang: str) -> None:
+    f = MentionFinder(pack(lang))
+    hits = 0
+    for text in _texts():
+        for start, end in _windows(text):
+            texts = [t.text for t in f.tokens(text, start, end)]
+            entries = [f._entry(w) for w in texts]
+            fast = f._hits(texts, entries)
+            assert fast == _slow_hits(f, texts, entries)
+            hits += len(fast)
+    assert hits > 10
+
+
+def test_fast_tokens_are_ordinary_tokens(pack) -> None:
+    """``tokens`` builds Token objects without the dataclass __init__: they equal, hash and print
+    as tokens built the ordinary way."""
+    from pantau.stages.mentions import _WORD, Token
+
+    f = MentionFinder(pack("id"))
+    text = "Warga Desa Suka-Maju membantah ada bentrokan, kata polisi’s."
+    toks = f.tokens(text, 0, len(text))
+    slow = [Token(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    assert toks == slow
+    assert [hash(t) for t in toks] == [hash(t) for t in slow]
+    assert [repr(t) for t in toks] == [repr(t) for t in slow]
+    assert all(type(t) is Token for t in toks)
+    with pytest.raises(AttributeError):
+        toks[0].start = 3  # type: ignore[misc]
