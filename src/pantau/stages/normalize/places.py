@@ -220,22 +220,11 @@ class Geoparser:
                 words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
             most = span.get(words[0], 0)
             if not most:
-                nation = self._demonyms.get(words[0]) or self._demonyms.get(words[0][:-1])
-                glued_country = self._glued_country(segment, a, words[0]) \
-                    if nation is None and len(words[0]) >= GLUED_MIN else None
-                fuzzy = self._fuzzy(segment, a, a + len(words[0])) if nation is None and glued_country is None \
-                    and len(words[0]) >= FUZZY_MIN and a >= fuzzy_from else None
-                if fuzzy is not None:
-                    fuzzy_from = a + fuzzy[0]
-                    if not fuzzy[1]:
-                        fuzzy = None
-                if nation is not None:
-                    accepted.append((start + a, start + a + len(words[0]), (nation,), "demonym"))
-                elif glued_country is not None:
-                    accepted.append((start + a, start + a + glued_country[0], glued_country[1], ""))
-                elif fuzzy is not None:
-                    accepted.append((start + a, start + a + fuzzy[0], fuzzy[1], "fuzzy"))
-                    taken_until = a + fuzzy[0]
+                entry, fuzzy_from = self._no_name(segment, a, words[0], fuzzy_from)
+                if entry is not None:
+                    accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
+                    if entry[3] == "fuzzy":
+                        taken_until = entry[1]
                 continue
             del words[most:]
             hit = False
@@ -259,22 +248,11 @@ class Geoparser:
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
             if not hit:
-                nation = self._demonyms.get(words[0]) or self._demonyms.get(words[0][:-1])
-                glued_country = self._glued_country(segment, a, words[0]) \
-                    if nation is None and len(words[0]) >= GLUED_MIN else None
-                fuzzy = self._fuzzy(segment, a, a + len(words[0])) if nation is None and glued_country is None \
-                    and len(words[0]) >= FUZZY_MIN and a >= fuzzy_from else None
-                if fuzzy is not None:
-                    fuzzy_from = a + fuzzy[0]
-                    if not fuzzy[1]:
-                        fuzzy = None
-                if nation is not None:
-                    accepted.append((start + a, start + a + len(words[0]), (nation,), "demonym"))
-                elif glued_country is not None:
-                    accepted.append((start + a, start + a + glued_country[0], glued_country[1], ""))
-                elif fuzzy is not None:
-                    accepted.append((start + a, start + a + fuzzy[0], fuzzy[1], "fuzzy"))
-                    taken_until = a + fuzzy[0]
+                entry, fuzzy_from = self._no_name(segment, a, words[0], fuzzy_from)
+                if entry is not None:
+                    accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
+                    if entry[3] == "fuzzy":
+                        taken_until = entry[1]
         # A neighbouring place name does not make a name a fragment: "Moskow-Bali", "Nagrak Cibadak".
         starts = {a for a, _, _, how in accepted if not how}  # a look-alike or a nationality is no neighbour
         ends = {b for _, b, _, how in accepted if not how}
@@ -377,6 +355,23 @@ class Geoparser:
         if w in self._demonyms or w[:-1] in self._demonyms or (len(w) >= GLUED_MIN and w[:4] in self._country_prefixes):
             return -1
         return 0
+
+    def _no_name(
+        self, segment: str, a: int, word: str, fuzzy_from: int
+    ) -> tuple[tuple[int, int, tuple[int, ...], str] | None, int]:
+        """A word at ``a`` that starts no gazetteer name may still be a nationality ("Iraqi"), a
+        country glued to the next word ("IranAyatollah") or a look-alike spelling: the mention
+        (offsets in the segment) or None, and where look-alike reading may next begin."""
+        nation = self._demonyms.get(word) or self._demonyms.get(word[:-1])
+        if nation is not None:
+            return (a, a + len(word), (nation,), "demonym"), fuzzy_from
+        glued = self._glued_country(segment, a, word) if len(word) >= GLUED_MIN else None
+        if glued is not None:
+            return (a, a + glued[0], glued[1], ""), fuzzy_from
+        if len(word) < FUZZY_MIN or a < fuzzy_from:
+            return None, fuzzy_from
+        length, ids = self._fuzzy(segment, a, a + len(word))
+        return ((a, a + length, ids, "fuzzy") if ids else None), a + length
 
     def _fuzzy(self, segment: str, a: int, e: int, checked: bool = False) -> tuple[int, tuple[int, ...]]:
         """A capitalised name the index lacks, said to lie somewhere ("Jandairis town in",
