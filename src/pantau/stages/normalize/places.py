@@ -170,7 +170,7 @@ class Geoparser:
         # joined by single separators are looked up, longest first.
         glued = [m.start() for m in _GLUED.finditer(segment)]
         names = self.gaz.names
-        span = self.gaz.span
+        span_of = self.gaz.span_of
         words_at = [m.span() for m in self._start.finditer(segment)]  # each start and its first word
         if glued:  # "IranAyatollah", "denganIran": a glued capital starts a word and ends the one before
             cut = []
@@ -219,7 +219,8 @@ class Geoparser:
                         break
                 words = folded[a:stop].rstrip().split(" ", MAX_TOKENS)
             first = words[0]
-            del words[span.get(first, 0):]  # as many words as the longest name starting with it (none: 0)
+            # as many words as the longest name starting with it (none: 0)
+            del words[(c if first == w and c > 0 else span_of(first)):]
             hit = False
             for k in range(len(words), 0, -1):
                 key = " ".join(words[:k]) if k > 1 else words[0]
@@ -342,7 +343,7 @@ class Geoparser:
         """What a folded capitalised word may start: > 0 a gazetteer name (the most words a name
         starting with it has), -1 a demonym or a country glued to the next word, 0 nothing known
         (at most a look-alike spelling)."""
-        n = self.gaz.span.get(w)
+        n = self.gaz.span_of(w)
         if n:
             return n
         if w in self._demonyms or w[:-1] in self._demonyms or (len(w) >= GLUED_MIN and w[:4] in self._country_prefixes):
