@@ -429,3 +429,47 @@ def test_user_places_added_after_first_use_are_found(tmp_path) -> None:
     gaz.add_user_file(path)
     found = [m for m in geo.find(text) if m.surface == "Contohsari"]
     assert found and found[0].candidates[0].key.startswith("user:")
+
+
+def test_en_places_arabic_article_belongs_to_the_name(parsers) -> None:
+    """"Ar Rutba": the index spells "Ar Rutbah" and "Rutba"; the article before the name is
+    the name's own, not a capitalised word of a longer name."""
+    ref = place(parsers, "en", "A roadside bomb went off in the desert north of Ar Rutba district on Friday.")
+    assert ref is not None and (ref.country, ref.admin1, ref.geo_precision) == ("IRQ", "Al Anbar", 2)
+    assert near(ref, 33.04, 40.29)
+
+
+def test_en_places_look_alike_spelling_inside_its_sure_qualifier(parsers) -> None:
+    """"Keav Seima district of Mondul Kiri": the province is known only by its capital's other
+    name, yet the look-alike spelling lies inside the place that surely qualifies it."""
+    ref = place(parsers, "en", "Villagers protested a land deal in Keav Seima district of Mondul Kiri on Monday.")
+    assert ref is not None and ref.country == "KHM" and near(ref, 12.19, 106.88)
+
+
+def test_en_places_namesake_outside_the_named_region_is_no_point(parsers) -> None:
+    """The clause names West Bengal; the only Lalpur the index knows lies in Gujarat, 1,800 km
+    away: coded at the district the clause names, never at the namesake."""
+    ref = place(parsers, "en", "Police seized crude bombs at a house in Lalpur village of Bhagabanpur block "
+                               "(East Midnapore district, West Bengal).")
+    assert ref is not None and (ref.country, ref.admin1) == ("IND", "West Bengal")
+    ref = place(parsers, "en", "Maoists ambushed a patrol near Manpur police station, Rajnandgaon, Chhattisgarh.")
+    assert ref is not None and (ref.country, ref.admin1) == ("IND", "Chhattisgarh")
+
+
+def test_en_places_bracketed_pair_rejects_namesakes_abroad(parsers) -> None:
+    """"(Dessa, Tillabery)": a place and its region; Dessa's only readings lie abroad (Dessie,
+    Ethiopia), so the event is near the region's town, with geo_precision 2."""
+    geo = parsers["en"]
+    text = "Gunmen killed two herders near a well (Dessa, Tillabery) on Tuesday."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "NER" and ref.geo_precision == 2
+
+
+def test_en_places_unknown_village_is_near_its_district_town(parsers) -> None:
+    """"Kamonyi village (Uvira, Sud-Kivu)": the village is unknown, so the event is coded at the
+    district town with geo_precision 2; an area "of Ahmedabad city" is the city itself."""
+    ref = place(parsers, "en", "Soldiers looted shops in Kamonyi village (Uvira, Sud-Kivu) at night.")
+    assert ref is not None and (ref.location, ref.country, ref.geo_precision) == ("Uvira", "COD", 2)
+    ref = place(parsers, "en", "Workers gathered in the Gota area of Ahmedabad city (Ahmedabad, Gujarat).")
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Ahmedabad", 1)

@@ -50,6 +50,7 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
 DEMONYM_WEIGHT = 0.25
+FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
 _INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
@@ -87,6 +88,9 @@ class Reading:
     mention: PlaceMention
     place: Place
     certain: bool  # False when the name was ambiguous and ``place`` is the shared coarser unit
+    # The text names a more specific place inside ``place`` that is unknown or a namesake
+    # elsewhere ("Dessa, Tillabery": somewhere near Tillaberi): coded with geo_precision 2.
+    near: bool = False
 
 
 class Geoparser:
@@ -264,11 +268,16 @@ class Geoparser:
             candidates = self._places(ids)
             nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
             link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
-            if link is False and not self._within_any(candidates, accepted[k + 1][2]):
+            if link is False and _bracketed_pair(text, a, accepted[k + 1][1]) \
+                    and self._abroad_only(candidates, accepted[k + 1][2]):
+                # "(Dessa, Tillabery)": a place and the region it lies in; the first name's
+                # readings all lie outside the one country of the second: namesakes abroad
+                link = True
+            elif link is False and not self._within_any(candidates, accepted[k + 1][2]):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             mentions.append(PlaceMention(  # positional: a frozen record's keywords cost a third more
-                a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends),
+                a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends, candidates),
                 not prev or prev[-1] in _SENTENCE_END, nxt if link is not None else None, bool(link),
                 False, how == "fuzzy"))
             inherited = "in" if link is not None and relation in ("in", "near") else None
@@ -313,6 +322,11 @@ class Geoparser:
         if sure:
             return True
         return False if comma else None
+
+    def _abroad_only(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
+        """True when the second name's readings all lie in one country and none of the first's."""
+        countries = {q.country for q in self._places(ids)}
+        return len(countries) == 1 and all(p.country not in countries for p in candidates)
 
     def _within_any(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when some reading of the first name lies inside some reading of the second.
@@ -531,12 +545,18 @@ class Geoparser:
         return not prev or prev[-1] in _SENTENCE_END
 
     def _embedded(self, text: str, a: int, b: int, starts: set[int] = frozenset(),  # type: ignore[assignment]
-                  ends: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+                  ends: set[int] = frozenset(), candidates: Sequence[Place] = ()) -> bool:  # type: ignore[assignment]
         """True when the mention is part of a longer capitalised name ("Bank Indonesia",
         "Mustefa Bali", "Pul-e Charkhi"): a capitalised non-cue word touches it
         (space or hyphen between); a sentence start on the left does not count."""
         lo = max(0, a - 30)
         left = _left_word(text, lo, a) if a > lo and text[a - 1] in " \t-" else None
+        if left is not None and self._fold_word(text[left[0]:left[1]]) in self.articles \
+                and any(self._fold_word(p.name).split(" ", 1)[0] in self.articles for p in candidates):
+            # "Ar Rutba" where the index spells only "Rutba" or "Ar Rutbah": the article is the
+            # name's own when a reading's name has one too ("El Salam" is no Saham), unless a
+            # capitalised word stands before it ("Mustafa Al Kazimi").
+            left = _left_word(text, lo, left[0]) if left[0] > lo and text[left[0] - 1] in " \t-" else None
         if left is not None and text[left[0]].isupper() and self._fold_word(text[left[0]:left[1]]) not in self._cue_words \
                 and left[1] not in ends:
             prev = text[lo:left[0]].rstrip()
@@ -651,6 +671,7 @@ class Geoparser:
         regions: set[tuple[str, str]] = set()
         districts: set[tuple[str, str]] = set()
         countries: set[str] = set()
+        named: list[Place] = []  # units that are the a-priori reading of a co-mentioned name
         for other in context:
             if other is mention or not other.candidates or other.surface == mention.surface or other.demonym \
                     or other.fuzzy:
@@ -660,6 +681,7 @@ class Geoparser:
                 countries.add(top.country)
             elif top.kind in ("admin1", "admin2") and top.admin1:
                 countries.add(top.country)
+                named.append(top)
             # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
             # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
             for q in other.candidates:
@@ -673,8 +695,13 @@ class Geoparser:
         candidates = mention.candidates
         if mention.fuzzy:  # a look-alike spelling counts only inside a region the passage names
             home = set(focus[:2]) or countries
+            # or inside the place that surely qualifies it, whatever that is: "Keav Seima district
+            # of Mondul Kiri" (the province known only by its capital's other name)
+            sure = next((o for o in context if o.start == mention.qualifier_at), None) \
+                if mention.qualifier_sure else None
             candidates = tuple(p for p in candidates if p.country in home and
-                               ((p.country, p.admin1) in regions or (p.country, p.admin2) in districts))
+                               ((p.country, p.admin1) in regions or (p.country, p.admin2) in districts
+                                or (sure is not None and self._within(p, sure))))
             if not candidates:
                 return None
         # Units named like the mention: a town named like its own province or district
@@ -727,6 +754,12 @@ class Geoparser:
                         best = p
                         break
         cued = mention.relation is not None or mention.type_cue is not None
+        if named and best.kind in ("populated", "site", "admin2") and best.population < 100_000 \
+                and self._far_from_named(best, named, regions, districts):
+            # The passage names this country's regions and the place lies in none of them, far
+            # from all: a namesake ("Lalpur village ... (East Midnapore district, West Bengal)" is
+            # no Lalpur of Gujarat); the regions named are the certain level.
+            return None
         if focus and support == 0 and best.kind in ("populated", "admin2") and best.population < 100_000:
             return None  # the text is about other countries: a namesake village there is noise ("Korin" in Idleb)
         if best.kind == "populated" and best.population < 1000 and not cued and support == 0:
@@ -752,6 +785,21 @@ class Geoparser:
             if country is not None and support > 0:  # the country is known from elsewhere too
                 return Reading(mention, country, False)
         return None
+
+    def _far_from_named(self, p: Place, named: Sequence[Place], regions: set[tuple[str, str]],
+                        districts: set[tuple[str, str]]) -> bool:
+        """True when the passage names units of p's country and p lies in none of them and
+        more than FAR_KM from the seat of each (the distance guards against admin1 labels
+        that differ between sources after a reorganisation, such as Ladakh)."""
+        own = [u for u in named if u.country == p.country]
+        if not own or (p.country, p.admin1) in regions or (p.admin2 and (p.country, p.admin2) in districts):
+            return False
+        # A province split keeps the old name in the new ones: "Puncak, Papua" lies in Central
+        # Papua, carved out of Papua in 2022, and news still says Papua.
+        words = set(self.gaz.fold(p.admin1 or "").split())
+        if any(words & set(self.gaz.fold(u.admin1 or u.name).split()) for u in own):
+            return False
+        return all(_km(p, self.gaz.seat(u) or u) > FAR_KM for u in own)
 
     def resolve_reading(self, mentions: Sequence[PlaceMention], focus: Sequence[str] = ()) -> Reading | None:
         """The event's place as a Reading (callers lower confidence for country-level or
@@ -790,6 +838,10 @@ class Geoparser:
                 if not r.certain and k + 1 < len(chain):
                     fallback = fallback or r  # ambiguous: a qualifier may say more
                     continue
+                if k > 0 and r.place.kind in ("populated", "site") and x.type_cue != "city":
+                    # "Kamonyi village (Uvira, Sud-Kivu)": somewhere near Uvira; but "Saheb Bazar
+                    # area of Rajshahi city" lies in the city itself
+                    r = Reading(r.mention, r.place, r.certain, near=True)
                 readings.append((r, m))
                 break
             else:
@@ -857,7 +909,7 @@ class Geoparser:
         """A reading coded per events.md (what ``resolve`` returns for the reading it chose)."""
         place = reading.place
         if place.kind == "populated":
-            precision = 2 if reading.mention.relation == "near" else 1
+            precision = 2 if reading.near or reading.mention.relation == "near" else 1
         elif place.kind == "site":
             precision = 2
         elif place.kind == "admin2":
@@ -885,6 +937,12 @@ def _start_pattern(articles: frozenset[str]) -> re.Pattern[str]:
     branches += [rf"(?<={re.escape(c)})(?:{'|'.join(map(re.escape, rest))})\b" for c, rest in by_first.items()]
     first = "".join(map(re.escape, by_first))
     return re.compile(rf"[{caps}{first}](?<!\w.)(?:{'|'.join(branches)})")
+
+
+def _bracketed_pair(text: str, a: int, d: int) -> bool:
+    """True when the two names text[a:...] and text[...:d] are all a bracket holds: "(Dessa,
+    Tillabery)", "(Beni, Nord-Kivu)" (the caller knows a bare comma stands between them)."""
+    return text[max(0, a - 2):a].rstrip().endswith("(") and text[d:d + 2].lstrip().startswith(")")
 
 
 def _alternation(words: Iterable[str]) -> str:
