@@ -459,21 +459,6 @@ def test_id_dates_some_time_ago_is_not_coded(id_dates: DateResolver) -> None:
 
 # ---- the word gate (speed) must not change what is found --------------------------------
 
-def test_dates_fold_extra_lists_every_odd_case_partner_of_ascii() -> None:
-    """A character that case-insensitive matching pairs with an ASCII character although
-    lower-casing does not make it that character must be in _FOLD_EXTRA (such text is read
-    with every pattern)."""
-    import re
-
-    from pantau.stages.normalize import dates
-
-    every = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
-    ascii_chars = "".join(chr(i) for i in range(33, 127))
-    partners = set(re.findall("(?i)[" + re.escape(ascii_chars) + "]", every))
-    odd = {ch for ch in partners if not (ch.lower().isascii() and len(ch.lower()) == 1)}
-    assert odd <= dates._FOLD_EXTRA
-
-
 @pytest.mark.parametrize("lang", ["id", "en", "ms"])
 def test_dates_word_gate_finds_what_every_pattern_finds(pack, lang: str) -> None:
     resolver = DateResolver(pack(lang))

@@ -20,6 +20,7 @@ import ahocorasick
 from pantau.errors import PackError
 from pantau.packs import Pack
 from pantau.records import DateRef
+from pantau.stages.literals import lowers_like_matching
 from pantau.stages.normalize.numbers import NumberReader
 
 __all__ = ["DateMention", "DateResolver", "KINDS", "PARTS", "WEEK_MODES"]
@@ -38,10 +39,6 @@ _NEED_DIGIT = frozenset(
     {"range_dm_dm", "range_d_dm", "range_m_dd", "dmy", "mdy", "num_y", "num_paren", "iso", "month_year", "year"}
 )
 _DIGIT = re.compile(r"\d")
-# Characters that Python's case-insensitive matching pairs with an ASCII letter although their
-# str.lower() is not that letter (long s, dotless i, dotted capital I; the Kelvin sign lowers to
-# "k"): a sentence holding one is read with every pattern. Checked by tests/stages/test_dates.py.
-_FOLD_EXTRA = frozenset("\u017f\u0131\u0130\u212a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +175,7 @@ class _WordGate:
             return self._everything
         if self._last[0] is not text:
             low = text.lower()
-            ok = len(low) == len(text) and (text.isascii() or _FOLD_EXTRA.isdisjoint(text))
+            ok = len(low) == len(text) and lowers_like_matching(text)
             self._last = (text, low if ok else None)
         low = self._last[1]
         if low is None:
