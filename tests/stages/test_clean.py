@@ -253,7 +253,12 @@ def test_clean_marker_gates_give_the_first_match_of_the_patterns(cleaner: Cleane
             lines.extend(line.strip() for line in path.read_text("utf-8", errors="replace").splitlines() if line.strip())
     lines += ["Baca juga: Polisi tangkap dua orang", "BACA JUGA", "Iklan", "-----", "slotgacor88", "Penulis: Ani Rahma",
               "Reporting by Jane Doe; Editing by John Roe", "By Jane Doe, Reuters", "Read more:", "Ikuti kami di Google News",
-              "Polisi berkata. Baca juga: Dua orang luka", "advertisement", "Share this article"]
+              "Polisi berkata. Baca juga: Dua orang luka", "advertisement", "Share this article",
+              "POLISI BERKATA. BACA JUGA: DUA ORANG LUKA", "Polisi berkata. baca  Juga :Dua", "He said. ſee alſo: Two hurt",
+              "He said. SEE ALSO: Two hurt", "He said. See also Two hurt", "Baca juga"]
+    from pantau.stages.clean import _LiteralGate
+
+    assert any(isinstance(g, _LiteralGate) for g in cleaner._related_inline.gates)
     groups = (cleaner._related_block, cleaner._related_inline, cleaner._lines, cleaner._separators, cleaner._spam, cleaner._byline)
     assert all(g.gates for g in groups), "a marker list fell back to the plain loop"
     hits = 0

@@ -455,3 +455,24 @@ def test_id_dates_some_time_ago_is_not_coded(id_dates: DateResolver) -> None:
     """"beberapa waktu lalu" (some time ago): an undated past, background at best."""
     m = _one(id_dates, "demonstrasi berujung ricuh beberapa waktu lalu")
     assert m.kind == "year" and id_dates.resolve(m, SUN_2020) is None
+
+
+# ---- the word gate (speed) must not change what is found --------------------------------
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_dates_word_gate_finds_what_every_pattern_finds(pack, lang: str) -> None:
+    resolver = DateResolver(pack(lang))
+    texts = _digitless_texts(resolver)
+    texts += [t.replace("Serangan", "Serangan 5 " + t.split()[2]) + " pada 12/8/2020, 2020-05-03 (3/7) 5-7" for t in texts[::3]]
+    texts += [t.upper() for t in texts[::5]] + ["SENİN 5 JUNİ", "ſenin 5 juni", "Jum’at (3/7) dini hari"]
+    gated = [resolver.find(t) for t in texts]
+    resolver._gate._auto = None  # every pattern on every text
+    assert [resolver.find(t) for t in texts] == gated
+    assert sum(map(len, gated)) > len(texts)
+
+
+def test_id_dates_capital_dotted_i_reads_the_weekday(id_dates: DateResolver) -> None:
+    """Case-insensitive matching pairs "İ" with "i" but lower-casing does not: "SENİN" (a
+    heading typed with a Turkish keyboard) is Monday, not a crash."""
+    m = _one(id_dates, "Polisi menangkap tiga orang pada SENİN malam.")
+    assert m.kind == "weekday" and m.weekday == 0

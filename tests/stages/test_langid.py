@@ -172,3 +172,18 @@ def test_langid_automaton_memory() -> None:
         group = np.concatenate(groups) if groups else np.zeros(0, np.int64)
         state = np.concatenate(states) if states else np.zeros(0, np.int64)
     assert steps == _DFA_MEMORY
+
+
+def test_langid_cue_count_equals_the_alternation(langid: LanguageIdentifier) -> None:
+    """The automaton count of cue words (speed) is the word-bounded alternation's findall count:
+    leftmost, longest at a position, no overlap, never inside a longer word."""
+    import random
+
+    rnd = random.Random(3)
+    pieces = [w.casefold() for p in langid._cue_res for w in langid._cue_res[p].pattern[5:-3].replace("\\", "").split("|")]
+    pieces += [" ", "_", "x", "1", "é", ".", "-", "unjuk", "rasa", "rumah", "sakit", "polis", "i"]
+    texts = [ID_TEXT.casefold(), MS_TEXT.casefold(), ""]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(2000)]
+    for lang, rx in langid._cue_res.items():
+        assert lang in langid._cue_autos
+        assert [langid.count_cues(lang, t) for t in texts] == [len(rx.findall(t)) for t in texts]

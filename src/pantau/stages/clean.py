@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterable
 
+import ahocorasick
+
 from pantau.packs import PackSet
 from pantau.records import Article, Doc, Segment, Span
+from pantau.stages.literals import lowers_like_matching, needed_literal_sets
 
 __all__ = ["Cleaner", "body_text"]
 
@@ -115,6 +118,7 @@ def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], objec
     cannot be moved into an alternation (then every pattern is tried on every line)."""
     anchored: list[str] = []
     floating: list[str] = []
+    needs: list[tuple[frozenset[str], ...]] = []
     for pat in patterns:
         source, flags = pat.pattern, ""
         if _UNMOVABLE.search(source):
@@ -125,16 +129,56 @@ def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], objec
         source, named = _NAMED_GROUP.subn("(?:", source)
         if named != len(pat.groupindex):
             return None
-        (anchored if _anchored(pat) else floating).append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+        is_anchored = _anchored(pat)
+        (anchored if is_anchored else floating).append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+        if not is_anchored:
+            needs.append(needed_literal_sets(pat.pattern, fold=True))
     try:
         gates: list[Callable[[str], object]] = []
         if anchored:
             gates.append(re.compile("|".join(anchored)).match)
         if floating:
-            gates.append(re.compile("|".join(floating)).search)
+            search = re.compile("|".join(floating)).search
+            gates.append(_LiteralGate(needs, search) if all(needs) else search)
         return tuple(gates)
     except re.error:
         return None
+
+
+class _LiteralGate:
+    """``search`` of floating patterns, tried only on a line holding, for one of the patterns,
+    a string of each set it cannot match without (lower-cased, so case-insensitive patterns have
+    them too): most lines hold none, and one automaton pass is much cheaper than trying the
+    patterns at every position."""
+
+    __slots__ = ("_auto", "_masks", "_search")
+
+    def __init__(self, needs: list[tuple[frozenset[str], ...]], search: Callable[[str], object]) -> None:
+        bits: dict[str, int] = {}
+        self._masks: list[int] = []  # per pattern, one bit per set of strings it needs
+        n = 0
+        for sets in needs:
+            mask = 0
+            for strings in sets:
+                for lit in strings:
+                    bits[lit] = bits.get(lit, 0) | 1 << n
+                mask |= 1 << n
+                n += 1
+            self._masks.append(mask)
+        self._auto = ahocorasick.Automaton()
+        for lit, bit in bits.items():
+            self._auto.add_word(lit, bit)
+        self._auto.make_automaton()
+        self._search = search
+
+    def __call__(self, text: str) -> object:
+        if lowers_like_matching(text):
+            found = 0
+            for _, bit in self._auto.iter(text.lower()):
+                found |= bit
+            if not any(found & mask == mask for mask in self._masks):
+                return None
+        return self._search(text)
 
 
 def _anchored(pat: re.Pattern[str]) -> bool:

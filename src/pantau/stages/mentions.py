@@ -16,15 +16,9 @@ from typing import Any
 
 import ahocorasick
 
-try:  # the regex parser, read only to learn which strings a cue pattern cannot match without
-    from re import _constants as _sre  # Python >= 3.11
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
 from pantau.packs import Pack
 from pantau.records import Span
+from pantau.stages.literals import needed_literals as _needed_literals
 
 __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRule", "CUE_KINDS"]
 
@@ -663,55 +657,6 @@ class _Prefilter:
                 found[name] = alt.for_patterns(keep | alt.always)
         self._last = (low, found)
         return found
-
-
-def _needed_literals(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` contains (None: not known).
-    Read from the parsed pattern; case-insensitive parts need nothing known."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always tried
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None
-    return _seq_needs(list(parsed))
-
-
-def _seq_needs(items: list[Any]) -> frozenset[str] | None:
-    """What a sequence of parsed regex items needs: the best of what its parts need (a run of
-    literal characters, a group, a repeat done at least once, a branch whose every arm needs
-    something), best meaning the longest shortest string."""
-    found: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run = []
-        need: frozenset[str] | None = None
-        if op is _sre.SUBPATTERN:
-            _, add_flags, del_flags, sub = av
-            if not add_flags and not del_flags:
-                need = _seq_needs(list(sub))
-        elif op is _sre.BRANCH:
-            arms = [_seq_needs(list(arm)) for arm in av[1]]
-            if arms and all(a is not None for a in arms):
-                need = frozenset().union(*arms)  # type: ignore[arg-type]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
-            low, _, sub = av
-            if low >= 1:
-                need = _seq_needs(list(sub))
-        elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
-            need = frozenset(chr(c) for _, c in av)
-        if need:
-            found.append(need)
-    if run:
-        found.append(frozenset(["".join(run)]))
-    if not found:
-        return None
-    return max(found, key=lambda n: (min(len(x) for x in n), -len(n)))
 
 
 def _alt(patterns: Any) -> re.Pattern[str] | None:

@@ -15,9 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Iterable, Sequence
 
+import ahocorasick
+
 from pantau.errors import PackError
 from pantau.packs import Pack
 from pantau.records import DateRef
+from pantau.stages.literals import lowers_like_matching
 from pantau.stages.normalize.numbers import NumberReader
 
 __all__ = ["DateMention", "DateResolver", "KINDS", "PARTS", "WEEK_MODES"]
@@ -91,6 +94,23 @@ def _b(pattern: str) -> str:
     return rf"(?<![\w]){pattern}(?![\w])"
 
 
+_MISSING: Any = object()
+
+
+def _entry(table: dict[str, Any], surface: str, default: Any = _MISSING) -> Any:
+    """The value of the (lower-cased) phrase a pattern matched: case-insensitive matching also
+    pairs "İ" with "i" and "ſ" with "s", which lower-casing does not ("SENİN" is Monday)."""
+    key = " ".join(surface.lower().split())
+    if key in table:
+        return table[key]
+    for word, value in table.items():
+        if re.fullmatch(r"\s+".join(re.escape(p) for p in word.split()), surface, re.IGNORECASE):
+            return value
+    if default is _MISSING:
+        raise KeyError(surface)
+    return default
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     i = year * 12 + (month - 1) + n
     return i // 12, i % 12 + 1
@@ -105,6 +125,65 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+class _WordGate:
+    """Which patterns can match a stretch of text, from the words they need.
+
+    Pattern i needs, for each of its groups, one of the group's phrases; a phrase's first word
+    (lower-cased) is then a substring of the lower-cased text. One automaton pass finds the
+    words present, so a sentence with no date word skips the long case-insensitive
+    alternations that would fail at every position. A pattern with no group always runs, and
+    so does every pattern of a text where lower-casing and case-insensitive matching disagree.
+    The last text's lower-cased copy is kept: ``find`` reads an article sentence by sentence.
+    """
+
+    def __init__(self, needs: Sequence[tuple[tuple[str, ...], ...]]) -> None:
+        bits: dict[str, int] = {}  # first word -> the groups it satisfies, one bit per group
+        self.needs: list[int] = []  # per pattern: the bits of its groups, all of which must be present
+        n = 0
+        for groups in needs:
+            mask = 0
+            for group in groups:
+                if not all(self.key(p) for p in group):
+                    continue  # a phrase without a word can match anywhere: no condition
+                bit = 1 << n
+                n += 1
+                mask |= bit
+                for p in group:
+                    bits[self.key(p)] = bits.get(self.key(p), 0) | bit
+            self.needs.append(mask)
+        self._exact = all(ch.isascii() or ch.lower() == ch.upper() for k in bits for ch in k)
+        self._auto: Any = None
+        if bits and self._exact:
+            self._auto = ahocorasick.Automaton()
+            for k, v in bits.items():
+                self._auto.add_word(k, v)
+            self._auto.make_automaton()
+        self._everything = (1 << n) - 1
+        self._last: tuple[str, str | None] = ("", "")
+
+    @staticmethod
+    def key(phrase: str) -> str:
+        words = phrase.lower().split()
+        return words[0] if words else ""
+
+    def present(self, text: str, start: int, end: int) -> int:
+        """The bits of the groups whose words occur in ``text[start:end]`` (all of them when
+        the text cannot be read this way)."""
+        if self._auto is None:
+            return self._everything
+        if self._last[0] is not text:
+            low = text.lower()
+            ok = len(low) == len(text) and lowers_like_matching(text)
+            self._last = (text, low if ok else None)
+        low = self._last[1]
+        if low is None:
+            return self._everything
+        found = 0
+        for _, bit in self._auto.iter(low, start, end):
+            found |= bit
+        return found
 
 
 class DateResolver:
@@ -184,6 +263,24 @@ class DateResolver:
             rf"(?:(?:(?P<num>{num})\s+(?P<unit>{units}))|(?P<uw>{_alt(self._unit_words)}))(?:\s+{units})?\s+"
             rf"(?:(?P<ago>{_alt(off.get('ago', []))})|(?P<after>{_alt(off.get('after', []))})"
             rf"|(?P<before>{_alt(off.get('before', []))}))"))))
+        # the words each pattern cannot match without (one of each group): a sentence holding
+        # none of a group's words (most sentences) skips the pattern
+        months, weekdays = tuple(self._months), tuple(self._weekdays)
+        groups: dict[str, tuple[tuple[str, ...], ...]] = {
+            **{name: (months,) for name in ("range_dm_dm", "range_d_dm", "range_m_dd", "dmy", "mdy", "month_year")},
+            "month_cue": (months, (*self._parts, *w.get("month_cues", []))),
+            "num_y": (("/", "-"),),
+            "num_paren": (("(",), ("/",)),
+            "iso": (("-",),),
+            "year": (tuple(w.get("year_cues", [])),),
+            "weekday": (weekdays,),
+            "relative": (tuple(self._relative),),
+            "period": (tuple(self._periods),),
+            "anchor_phrase": (tuple(self._anchor_phrases),),
+            "offset": ((*self._units, *self._unit_words),
+                       (*off.get("ago", []), *off.get("after", []), *off.get("before", []))),
+        }
+        self._gate = _WordGate([groups.get(name, ()) for name, _ in self._patterns])
         self._approx_before = re.compile(rf"(?<![\w])(?:{_alt(w.get('approx_before', []))})\s+$")
         self._approx_after = re.compile(rf"\s*(?:{_alt(w.get('approx_after', []))})")
         self._day_parts = re.compile(rf"\s+(?:{_alt(w.get('day_parts', []))})(?![\w])")
@@ -191,7 +288,7 @@ class DateResolver:
     # ---- finding ----------------------------------------------------------------
 
     def _month(self, s: str | None) -> int | None:
-        return None if s is None else self._months.get(s.lower().rstrip("."))
+        return None if s is None else _entry(self._months, s.rstrip("."), None)
 
     @staticmethod
     def _int(s: str | None) -> int | None:
@@ -203,7 +300,7 @@ class DateResolver:
     def _from_match(self, name: str, m: re.Match[str], text: str) -> DateMention | None:
         g = m.groupdict()
         base = dict(start=m.start(), end=m.end(), surface=m.group())
-        part = self._parts.get(re.sub(r"\s+", " ", g["part"].lower())) if g.get("part") else None
+        part = _entry(self._parts, g["part"], None) if g.get("part") else None
         if name.startswith("range"):
             y = self._int(g.get("y"))
             return DateMention(**base, kind="range", day=self._int(g["d"]), month=self._month(g["m"]),
@@ -232,32 +329,32 @@ class DateResolver:
         if name == "weekday":
             mode = "on_or_before"
             if g.get("ma"):
-                mode = self._wd_after[re.sub(r"\s+", " ", g["ma"].lower())]
+                mode = _entry(self._wd_after, g["ma"])
             elif g.get("mb"):
-                mode = self._wd_before[re.sub(r"\s+", " ", g["mb"].lower())]
-            return DateMention(**base, kind="weekday", weekday=self._weekdays[g["wd"].lower()], week_mode=mode)
+                mode = _entry(self._wd_before, g["mb"])
+            return DateMention(**base, kind="weekday", weekday=_entry(self._weekdays, g["wd"]), week_mode=mode)
         if name == "relative":
-            return DateMention(**base, kind="relative", offset_days=self._relative[re.sub(r"\s+", " ", g["rel"].lower())])
+            return DateMention(**base, kind="relative", offset_days=_entry(self._relative, g["rel"]))
         if name == "period":
-            period, shift = self._periods[re.sub(r"\s+", " ", g["per"].lower())]
+            period, shift = _entry(self._periods, g["per"])
             if period == "year":
                 return DateMention(**base, kind="year", period=period, shift=shift, qualifier=part, precision=_NOT_CODED)
             return DateMention(**base, kind="relative", period=period, shift=shift, qualifier=part,
                                precision=3 if period == "month" else 2)
         if name == "anchor_phrase":
-            return DateMention(**base, kind="anchor", offset_days=self._anchor_phrases[re.sub(r"\s+", " ", g["ap"].lower())])
+            return DateMention(**base, kind="anchor", offset_days=_entry(self._anchor_phrases, g["ap"]))
         if name == "offset":
             return self._offset(g, base)
         return None  # pragma: no cover
 
     def _offset(self, g: dict[str, Any], base: dict[str, Any]) -> DateMention | None:
         if g.get("uw"):
-            n, vague, unit = 1, False, self._unit_words[g["uw"].lower()]
+            n, vague, unit = 1, False, _entry(self._unit_words, g["uw"])
         else:
             read = self._numbers.read(g["num"], allow_weak=True)
             if read is None:
                 return None
-            (n, vague), unit = read, g["unit"].lower()
+            (n, vague), unit = read, _entry({u: u for u in self._units}, g["unit"])
         hours = n * self._units[unit]
         unit_hours = self._units[unit]
         if unit_hours > 31 * 24:
@@ -282,8 +379,10 @@ class DateResolver:
         end = len(text) if end is None else end
         digits = _DIGIT.search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
+        present = self._gate.present(text, start, end)
+        needs = self._gate.needs
         for prio, (name, pat) in enumerate(self._patterns):
-            if not digits and name in _NEED_DIGIT:
+            if (not digits and name in _NEED_DIGIT) or needs[prio] & present != needs[prio]:
                 continue
             for m in pat.finditer(text, start, end):
                 mention = self._from_match(name, m, text)

@@ -1,0 +1,101 @@
+"""What a regular expression cannot match without: literal strings, one of which every match
+contains. Speed only: a text holding none of a pattern's strings is not searched with it
+(cue alternations in mentions, boilerplate markers in clean); answers never change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the regex parser, read only to learn which strings a pattern cannot match without
+    from re import _constants as _sre  # Python >= 3.11
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+__all__ = ["FOLD_EXTRA", "lowers_like_matching", "needed_literals", "needed_literal_sets"]
+
+# Characters that Python's case-insensitive matching pairs with an ASCII character although
+# their str.lower() is not that character (long s, dotless i, dotted capital I; the Kelvin sign
+# lowers to "k"). Checked against the regex engine by tests/stages/test_literals.py.
+FOLD_EXTRA = frozenset("\u017f\u0131\u0130\u212a")
+
+
+def lowers_like_matching(text: str) -> bool:
+    """True when ``text.lower()`` holds the lower-cased form of every ASCII string that a
+    case-insensitive pattern finds in ``text`` (no odd case partner of an ASCII letter)."""
+    return text.isascii() or FOLD_EXTRA.isdisjoint(text)
+
+
+def needed_literals(pattern: str, fold: bool = False) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (None: not known).
+
+    Read from the parsed pattern. Plain: case-insensitive parts need nothing known. ``fold``:
+    the strings are lower-cased and hold for case-insensitive parts too, as substrings of the
+    lower-cased text (see ``lowers_like_matching``); only ASCII or caseless strings are given.
+    """
+    found = needed_literal_sets(pattern, fold)
+    return _best(found) if found else None
+
+
+def needed_literal_sets(pattern: str, fold: bool = False) -> tuple[frozenset[str], ...]:
+    """Every set of strings that ``pattern``'s matches need one of (the parts of its top-level
+    sequence, as ``needed_literals`` reads them); empty when nothing is known."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always tried
+        return ()
+    if not fold and parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return ()
+    found = _seq_all(list(parsed), fold)
+    if fold:
+        found = [n for n in found if all(ch.isascii() or ch.lower() == ch.upper() for s in n for ch in s)]
+    return tuple(found)
+
+
+def _best(found: list[frozenset[str]]) -> frozenset[str]:
+    """The most telling need: the longest shortest string, then the fewest strings."""
+    return max(found, key=lambda n: (min(len(x) for x in n), -len(n)))
+
+
+def _seq_needs(items: list[Any], fold: bool = False) -> frozenset[str] | None:
+    """What a sequence of parsed regex items needs: the best of what its parts need."""
+    found = _seq_all(items, fold)
+    return _best(found) if found else None
+
+
+def _seq_all(items: list[Any], fold: bool) -> list[frozenset[str]]:
+    """What each part of a sequence of parsed regex items needs (a run of literal characters,
+    a group, a repeat done at least once, a branch whose every arm needs something)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    low = str.lower if fold else str
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset([low("".join(run))]))
+            run = []
+        need: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if fold or (not add_flags and not del_flags):
+                need = _seq_needs(list(sub), fold)
+        elif op is _sre.BRANCH:
+            arms = [_seq_needs(list(arm), fold) for arm in av[1]]
+            if arms and all(a is not None for a in arms):
+                need = frozenset().union(*arms)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            least, _, sub = av
+            if least >= 1:
+                need = _seq_needs(list(sub), fold)
+        elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+            need = frozenset(low(chr(c)) for _, c in av)
+        if need:
+            found.append(need)
+    if run:
+        found.append(frozenset([low("".join(run))]))
+    return found

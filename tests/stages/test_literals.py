@@ -1,0 +1,89 @@
+"""What a pattern cannot match without (pantau.stages.literals): a speed-up only, so every
+string set it names must really be needed by every match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pantau.stages.literals import FOLD_EXTRA, lowers_like_matching, needed_literal_sets, needed_literals
+
+PACKS = Path(__file__).resolve().parents[2] / "src" / "pantau" / "packs"
+EXAMPLES = PACKS.parent / "examples"
+
+
+def test_literals_fold_extra_lists_every_odd_case_partner_of_ascii() -> None:
+    """A character that case-insensitive matching pairs with an ASCII character although
+    lower-casing does not make it that character must be in FOLD_EXTRA."""
+    every = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
+    ascii_chars = "".join(chr(i) for i in range(33, 127))
+    partners = set(re.findall("(?i)[" + re.escape(ascii_chars) + "]", every))
+    odd = {ch for ch in partners if not (ch.lower().isascii() and len(ch.lower()) == 1)}
+    assert odd <= FOLD_EXTRA
+    assert not lowers_like_matching("ſerangan") and lowers_like_matching("Serangan “itu”")
+
+
+def test_literals_reads_sequences_branches_classes_and_flags() -> None:
+    assert needed_literals(r"\btidak\b") == {"tidak"}
+    assert needed_literals(r"[;:]") == {";", ":"}
+    assert needed_literals(r"(?i)tidak") is None  # plain: case-insensitive needs nothing known
+    assert needed_literals(r"(?i)Tidak", fold=True) == {"tidak"}
+    assert needed_literal_sets(r"^(?i:baca|lihat)\s+(?i:juga)\s*:", fold=True) == (
+        frozenset({"baca", "lihat"}), frozenset({"juga"}), frozenset({":"}))
+    assert needed_literal_sets(r"\w+\s*") == ()
+    assert needed_literal_sets(r"(?i:Σ)x", fold=True) == (frozenset({"x"}),)  # a cased non-ASCII need is dropped
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.suffix == ".txt":
+            out += path.read_text(encoding="utf-8").splitlines()
+    for lang in ("id", "en", "ms"):
+        lines = (PACKS / lang / "examples.jsonl").read_text(encoding="utf-8").splitlines()
+        out += [json.loads(line).get("text", "") for line in lines if line.strip()]
+    return [t for t in out if t.strip()] + [t.upper() for t in out[::4]]
+
+
+def _pack_patterns() -> list[str]:
+    import tomllib
+
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            found.extend(v for v in node if isinstance(v, str) and any(c in v for c in "\\()[]^$|?*+"))
+            for value in node:
+                if not isinstance(value, str):
+                    walk(value)
+
+    for lang in ("id", "en", "ms"):
+        for name in ("boilerplate.toml", "cues.toml"):
+            path = PACKS / lang / name
+            if path.is_file():
+                walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_literals_every_match_holds_a_string_of_each_set(fold: bool) -> None:
+    texts = _texts()
+    checked = 0
+    for pattern in _pack_patterns():
+        try:
+            rx = re.compile(pattern)
+        except re.error:
+            continue
+        sets = needed_literal_sets(pattern, fold)
+        for text in texts:
+            for m in rx.finditer(text):
+                found = m.group().lower() if fold else m.group()
+                assert all(any(s in found for s in strings) for strings in sets), (pattern, m.group())
+                checked += 1
+    assert checked > 200
