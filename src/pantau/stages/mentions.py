@@ -48,6 +48,7 @@ CUE_KINDS = (
     "agent",
     "target",
     "commentary",
+    "grievance",
     "criminal",
     "political",
     "civilian_target",
