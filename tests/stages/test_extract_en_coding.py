@@ -70,6 +70,16 @@ def _actors(pipeline, text: str) -> list[tuple[str, str]]:
          [("Riots", "Mob violence")]),
         ("On 30 April 2020, workers protested in Bucharest city over unpaid wages. The protesters turned violent.",
          [("Riots", "Violent demonstration")]),
+        # villagers or locals who beat someone: mob violence (a bare "beat" after its subject is a
+        # verb; "beaten" after "was" is a passive with its agent)
+        ("On 5 May 2020, villagers beat up four persons at Katarpura village (Dhar, Madhya Pradesh) over a debt.",
+         [("Riots", "Mob violence")]),
+        ("On 8 May 2020, in Joao Pessoa, Paraiba, a suspected thief was beaten up by locals in a market.",
+         [("Riots", "Mob violence")]),
+        # ... but a noun after its modifier stays a noun: the convoy is what was attacked
+        ("Around 3 May 2020, Taliban militants attacked an Afghan military convoy, destroying a tank, in Puli Hisar "
+         "district, Baghlan. No casualties reported by the source.",
+         [("Battles", "Armed clash")]),
         # a military column sent to a base is a movement of forces
         ("On 6 May 2020, a US military column was sent to a base in Tal Baydar (Al-Hasakeh).",
          [("Strategic developments", "Change to group/activity")]),

@@ -160,6 +160,13 @@ class FrameBuilder:
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
+            if (
+                self.finder.subject_verbs and trig.rule.generic and not trig.verbal and actor1 is not None
+                and actor1.end <= trig.start and self._words_between(toks, actor1.end, trig.start) == 0
+            ):
+                # "villagers beat up four persons": a bare attack word right after its subject is its
+                # verb (not a noun's: "an Afghan military convoy")
+                trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
             civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
@@ -769,9 +776,12 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
 
 def _harmed(fr: Frame) -> bool:
     """Violence the text tells as harm done: a specific act ("abducted", "thwarted an incursion"),
-    a killing or beating, or one with dead -- not shots "fired in the air" before a looting."""
+    a killing or beating, an attack on armed men ("attacked a military convoy, destroying a tank"),
+    or one with dead -- not shots "fired in the air" near civilians before a looting."""
     rule = fr.trigger.rule
-    return fr.event_type in _HARM_TYPES and (not rule.generic or rule.event_type == "Violence against civilians" or fr.deaths_reported)
+    return fr.event_type in _HARM_TYPES and (
+        not rule.generic or rule.event_type == "Violence against civilians" or fr.event_type == "Battles" or fr.deaths_reported
+    )
 
 
 def _weapon_of(host: Frame, told: Frame) -> bool:
