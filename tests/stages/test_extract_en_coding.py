@@ -80,6 +80,16 @@ def _actors(pipeline, text: str) -> list[tuple[str, str]]:
         ("Around 3 May 2020, Taliban militants attacked an Afghan military convoy, destroying a tank, in Puli Hisar "
          "district, Baghlan. No casualties reported by the source.",
          [("Battles", "Armed clash")]),
+        # a "seize" verb that took things, not ground: weapons are disrupted weapons use, goods,
+        # vehicles and land are looting; a town taken stays a territory change
+        ("On 1 May 2020, police forces seized eight hundred military munitions in a deserted house near Thala (Kasserine).",
+         [("Strategic developments", "Disrupted weapons use")]),
+        ("On 9 May 2020, unknown gunmen on motorbikes seized a vehicle in Takalout (Kidal).",
+         [("Strategic developments", "Looting/property destruction")]),
+        ("On 2 May 2020, Israeli forces seized a large area of Palestinian-owned land in the village of Azzun.",
+         [("Strategic developments", "Looting/property destruction")]),
+        ("On 2 May 2020, militants seized the town of Mocimboa da Praia (Cabo Delgado).",
+         [("Battles", "Non-state actor overtakes territory")]),
         # a military column sent to a base is a movement of forces
         ("On 6 May 2020, a US military column was sent to a base in Tal Baydar (Al-Hasakeh).",
          [("Strategic developments", "Change to group/activity")]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Callable, Sequence
 
 from pantau.records import Sentence, Span
@@ -43,6 +44,11 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# What a territory verb that took things ("seized", cue kind) is instead (ACLED's seizure rules).
+_SEIZED = MappingProxyType({
+    "seized_arms": ("Strategic developments", "Disrupted weapons use"),
+    "seized_goods": ("Strategic developments", "Looting/property destruction"),
+})
 # Violence that looting or destruction told with it belongs to (ACLED codes the violence).
 _HARM_TYPES = (*_ARMED_TYPES, "Riots")
 # Sub-types coded where they went when the clause names no place of their own ("deployed
@@ -173,6 +179,11 @@ class FrameBuilder:
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
+            if trig.rule.territory:
+                # "police seized 8 grenades", "gunmen seized a vehicle": what was taken is no territory
+                ev_type, sub = next(
+                    (t for kind, t in _SEIZED.items() if self._cue(cues, kind, trig, clause, toks)), (ev_type, sub)
+                )
             guessed = False
             if ev_type == "Battles" and trig.rule.generic and neighbours is not None:
                 ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)

@@ -49,6 +49,8 @@ CUE_KINDS = (
     "target",
     "commentary",
     "grievance",
+    "seized_arms",
+    "seized_goods",
     "criminal",
     "political",
     "civilian_target",
