@@ -105,6 +105,12 @@ def test_en_extract_acled_coding_rule(real_pipeline, text: str, expected: list[t
         # a named group's "security forces" are the group: its arrest is an abduction
         ("On 1 May 2020, HTS security forces arrested the head of a camp in Idlib city.",
          [("Violence against civilians", "HTS: Hayat Tahrir al Sham")]),
+        # the recognised government's forces ("pro-Hadi forces") are Yemen's state forces
+        ("On 4 May 2020, pro-Hadi forces reportedly thwarted an attack of pro-Houthi forces in As Silw district (Taizz).",
+         [("Battles", "Military Forces of Yemen")]),
+        # an ethnic militia named in the plural
+        ("On 5 May 2020, Tiv militias attacked the village of Kwossa (Donga, Taraba) and killed 2 residents.",
+         [("Violence against civilians", "Tiv Ethnic Militia (Nigeria)")]),
         # party workers assaulting an activist: an attack on a civilian by the party
         ("On 1 May 2020, a group of BJP workers assaulted and injured a DYFI activist in Khowai town (Tripura).",
          [("Violence against civilians", "BJP: Bharatiya Janata Party")]),
