@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Callable, Sequence
 
 from pantau.records import Sentence, Span
@@ -43,6 +44,13 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# What a territory verb that took things ("seized", cue kind) is instead (ACLED's seizure rules).
+_SEIZED = MappingProxyType({
+    "seized_arms": ("Strategic developments", "Disrupted weapons use"),
+    "seized_goods": ("Strategic developments", "Looting/property destruction"),
+})
+# Violence that looting or destruction told with it belongs to (ACLED codes the violence).
+_HARM_TYPES = (*_ARMED_TYPES, "Riots")
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
@@ -148,6 +156,8 @@ class FrameBuilder:
                     status, reason = "support", "reference"
                 elif self._cue(cues, "commentary", trig, clause, toks):
                     status, reason = "support", "commentary"  # "mengecam serangan di Gaza": about an event, not its report
+                elif self._grievance(cues, trig, triggers, clause, toks):
+                    status, reason = "support", "grievance"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
@@ -156,12 +166,24 @@ class FrameBuilder:
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
+            if (
+                self.finder.subject_verbs and trig.rule.generic and not trig.verbal and actor1 is not None
+                and actor1.end <= trig.start and self._words_between(toks, actor1.end, trig.start) == 0
+            ):
+                # "villagers beat up four persons": a bare attack word right after its subject is its
+                # verb (not a noun's: "an Afghan military convoy")
+                trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
             civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
+            if trig.rule.territory:
+                # "police seized 8 grenades", "gunmen seized a vehicle": what was taken is no territory
+                ev_type, sub = next(
+                    (t for kind, t in _SEIZED.items() if self._cue(cues, kind, trig, clause, toks)), (ev_type, sub)
+                )
             guessed = False
             if ev_type == "Battles" and trig.rule.generic and neighbours is not None:
                 ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)
@@ -347,6 +369,10 @@ class FrameBuilder:
             if fr.status == "event" and earlier:
                 if fr.trigger.rule.generic or any(o.event_type == fr.event_type for o in earlier):
                     demote = True  # ", killing 4 soldiers": the same incident told on
+                elif fr.sub_event_type == _DESTRUCTION and any(_harmed(o) for o in earlier):
+                    demote = True  # "abducted 6 civilians ..., where they looted goods": one incident
+                elif _weapon_of(earlier[-1], fr):
+                    demote = True
                 elif mains and not fr.trigger.verbal and fr.clause.start > mains[0].clause.start:
                     own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
                     own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
@@ -356,6 +382,9 @@ class FrameBuilder:
                 if fr.deaths_reported:
                     known = [v for v in (host.deaths, fr.deaths) if v is not None]
                     host = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                if _weapon_of(host, fr):
+                    # "2 men were killed when a landmine exploded": the weapon types the killing
+                    host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
@@ -412,6 +441,14 @@ class FrameBuilder:
         if cue.surface.lower() == "to":
             return trig.surface.lower() == trig.lemma and self._words_between(toks, cue.end, trig.start) == 0
         return True
+
+    def _grievance(self, cues: list[CueMention], trig: TriggerMention, triggers: Sequence[TriggerMention], clause: Span, toks: list[Token]) -> bool:
+        """"held a protest ..., against the unjust arrest of their editor": what a protest told
+        before it in the sentence is against is its topic, an event of the past, not one reported
+        (a verb is the crowd's own act: "demonstrating against the curfew vandalized a station")."""
+        if trig.verbal or trig.rule.event_type == "Protests" or not self._cue(cues, "grievance", trig, clause, toks):
+            return False
+        return any(t.rule.event_type == "Protests" and t.end <= trig.start for t in triggers)
 
     def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention) -> bool:
         lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
@@ -637,6 +674,9 @@ class FrameBuilder:
                 acting = [
                     g for g in live
                     if not (g.trigger.rule.event_type == "Protests" and any(_names_actor(o, g.trigger) for o in live if o is not g and o.event_type in _CROWD_VIOLENCE))
+                    # "an unknown rioter hurled a hand grenade": the weapon says what happened
+                    and not (g.trigger.rule.event_type == "Riots" and not g.trigger.verbal
+                             and any(_names_actor(o, g.trigger) for o in live if o is not g and o.event_type == "Explosions/Remote violence"))
                 ] or live
                 # "attacked a military convoy": the convoy is the target, not a movement of troops
                 acting = [
@@ -644,9 +684,14 @@ class FrameBuilder:
                     if not (g.event_type == "Strategic developments" and not g.trigger.verbal
                             and any(o.trigger.verbal and o.event_type in _VIOLENT and o.trigger.start < g.trigger.start for o in acting))
                 ] or acting
-                # "destroyed a depot with artillery fire": the weapon says how it was struck
+                # "destroyed a depot with artillery fire": the weapon says how it was struck; "looted
+                # a house and kidnapped one person": ACLED codes the violence, the looting goes with it
                 if any(g.sub_event_type == _DESTRUCTION for g in acting):
-                    acting = [g for g in acting if g.event_type == "Explosions/Remote violence"] or acting
+                    acting = (
+                        [g for g in acting if g.event_type == "Explosions/Remote violence"]
+                        or [g for g in acting if _harmed(g) and g.trigger.verbal]
+                        or acting
+                    )
                 # "arrested and beat a leader": ACLED codes the violence, not the arrest
                 if any(g.sub_event_type == "Arrests" for g in acting):
                     acting = [g for g in acting if g.sub_event_type == "Attack"] or acting
@@ -737,6 +782,30 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
         and host.actor2 is None
         and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
         and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
+    )
+
+
+def _harmed(fr: Frame) -> bool:
+    """Violence the text tells as harm done: a specific act ("abducted", "thwarted an incursion"),
+    a killing or beating, an attack on armed men ("attacked a military convoy, destroying a tank"),
+    or one with dead -- not shots "fired in the air" near civilians before a looting."""
+    rule = fr.trigger.rule
+    return fr.event_type in _HARM_TYPES and (
+        not rule.generic or rule.event_type == "Violence against civilians" or fr.event_type == "Battles" or fr.deaths_reported
+    )
+
+
+def _weapon_of(host: Frame, told: Frame) -> bool:
+    """A killing or attack told in the passive with no attacker ("were killed", "was attacked"),
+    then how in a later clause ("when a landmine exploded", "when a mortar shell exploded
+    prematurely"): one incident, typed by the weapon."""
+    return (
+        host.trigger.rule.generic
+        and host.trigger.form == "passive"
+        and host.actor1 is None
+        and told.status == "event"
+        and not told.trigger.rule.generic
+        and (told.event_type == "Explosions/Remote violence" or told.sub_event_type == "Disrupted weapons use")
     )
 
 

@@ -42,6 +42,9 @@ CUE_KINDS = (
     "agent",
     "target",
     "commentary",
+    "grievance",
+    "seized_arms",
+    "seized_goods",
     "criminal",
     "political",
     "civilian_target",
@@ -490,6 +493,8 @@ class MentionFinder:
             if word.endswith("ed") and prev & self._passive_aux:
                 return "passive"
             return "active" if word.endswith("ed") else "verb"
+        if form == "bare" and word.endswith("en") and i > 0 and texts[i - 1] in self._passive_aux:
+            return "passive"  # an irregular participle after be: "were beaten"
         return "noun" if form == "bare" and not word.endswith("ing") else form
 
     def has_lemma(self, tokens: list[Token], lo: int, hi: int, words: tuple[str, ...], skip: range = range(0)) -> bool:

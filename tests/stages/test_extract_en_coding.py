@@ -1,0 +1,134 @@
+"""English coding rules of ACLED's codebook (issue 4, session 3: ACLED notes' type and extra-event misses).
+
+Each sentence is ours, written to show one rule a careful coder states: what a protest is
+against is its topic, not an event; looting told with an abduction is the abduction; a weapon
+that goes off in its owners' hands is disrupted weapons use; the weapon types a killing told in
+the passive; a named group's "security forces" or "workers" are that group.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pantau.records import Article
+
+
+def _events(pipeline, text: str) -> list[tuple[str, str]]:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    return [(e.event_type, e.sub_event_type) for e in pipeline(article).events]
+
+
+def _actors(pipeline, text: str) -> list[tuple[str, str]]:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    return [(e.event_type, e.actor1) for e in pipeline(article).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arrest a protest is against is its grievance, also when the next sentence tells it
+        ("On 28 April 2020, journalists held a protest outside a press office in Peshawar city (Peshawar, KPK), "
+         "against the unjust arrest of their editor. He was arrested in connection with a corruption case.",
+         [("Protests", "Peaceful protest")]),
+        # ... and the riots the detained took part in are what the protesters are about
+        ("On 1 May 2020, protesters in Sidon gathered in demonstration against the detention of 6 people involved in riots.",
+         [("Protests", "Peaceful protest")]),
+        # a demand is no event: "demanding to be relocated" is not a relocation
+        ("On 1 May 2020, about 60 refugees held a sit-in demonstration in Kakuma (Turkana), demanding to be relocated.",
+         [("Protests", "Peaceful protest")]),
+        # a curfew in force ("despite the curfew") is a condition, not a change of activity
+        ("On 30 April 2020, a group gathered in Mamak, Ankara to mark Labour Day despite the curfew. "
+         "Police intervened in the demonstration and detained 4 protesters.",
+         [("Protests", "Protest with intervention")]),
+        # tear gas shells fired at a crowd are the policing of a riot, not shelling
+        ("On 9 May 2020, police fired tear gas shells at migrant workers in Mora village (Surat, Gujarat).",
+         [("Protests", "Protest with intervention")]),
+        # looting and an abduction in one clause: ACLED codes the abduction
+        ("On 28 April 2020, Boko Haram looted a house and briefly kidnapped one person in Kolofata town (Mayo-Sava).",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+        # ... also when the looting is told in a later clause of the same incident
+        ("On 2 May 2020, militiamen abducted 6 civilians in Shabunda town (Sud-Kivu), where they looted several goods.",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+        # an explosive that goes off while its owners plant it: disrupted weapons use
+        ("On 4 May 2020, a mortar shell exploded prematurely, injuring 3 Taliban militants in Surobi district (Kabul).",
+         [("Strategic developments", "Disrupted weapons use")]),
+        ("On 28 April 2020, 2 Taliban militants were killed when landmines they were planting exploded prematurely "
+         "in Daman district, Kandahar.",
+         [("Strategic developments", "Disrupted weapons use")]),
+        # killed in the passive, then the weapon: one incident, typed by the weapon
+        ("On 3 May 2020, 2 young men were killed when a landmine exploded in an agricultural area south of Quneitra city.",
+         [("Explosions/Remote violence", "Remote explosive/landmine/IED")]),
+        # a rioter who throws a grenade: the grenade says what happened
+        ("On 28 April 2020, an unknown rioter hurled a hand grenade at a street in Beirut. No injuries were reported.",
+         [("Explosions/Remote violence", "Grenade")]),
+        # unarmed people beaten ("were beaten", an irregular participle) or a crowd turned violent
+        ("On 8 May 2020, two journalists were beaten by gunmen in Goma city.",
+         [("Violence against civilians", "Attack")]),
+        ("On 30 April 2020, several locals turned violent in Bucharest city and were dispersed by police.",
+         [("Riots", "Mob violence")]),
+        ("On 30 April 2020, workers protested in Bucharest city over unpaid wages. The protesters turned violent.",
+         [("Riots", "Violent demonstration")]),
+        # villagers or locals who beat someone: mob violence (a bare "beat" after its subject is a
+        # verb; "beaten" after "was" is a passive with its agent)
+        ("On 5 May 2020, villagers beat up four persons at Katarpura village (Dhar, Madhya Pradesh) over a debt.",
+         [("Riots", "Mob violence")]),
+        ("On 8 May 2020, in Joao Pessoa, Paraiba, a suspected thief was beaten up by locals in a market.",
+         [("Riots", "Mob violence")]),
+        # ... but a noun after its modifier stays a noun: the convoy is what was attacked
+        ("Around 3 May 2020, Taliban militants attacked an Afghan military convoy, destroying a tank, in Puli Hisar "
+         "district, Baghlan. No casualties reported by the source.",
+         [("Battles", "Armed clash")]),
+        # a "seize" verb that took things, not ground: weapons are disrupted weapons use, goods,
+        # vehicles and land are looting; a town taken stays a territory change
+        ("On 1 May 2020, police forces seized eight hundred military munitions in a deserted house near Thala (Kasserine).",
+         [("Strategic developments", "Disrupted weapons use")]),
+        ("On 9 May 2020, unknown gunmen on motorbikes seized a vehicle in Takalout (Kidal).",
+         [("Strategic developments", "Looting/property destruction")]),
+        ("On 2 May 2020, Israeli forces seized a large area of Palestinian-owned land in the village of Azzun.",
+         [("Strategic developments", "Looting/property destruction")]),
+        ("On 2 May 2020, militants seized the town of Mocimboa da Praia (Cabo Delgado).",
+         [("Battles", "Non-state actor overtakes territory")]),
+        # a military column sent to a base is a movement of forces
+        ("On 6 May 2020, a US military column was sent to a base in Tal Baydar (Al-Hasakeh).",
+         [("Strategic developments", "Change to group/activity")]),
+    ],
+)
+def test_en_extract_acled_coding_rule(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named group's "security forces" are the group: its arrest is an abduction
+        ("On 1 May 2020, HTS security forces arrested the head of a camp in Idlib city.",
+         [("Violence against civilians", "HTS: Hayat Tahrir al Sham")]),
+        # the recognised government's forces ("pro-Hadi forces") are Yemen's state forces
+        ("On 4 May 2020, pro-Hadi forces reportedly thwarted an attack of pro-Houthi forces in As Silw district (Taizz).",
+         [("Battles", "Military Forces of Yemen")]),
+        # an ethnic militia named in the plural
+        ("On 5 May 2020, Tiv militias attacked the village of Kwossa (Donga, Taraba) and killed 2 residents.",
+         [("Violence against civilians", "Tiv Ethnic Militia (Nigeria)")]),
+        # party workers assaulting an activist: an attack on a civilian by the party
+        ("On 1 May 2020, a group of BJP workers assaulted and injured a DYFI activist in Khowai town (Tripura).",
+         [("Violence against civilians", "BJP: Bharatiya Janata Party")]),
+    ],
+)
+def test_en_extract_named_group_heads(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _actors(real_pipeline, text) == expected
+
+
+def test_en_extract_protest_turned_riot_keeps_its_verb(real_pipeline) -> None:
+    """The grievance rule reads nouns only: residents "demonstrating against the curfew" who
+    vandalize a police station riot (the verb is their own act)."""
+    text = "On 5 May 2020, residents demonstrating against the curfew vandalized a police station in Koutiala (Sikasso)."
+    assert _events(real_pipeline, text) == [("Riots", "Violent demonstration")]
+
+
+def test_en_extract_shots_in_the_air_leave_the_looting(real_pipeline) -> None:
+    """Shots fired in the air harm no one: the looting after them is its own event."""
+    text = ("On 4 May 2020, militants fired several rounds in the air to disperse residents and then looted "
+            "supplies in Nangade village (Cabo Delgado). No fatalities were reported.")
+    assert ("Strategic developments", "Looting/property destruction") in _events(real_pipeline, text)
