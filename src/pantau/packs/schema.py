@@ -335,7 +335,7 @@ def _triggers(data: dict[str, Any]) -> list[str]:
 _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
-    "commentary", "criminal", "political", "civilian_target", "figurative", "report", "place_range", "scenario", "repeat",
+    "commentary", "criminal", "political", "civilian_target", "figurative", "report", "place_range", "place_list", "scenario", "repeat",
 }
 
 
