@@ -43,6 +43,7 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
@@ -166,6 +167,14 @@ class FrameBuilder:
             if ev_type == "Battles" and trig.rule.generic and neighbours is not None:
                 ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)
                 guessed = ev_type != "Battles"  # remote, but which weapon the word does not say
+            if (
+                trig.rule.strikes and ev_type in _ARMED_TYPES and ev_type != _REMOTE
+                and inter_of(actor1) == _STATE and getattr(actor1, "role_kind", None) == "military"
+                and self._cue(cues, "structure_target", trig, clause, toks)
+            ):
+                # "serangan Israel ke satu-satunya gereja di Gaza": a state's forces attacking a
+                # building strike it from afar; which weapon, the word does not say
+                ev_type, sub, guessed = _REMOTE, "Air/drone strike", True
             if (
                 status == "event" and ev_type == "Protests" and trig.verbal
                 and getattr(actor1, "role_kind", None) == _ARMED_ROLE
