@@ -237,7 +237,9 @@ class FrameBuilder:
                     or any(getattr(d, "kind", "") not in ("anchor", "year") for d in dates)
                     or any(
                         getattr(p, "relation", None) in ("in", "near")
-                        and not all(c.kind == "country" for c in getattr(p, "candidates", ()))
+                        # the reading the geoparser ranks first: "di India" is the country, not
+                        # a village of that name elsewhere
+                        and getattr(p, "candidates", ()) and p.candidates[0].kind != "country"
                         for p in fr.places
                     )
                 )
