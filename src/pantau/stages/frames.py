@@ -153,6 +153,10 @@ class FrameBuilder:
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
                 status, reason = "dropped", "year_only"
+            if status == "event" and date is None and not trig.verbal and _plural(trig.surface):
+                # "24 orang tewas akibat serangan-serangan rudal Iran": a reduplicated noun names many
+                # attacks at once, a toll over them; with no day of its own it founds no event
+                status, reason = "support", "plural"
             anchor = None
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
@@ -749,6 +753,12 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
         and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
         and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
     )
+
+
+def _plural(surface: str) -> bool:
+    """A trigger whose first word is reduplicated, the plural of a noun ("serangan-serangan udara")."""
+    left, dash, right = surface.lower().split(maxsplit=1)[0].partition("-")
+    return bool(dash) and len(left) > 2 and left == right
 
 
 def _names_actor(fr: Frame, trig: TriggerMention) -> bool:
