@@ -189,7 +189,8 @@ class FrameBuilder:
                 status, reason = "dropped", "armed_actor"
             if status != "dropped" and self._criminal(ev_type, sub, cues, trig, clause, toks, actor1, actor2):
                 status, reason = "dropped", "criminal"
-            if sub == "Agreement" or ev_type == "Strategic developments":
+            if sub == "Agreement" or (ev_type == "Strategic developments" and sub != "Arrests"):
+                # (the one arrested is never who acted: an arrest's unnamed actor is the police)
                 if actor1 is None and actor2 is not None:
                     actor1, actor2 = actor2, None
             frames.append(
