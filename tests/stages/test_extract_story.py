@@ -189,3 +189,11 @@ def test_id_contrast_clause_tells_the_protest_in_another_city(real_pipeline) -> 
         "tiga orang."
     )
     assert "Dallas" not in [e.location for e in _events(real_pipeline, text, date(2025, 10, 19)) if e.event_type == "Protests"]
+
+
+def test_id_place_attacked_comes_before_a_bare_country(real_pipeline) -> None:
+    """"Iran ... melancarkan serangan rudal ke kota Haifa, Israel": the strike is placed where it went,
+    not at the bare country name of the attacker."""
+    text = "Iran kembali mengguncang kawasan Timur Tengah dengan melancarkan serangan rudal ke kota Haifa, Israel, pada Minggu (15/6/2025)."
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    assert [(e.location, e.event_date) for e in events] == [("Haifa", date(2025, 6, 15))]

@@ -586,8 +586,10 @@ class FrameBuilder:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
         keep = self._places_in(places, clause, sent, cues, actors)
-        if keep or attack is None:
+        if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
             return keep
+        # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
+        # home more often than where it struck: the place the attack was aimed at comes first
         aimed = [
             p for p in places
             if clause.start <= p.start < clause.end and p.start >= attack.end
@@ -603,7 +605,9 @@ class FrameBuilder:
             named = [p for p in places if p.start > aimed[0].end and p.start - aimed[0].end <= _APPOSITION and not _is_country(p)]
             if named:
                 return named[:1]
-        return aimed
+        if keep:  # over a bare country, only a place the attack went "to" ("ke kota Haifa")
+            aimed = [p for p in aimed if getattr(p, "relation", None) == "to" and not _is_country(p)]
+        return aimed or keep
 
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
