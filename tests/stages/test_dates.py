@@ -476,3 +476,11 @@ def test_id_dates_capital_dotted_i_reads_the_weekday(id_dates: DateResolver) -> 
     heading typed with a Turkish keyboard) is Monday, not a crash."""
     m = _one(id_dates, "Polisi menangkap tiga orang pada SENİN malam.")
     assert m.kind == "weekday" and m.weekday == 0
+
+
+def test_id_dates_written_year_after_publication_is_a_slip(id_dates: DateResolver) -> None:
+    """"diamankan pada Senin (6/10/2026)" in a report of 11 October 2025: the event was reported, so the
+    year is a slip for 2025; a date a year after publication that would still lie ahead stays as written."""
+    pub = date(2025, 10, 11)
+    assert id_dates.resolve(_one(id_dates, "pada Senin (6/10/2026)"), pub) == DateRef(date(2025, 10, 6), 1)
+    assert id_dates.resolve(_one(id_dates, "pada (20/10/2026)"), pub) == DateRef(date(2026, 10, 20), 1)

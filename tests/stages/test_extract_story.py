@@ -165,3 +165,35 @@ def test_id_lead_event_told_as_done_again_is_not_the_earlier_dated_one(real_pipe
     assert days == [date(2025, 6, 13), date(2025, 6, 16)]
     once = "Militer Israel melancarkan serangan udara ke ibu kota Iran, Teheran. " + filler + later
     assert [e.event_date for e in _events(real_pipeline, once, date(2025, 6, 16))] == [date(2025, 6, 13)]
+
+
+def test_id_places_joined_by_dan_each_have_the_event(real_pipeline) -> None:
+    """"ledakan dilaporkan terjadi di Tel Aviv dan Yerusalem": one locative for two places, an
+    event at each (ACLED codes one event per place)."""
+    text = "Pada Senin (16/6/2025), ledakan dilaporkan terjadi di Tel Aviv dan Yerusalem saat Iran melancarkan serangan rudal."
+    events = _events(real_pipeline, text, date(2025, 6, 16))
+    assert sorted(e.location for e in events) == ["Jerusalem", "Tel Aviv"]
+
+
+def test_id_contrast_clause_tells_the_protest_in_another_city(real_pipeline) -> None:
+    """"Di Houston, ... protes terbesar, sementara di Dallas, kerumunan ...": the contrast clause tells
+    the same protest in a second city; a contrast with an event of its own does not."""
+    text = (
+        "Pada Sabtu (18/10/2025), di Houston, lebih dari 10.000 orang berkumpul dalam protes terbesar di negara "
+        "bagian itu, sementara di Dallas, kerumunan diperkirakan 3.000 orang."
+    )
+    events = _events(real_pipeline, text, date(2025, 10, 19))
+    assert sorted(e.location for e in events) == ["Dallas", "Houston"]
+    text = (
+        "Pada Sabtu (18/10/2025), di Houston, ribuan orang menggelar demo, sementara di Dallas, polisi menangkap "
+        "tiga orang."
+    )
+    assert "Dallas" not in [e.location for e in _events(real_pipeline, text, date(2025, 10, 19)) if e.event_type == "Protests"]
+
+
+def test_id_place_attacked_comes_before_a_bare_country(real_pipeline) -> None:
+    """"Iran ... melancarkan serangan rudal ke kota Haifa, Israel": the strike is placed where it went,
+    not at the bare country name of the attacker."""
+    text = "Iran kembali mengguncang kawasan Timur Tengah dengan melancarkan serangan rudal ke kota Haifa, Israel, pada Minggu (15/6/2025)."
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    assert [(e.location, e.event_date) for e in events] == [("Haifa", date(2025, 6, 15))]

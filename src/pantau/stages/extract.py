@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
-from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder
+from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -48,6 +48,8 @@ _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
 _PLACE_REACH = 4
+# At most this many characters between two places of one list ("di New York, ..., sementara di ").
+_LIST_GAP = 160
 # Direct speech between double quotes (straight or curly), at most a paragraph long.
 _QUOTE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')
 # Confidence offsets by event type, from the measured share of right events per type
@@ -100,6 +102,7 @@ class Extractor:
             for kind in ("excessive_force", "intervention")
         }
         self._range_re = self.finder.compile_patterns(cues.get("place_range", {}).get("patterns", ()))
+        self._list_re = self.finder.compile_patterns(cues.get("place_list", {}).get("patterns", ()))
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self.stats = ExtractStats()
@@ -237,7 +240,7 @@ class Extractor:
         """An event told over a range of places ("demo yang digelar dari New York hingga Los
         Angeles") happened at both ends: one frame per named end, when the clause names no place
         of its own. Countries at the ends ("dari Peru hingga Madagaskar") place nothing."""
-        if self._range_re is None:
+        if self._range_re is None and self._list_re is None:
             return frames
         pos = {s.index: i for i, s in enumerate(doc.sentences)}
         text = doc.text
@@ -245,7 +248,11 @@ class Extractor:
         for fr in frames:
             i = pos.get(fr.sentence)
             own = any(getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None) for p in fr.places)
-            if fr.status != "event" or i is None or own:
+            if fr.status == "event" and i is not None and own and self._list_re is not None:
+                listed = self._listed_places(fr, text, sents[i])
+                out.extend([replace(fr, places=(p,)) for p in listed] or [fr])
+                continue
+            if fr.status != "event" or i is None or own or self._range_re is None:
                 out.append(fr)
                 continue
             span = fr.sentence_span
@@ -265,6 +272,29 @@ class Extractor:
                 continue
             out.extend(replace(fr, places=(p,)) for p in ends)
         return out
+
+    def _listed_places(self, fr: Frame, text: str, m: _Sent) -> list[Any]:
+        """Places that share the frame's locative: "ledakan terjadi di Tel Aviv dan Yerusalem", or a
+        contrast clause that tells the same thing elsewhere ("Di New York, 100.000 orang berkumpul di
+        salah satu protes terbesar, sementara di Washington, kerumunan ..."); the gap between two
+        places is matched by the pack's ``place_list`` patterns. The event happened at each (ACLED
+        codes one event per place). Not when a trigger after a contrast tells an event of its own
+        there. Countries are never list members. Empty when the frame's place is alone."""
+        cued = [p for p in fr.places if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
+        if not cued or _is_country(cued[0]):
+            return []
+        chain = [cued[0]]
+        for p in m.places:
+            last = chain[-1]
+            if p.start < last.end or _is_country(p) or not p.candidates:
+                continue
+            gap = text[last.end : p.start].lower()
+            if len(gap) > _LIST_GAP or not self._list_re.fullmatch(gap):
+                continue
+            if "," in gap and any(t.start >= p.start for t in m.triggers):
+                break  # "..., sementara di Tepi Barat, pasukan menangkap ...": an event of its own
+            chain.append(p)
+        return chain if len(chain) > 1 else []
 
     def _crime_story(self, doc: Doc, sents: list[_Sent]) -> bool:
         """An article about ordinary crime: several criminal cues (suspects by initials, motives,

@@ -51,6 +51,7 @@ _SEIZED = MappingProxyType({
 })
 # Violence that looting or destruction told with it belongs to (ACLED codes the violence).
 _HARM_TYPES = (*_ARMED_TYPES, "Riots")
+_REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
@@ -162,6 +163,10 @@ class FrameBuilder:
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
                 status, reason = "dropped", "year_only"
+            if status == "event" and date is None and not trig.verbal and _plural(trig.surface):
+                # "24 orang tewas akibat serangan-serangan rudal Iran": a reduplicated noun names many
+                # attacks at once, a toll over them; with no day of its own it founds no event
+                status, reason = "support", "plural"
             anchor = None
             if date is not None and getattr(date, "kind", "") == "anchor":
                 anchor = next((t for t in triggers if self._anchors(date, t, toks)), None)
@@ -189,6 +194,14 @@ class FrameBuilder:
                 ev_type, sub = self._cross_border(trig, clause, actor1, actor2, places, countries, neighbours, ev_type, sub)
                 guessed = ev_type != "Battles"  # remote, but which weapon the word does not say
             if (
+                trig.rule.strikes and ev_type in _ARMED_TYPES and ev_type != _REMOTE
+                and inter_of(actor1) == _STATE and getattr(actor1, "role_kind", None) == "military"
+                and self._cue(cues, "structure_target", trig, clause, toks)
+            ):
+                # "serangan Israel ke satu-satunya gereja di Gaza": a state's forces attacking a
+                # building strike it from afar; which weapon, the word does not say
+                ev_type, sub, guessed = _REMOTE, "Air/drone strike", True
+            if (
                 status == "event" and ev_type == "Protests" and trig.verbal
                 and getattr(actor1, "role_kind", None) == _ARMED_ROLE
                 and not any(c.kind == "agent" and c.end <= actor1.start and self._words_between(toks, c.end, actor1.start) == 0 for c in cues)
@@ -198,7 +211,8 @@ class FrameBuilder:
                 status, reason = "dropped", "armed_actor"
             if status != "dropped" and self._criminal(ev_type, sub, cues, trig, clause, toks, actor1, actor2):
                 status, reason = "dropped", "criminal"
-            if sub == "Agreement" or ev_type == "Strategic developments":
+            if sub == "Agreement" or (ev_type == "Strategic developments" and sub != "Arrests"):
+                # (the one arrested is never who acted: an arrest's unnamed actor is the police)
                 if actor1 is None and actor2 is not None:
                     actor1, actor2 = actor2, None
             frames.append(
@@ -250,7 +264,9 @@ class FrameBuilder:
                     or any(getattr(d, "kind", "") not in ("anchor", "year") for d in dates)
                     or any(
                         getattr(p, "relation", None) in ("in", "near")
-                        and not all(c.kind == "country" for c in getattr(p, "candidates", ()))
+                        # the reading the geoparser ranks first: "di India" is the country, not
+                        # a village of that name elsewhere
+                        and getattr(p, "candidates", ()) and p.candidates[0].kind != "country"
                         for p in fr.places
                     )
                 )
@@ -607,8 +623,10 @@ class FrameBuilder:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
         keep = self._places_in(places, clause, sent, cues, actors)
-        if keep or attack is None:
+        if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
             return keep
+        # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
+        # home more often than where it struck: the place the attack was aimed at comes first
         aimed = [
             p for p in places
             if clause.start <= p.start < clause.end and p.start >= attack.end
@@ -624,7 +642,9 @@ class FrameBuilder:
             named = [p for p in places if p.start > aimed[0].end and p.start - aimed[0].end <= _APPOSITION and not _is_country(p)]
             if named:
                 return named[:1]
-        return aimed
+        if keep:  # over a bare country, only a place the attack went "to" ("ke kota Haifa")
+            aimed = [p for p in aimed if getattr(p, "relation", None) == "to" and not _is_country(p)]
+        return aimed or keep
 
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
@@ -807,6 +827,12 @@ def _weapon_of(host: Frame, told: Frame) -> bool:
         and not told.trigger.rule.generic
         and (told.event_type == "Explosions/Remote violence" or told.sub_event_type == "Disrupted weapons use")
     )
+
+
+def _plural(surface: str) -> bool:
+    """A trigger whose first word is reduplicated, the plural of a noun ("serangan-serangan udara")."""
+    left, dash, right = surface.lower().split(maxsplit=1)[0].partition("-")
+    return bool(dash) and len(left) > 2 and left == right
 
 
 def _names_actor(fr: Frame, trig: TriggerMention) -> bool:

@@ -48,6 +48,7 @@ CUE_KINDS = (
     "criminal",
     "political",
     "civilian_target",
+    "structure_target",
     "figurative",
     "report",
 )
@@ -95,6 +96,7 @@ class TriggerRule:
     priority: int = 1
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
+    strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,7 @@ class MentionFinder:
                 generic=bool(group.get("generic", False)),
                 territory=bool(group.get("territory", False)),
                 collective=bool(group.get("collective", False)),
+                strikes=bool(group.get("strikes", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),

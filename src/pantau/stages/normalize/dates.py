@@ -480,11 +480,18 @@ class DateResolver:
 
     @staticmethod
     def _day_of(year: int | None, month: int | None, day: int | None, pub: date | None) -> date | None:
-        """An explicit day; without a year, the latest such date on or before ``pub``."""
+        """An explicit day; without a year, the latest such date on or before ``pub``. A written
+        year one after publication is a slip of the year when the day and month fall on or before
+        publication in its own year ("Senin (6/10/2026)" in a report of 11 October 2025): the
+        event was reported, so it had happened."""
         if month is None or day is None:
             return None
         if year is not None:
-            return _safe_date(year, month, day)
+            d = _safe_date(year, month, day)
+            if d is not None and pub is not None and d > pub and year == pub.year + 1:
+                slip = _safe_date(pub.year, month, day)
+                return slip if slip is not None and slip <= pub else d
+            return d
         if pub is None:
             return None
         for y in range(pub.year, pub.year - 8, -1):  # 29 February recurs within 8 years
