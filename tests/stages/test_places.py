@@ -473,3 +473,10 @@ def test_en_places_unknown_village_is_near_its_district_town(parsers) -> None:
     assert ref is not None and (ref.location, ref.country, ref.geo_precision) == ("Uvira", "COD", 2)
     ref = place(parsers, "en", "Workers gathered in the Gota area of Ahmedabad city (Ahmedabad, Gujarat).")
     assert ref is not None and (ref.location, ref.geo_precision) == ("Ahmedabad", 1)
+
+
+def test_en_places_el_alto_is_the_bolivian_city(parsers) -> None:
+    """El Alto (La Paz, Bolivia) is missing from GeoNames cities500; the supplement has it."""
+    ref = place(parsers, "en", "Residents of El Alto, La Paz, blocked a highway on Monday.")
+    assert ref is not None and (ref.country, ref.admin1, ref.geo_precision) == ("BOL", "La Paz", 1)
+    assert near(ref, -16.50, -68.16, 10)
