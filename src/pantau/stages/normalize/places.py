@@ -241,6 +241,12 @@ class Geoparser:
                     continue
                 taken_until = b
                 hit = True
+                if b + 1 < len(segment) and segment[b] == " " and segment[b + 1].isupper() and a >= fuzzy_from:
+                    cont = self._continued(segment, a, b)
+                    if cont is not None:  # "Sidi Amor Bouhajla (Bouhajla": the run is one name
+                        accepted.append((start + a, start + a + cont[0], cont[1], "fuzzy"))
+                        taken_until = fuzzy_from = a + cont[0]
+                        break
                 if not self._named_thing(wide, start + a - lo, start + b - lo):
                     accepted.append((start + a, start + b, ids, ""))
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
@@ -401,6 +407,18 @@ class Geoparser:
                 return length, ()
         ids = self.gaz.skeleton_ids(run.group())
         return length, (ids if len(ids) <= FUZZY_MAX else ())
+
+    def _continued(self, segment: str, a: int, b: int) -> tuple[int, tuple[int, ...]] | None:
+        """A known name at segment[a:b] followed by capitalised words the index does not join
+        to it ("Sidi" + "Amor Bouhajla", where GeoNames spells "Sidi Amor Bou Hajela"): the whole
+        run as a look-alike spelling (its length and places), when its skeleton names some place
+        and the words after it say it lies somewhere (see _fuzzy). The next word must be no cue
+        or type word ("Kabul Province", "Polres Nabire" keep their own reading)."""
+        nxt = self._word.match(segment, b + 1)
+        if nxt is None or self._fold_word(nxt.group()) in self._cue_words:
+            return None
+        length, ids = self._fuzzy(segment, a, b)
+        return (length, ids) if ids and length > b - a else None
 
     def _in_address(self, text: str, a: int) -> bool:
         """True when the name closes an address chain opened by an "in" cue: in "di Jalan
