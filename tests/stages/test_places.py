@@ -495,3 +495,15 @@ def test_en_places_capitalised_continuation_read_by_transliteration(parsers) -> 
     # a type word after a known name is its own cue, not a continuation
     text = "Gunmen attacked a checkpoint in Kandahar Province, officials said."
     assert [m.surface for m in geo.find(text, 0, len(text)) if not m.fuzzy][:1] == ["Kandahar"]
+
+
+def test_en_places_big_city_outside_the_named_regions_only_by_its_own_name(parsers) -> None:
+    """A big city far from the regions the passage names is trusted under its own name only:
+    "Kotwali" (a GeoNames alternate name of Rangpur) in Khulna district is no Rangpur, and
+    "Bombay, Assam" is no Mumbai; the named region is the certain level."""
+    ref = place(parsers, "en", "Police fired on protesters in Kotwali, Khulna district, on Monday.")
+    assert ref is not None and ref.admin1 == "Khulna" and ref.location != "Rangpur"
+    ref = place(parsers, "en", "Protesters gathered in Bombay, Assam.")
+    assert ref is not None and (ref.admin1, ref.geo_precision) == ("Assam", 3)
+    ref = place(parsers, "en", "Protesters gathered in Mumbai, Assam.")  # its own name: still the city
+    assert ref is not None and ref.location == "Mumbai"

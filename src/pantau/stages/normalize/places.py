@@ -50,6 +50,7 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
 DEMONYM_WEIGHT = 0.25
+BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
@@ -772,19 +773,26 @@ class Geoparser:
                         best = p
                         break
         cued = mention.relation is not None or mention.type_cue is not None
-        if named and best.kind in ("populated", "site", "admin2") and best.population < 100_000 \
+        if named and best.kind in ("populated", "site", "admin2") \
+                and (best.population < BIG_CITY or not self._own_name(mention, best)) \
                 and self._far_from_named(best, named, regions, districts):
             # The passage names this country's regions and the place lies in none of them, far
             # from all: a namesake ("Lalpur village ... (East Midnapore district, West Bengal)" is
-            # no Lalpur of Gujarat); the regions named are the certain level.
+            # no Lalpur of Gujarat); the regions named are the certain level. A big city is
+            # exempt only under its own name ("Kotwali, Khulna district" is no Rangpur, which
+            # GeoNames also calls Kotwali).
             return None
-        if focus and support == 0 and best.kind in ("populated", "admin2") and best.population < 100_000:
-            return None  # the text is about other countries: a namesake village there is noise ("Korin" in Idleb)
+        if focus and support == 0 and best.kind in ("populated", "admin2") and (
+                best.population < BIG_CITY or not self._own_name(mention, best)):
+            # The text is about other countries: a namesake village there is noise ("Korin" in
+            # Idleb); a big city is trusted only under its own name, not an alternate spelling
+            # or a look-alike.
+            return None
         if best.kind == "populated" and best.population < 1000 and not cued and support == 0:
             return None  # a hamlet somewhere that happens to share a common word's spelling
         if mention.embedded and best.kind not in ("country", "admin1"):
             return None  # a fragment of a longer name the gazetteer does not know ("Tall Refaat")
-        big = best.kind == "populated" and best.population >= 100_000
+        big = best.kind == "populated" and best.population >= BIG_CITY and self._own_name(mention, best)
         if mention.initial and not cued and not big and best.kind not in ("country", "admin1") and support == 0:
             return None  # any word is capitalised at a sentence start
         rivals = [p for (sc, _), p in scored[1:] if sc >= best_score - RIVAL_GAP and p.key != best.key
@@ -803,6 +811,24 @@ class Geoparser:
             if country is not None and support > 0:  # the country is known from elsewhere too
                 return Reading(mention, country, False)
         return None
+
+    def _own_name(self, mention: PlaceMention, p: Place) -> bool:
+        """True when the mention spells p's own name (folded; a leading article optional on
+        either side) or names a unit p is the seat of ("Gaza": the Gaza Strip, seat Gaza City),
+        not an alternate name or a look-alike."""
+        if mention.fuzzy:
+            return False
+        said, own = self.gaz.fold(mention.surface).split(), self.gaz.fold(p.name).split()
+        if said == own:
+            return True
+        if len(said) > 1 and said[0] in self.articles:
+            said = said[1:]
+        if len(own) > 1 and own[0] in self.articles:
+            own = own[1:]
+        if said == own:
+            return True
+        return any(u.kind in ("admin1", "admin2") and u.country == p.country and (self.gaz.seat(u) or u).key == p.key
+                   for u in mention.candidates)
 
     def _far_from_named(self, p: Place, named: Sequence[Place], regions: set[tuple[str, str]],
                         districts: set[tuple[str, str]]) -> bool:
