@@ -507,3 +507,10 @@ def test_en_places_big_city_outside_the_named_regions_only_by_its_own_name(parse
     assert ref is not None and (ref.admin1, ref.geo_precision) == ("Assam", 3)
     ref = place(parsers, "en", "Protesters gathered in Mumbai, Assam.")  # its own name: still the city
     assert ref is not None and ref.location == "Mumbai"
+
+
+def test_id_places_own_name_beats_an_alternate_spelling(parsers) -> None:
+    """"Tanjungbalai" is the North Sumatran city's own name and only an alternate spelling of
+    Tanjung Balai (Riau Islands): the city, not just Indonesia."""
+    ref = place(parsers, "id", "Polisi menangkap dua orang di Tanjungbalai pada Senin.", ("IDN",))
+    assert ref is not None and (ref.admin1, ref.geo_precision) == ("North Sumatra", 1)

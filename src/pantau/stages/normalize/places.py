@@ -50,6 +50,9 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
 DEMONYM_WEIGHT = 0.25
+# Of namesake towns, the one the text spells by its own name beats one it spells by an
+# alternate name ("Tanjungbalai": the North Sumatran city, not Tanjung Balai of the Riau Islands).
+OWN_NAME_BONUS = 5
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
@@ -121,6 +124,8 @@ class Geoparser:
         self._accepted: dict[str, tuple[int, ...]] = {}  # surface -> _accept
         self._priors: dict[str, float] = {}  # place key -> _prior
         self._bases: dict[str, float] = {}  # place key -> _prior less the no-seat penalty
+        self._bares: dict[str, str] = {}  # name -> folded without a leading article (_bare)
+        self._seat_keys: dict[int, tuple[tuple[Place, ...], frozenset[str]]] = {}  # see _unit_seats
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
         self._country_keys = gazetteer.country_keys()
@@ -356,7 +361,8 @@ class Geoparser:
 
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
-        for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases):
+        for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
+                     self._bares, self._seat_keys):
             memo.clear()
         self._gaz_version = self.gaz.version
 
@@ -738,6 +744,8 @@ class Geoparser:
             where = (country, p.admin1)
             if kind == "populated" and where in units and (not regions or where in regions):
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
+            if kind == "populated" and len(candidates) > 1 and self._own_name(mention, p):
+                s += OWN_NAME_BONUS
             support = 0.0
             if focus:
                 if country == first:
@@ -818,17 +826,33 @@ class Geoparser:
         not an alternate name or a look-alike."""
         if mention.fuzzy:
             return False
-        said, own = self.gaz.fold(mention.surface).split(), self.gaz.fold(p.name).split()
-        if said == own:
+        said = self._bare(mention.surface)
+        if said == self._bare(p.name):
             return True
-        if len(said) > 1 and said[0] in self.articles:
-            said = said[1:]
-        if len(own) > 1 and own[0] in self.articles:
-            own = own[1:]
-        if said == own:
-            return True
-        return any(u.kind in ("admin1", "admin2") and u.country == p.country and (self.gaz.seat(u) or u).key == p.key
-                   for u in mention.candidates)
+        return p.kind == "populated" and p.key in self._unit_seats(mention.candidates)
+
+    def _bare(self, name: str) -> str:
+        """A name folded, without a leading article (memoised: names recur)."""
+        hit = self._bares.get(name)
+        if hit is None:
+            if len(self._bares) > CACHE_MAX:
+                self._bares.clear()
+            toks = self._fold_word(name).split()
+            if len(toks) > 1 and toks[0] in self.articles:
+                toks = toks[1:]
+            hit = self._bares[name] = " ".join(toks)
+        return hit
+
+    def _unit_seats(self, candidates: tuple[Place, ...]) -> frozenset[str]:
+        """Keys of the seats of the unit readings of a name (memoised per candidates tuple, by
+        identity: the tuples are themselves memoised, and hashing places would cost more)."""
+        hit = self._seat_keys.get(id(candidates))
+        if hit is None or hit[0] is not candidates:
+            if len(self._seat_keys) > CACHE_MAX:
+                self._seat_keys.clear()
+            seats = (self.gaz.seat(u) for u in candidates if u.kind in ("admin1", "admin2"))
+            hit = self._seat_keys[id(candidates)] = (candidates, frozenset(x.key for x in seats if x is not None))
+        return hit[1]
 
     def _far_from_named(self, p: Place, named: Sequence[Place], regions: set[tuple[str, str]],
                         districts: set[tuple[str, str]]) -> bool:
