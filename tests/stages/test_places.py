@@ -514,3 +514,12 @@ def test_id_places_own_name_beats_an_alternate_spelling(parsers) -> None:
     Tanjung Balai (Riau Islands): the city, not just Indonesia."""
     ref = place(parsers, "id", "Polisi menangkap dua orang di Tanjungbalai pada Senin.", ("IDN",))
     assert ref is not None and (ref.admin1, ref.geo_precision) == ("North Sumatra", 1)
+
+
+def test_places_a_capital_is_what_its_name_means(parsers) -> None:
+    """"Washington" in a US story is the capital, not Washington state nor a Washington, Utah
+    (lifted by its Washington County): the city at geo_precision 1."""
+    for lang, text in (("id", "Ribuan orang berkumpul di Washington pada Sabtu."),
+                       ("en", "Thousands rallied in Washington on Saturday.")):
+        ref = place(parsers, lang, text, ("USA",))
+        assert ref is not None and (ref.admin1, ref.geo_precision) == ("District of Columbia", 1), lang

@@ -53,6 +53,10 @@ DEMONYM_WEIGHT = 0.25
 # Of namesake towns, the one the text spells by its own name beats one it spells by an
 # alternate name ("Tanjungbalai": the North Sumatran city, not Tanjung Balai of the Riau Islands).
 OWN_NAME_BONUS = 5
+# A country's capital is what news most often means by its name ("Washington": the city, not
+# the state, nor the towns in a Washington County, which UNIT_SEAT_BONUS lifts by 25); small
+# capitals get nothing (Victoria, Seychelles is no Victoria, Australia).
+CAPITAL_BONUS = 40
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
@@ -125,6 +129,7 @@ class Geoparser:
         self._priors: dict[str, float] = {}  # place key -> _prior
         self._bases: dict[str, float] = {}  # place key -> _prior less the no-seat penalty
         self._bares: dict[str, str] = {}  # name -> folded without a leading article (_bare)
+        self._capitals: dict[str, object] = {}  # ISO3 -> its capital's place key (_capital)
         self._seat_keys: dict[int, tuple[tuple[Place, ...], frozenset[str]]] = {}  # see _unit_seats
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
@@ -362,7 +367,7 @@ class Geoparser:
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
         for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
-                     self._bares, self._seat_keys):
+                     self._bares, self._seat_keys, self._capitals):
             memo.clear()
         self._gaz_version = self.gaz.version
 
@@ -744,8 +749,11 @@ class Geoparser:
             where = (country, p.admin1)
             if kind == "populated" and where in units and (not regions or where in regions):
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
-            if kind == "populated" and len(candidates) > 1 and self._own_name(mention, p):
-                s += OWN_NAME_BONUS
+            if kind == "populated" and len(candidates) > 1:
+                if self._own_name(mention, p):
+                    s += OWN_NAME_BONUS
+                if p.population >= BIG_CITY and self._capital(country) == p.key:
+                    s += CAPITAL_BONUS
             support = 0.0
             if focus:
                 if country == first:
@@ -830,6 +838,15 @@ class Geoparser:
         if said == self._bare(p.name):
             return True
         return p.kind == "populated" and p.key in self._unit_seats(mention.candidates)
+
+    def _capital(self, iso3: str) -> str | None:
+        """The key of a country's capital (its seat), memoised."""
+        hit = self._capitals.get(iso3, _MISSING)
+        if hit is _MISSING:
+            country = self.gaz.country(iso3)
+            seat = self.gaz.seat(country) if country is not None else None
+            hit = self._capitals[iso3] = seat.key if seat is not None else None
+        return hit  # type: ignore[return-value]
 
     def _bare(self, name: str) -> str:
         """A name folded, without a leading article (memoised: names recur)."""
