@@ -523,3 +523,19 @@ def test_places_a_capital_is_what_its_name_means(parsers) -> None:
                        ("en", "Thousands rallied in Washington on Saturday.")):
         ref = place(parsers, lang, text, ("USA",))
         assert ref is not None and (ref.admin1, ref.geo_precision) == ("District of Columbia", 1), lang
+
+
+def test_id_places_jakarta_cities_and_districts(parsers) -> None:
+    """Jakarta's five administrative cities sit at their mayors' seats (GeoNames gives most of
+    them no point), and its kecamatan are places: "Kecamatan Pesanggrahan, Jakarta Selatan" is
+    in South Jakarta, not the Pasanggrahan of Cilacap (Central Java)."""
+    ref = place(parsers, "id", "Mahasiswa berdemonstrasi di Jalan Medan Merdeka Selatan, Jakarta Pusat.", ("IDN",))
+    assert ref is not None and (ref.admin1, ref.admin2, ref.geo_precision) == ("Jakarta", "Kota Administrasi Jakarta Pusat", 2)
+    assert near(ref, -6.17, 106.82, 5)
+    ref = place(parsers, "id", "Tawuran pecah di Kelurahan Petukangan, Kecamatan Pesanggrahan, Jakarta Selatan.", ("IDN",))
+    assert ref is not None and ref.admin1 == "Jakarta" and near(ref, -6.25, 106.76, 5)
+    ref = place(parsers, "id", "Seorang warga ditangkap di Tanjung Priok pada Senin.", ("IDN",))
+    assert ref is not None and ref.admin1 == "Jakarta" and near(ref, -6.12, 106.88, 5)
+    for short in ("Jakut", "Jaksel", "Jakbar", "Jaktim", "Jakpus"):
+        ref = place(parsers, "id", f"Polisi berjaga di {short} sejak pagi.", ("IDN",))
+        assert ref is not None and ref.admin1 == "Jakarta" and ref.geo_precision == 2, short
