@@ -539,3 +539,25 @@ def test_id_places_jakarta_cities_and_districts(parsers) -> None:
     for short in ("Jakut", "Jaksel", "Jakbar", "Jaktim", "Jakpus"):
         ref = place(parsers, "id", f"Polisi berjaga di {short} sejak pagi.", ("IDN",))
         assert ref is not None and ref.admin1 == "Jakarta" and ref.geo_precision == 2, short
+
+
+def test_places_country_with_a_compass_word_is_its_region(parsers) -> None:
+    """"di Israel selatan" / "in southern Israel" is HaDarom (the Southern District), coded at
+    the region; a compass word with no region of that name leaves the country ("Suriah utara")."""
+    for lang, text in (("id", "Rudal menghantam rumah sakit di Israel selatan pada Kamis."),
+                       ("en", "A rocket hit a house in southern Israel on Thursday.")):
+        ref = place(parsers, lang, text)
+        assert ref is not None and (ref.country, ref.admin1, ref.geo_precision) == ("ISR", "HaDarom", 3), lang
+    ref = place(parsers, "id", "Serangan udara di Gaza utara menewaskan lima orang.")
+    assert ref is not None and (ref.admin1, ref.admin2) == ("Gaza Strip", "North Gaza")
+    ref = place(parsers, "id", "Bentrokan terjadi di Suriah utara.")
+    assert ref is not None and (ref.country, ref.admin1) == ("SYR", None)
+
+
+def test_id_places_province_short_forms_and_news_sites(parsers) -> None:
+    """"Jabar", "Jateng", "Jatim" are the provinces; "detikJabar" (a news site) is no place."""
+    for short, admin1 in (("Jabar", "West Java"), ("Jateng", "Central Java"), ("Jatim", "East Java"), ("Jogja", "Yogyakarta")):
+        ref = place(parsers, "id", f"Polisi di {short} menangkap dua orang.")
+        assert ref is not None and (ref.admin1, ref.geo_precision) == (admin1, 3), short
+    text = "Pantauan detikJabar, polisi berjaga."
+    assert place(parsers, "id", text) is None

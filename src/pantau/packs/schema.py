@@ -103,7 +103,8 @@ PLACE_TYPES = ("province", "district", "city", "village", "site")
 def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
-                                 "not_place_before", "not_place_after", "institutions"},
+                                 "not_place_before", "not_place_after", "institutions",
+                                 "directions_after", "directions_before"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -120,7 +121,8 @@ def _places(data: dict[str, Any]) -> list[str]:
         problems += check_keys(section, set(allowed))
         for key, value in section.items():
             problems += words(value, f"{table}.{key}")
-    for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions"):
+    for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions",
+                "directions_after", "directions_before"):
         if key in data:
             problems += words(data[key], key)
     patterns = data.get("near_patterns", [])

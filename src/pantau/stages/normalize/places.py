@@ -167,6 +167,12 @@ class Geoparser:
             rf"[ \t]*[(,]|[ \t]+(?:{single_types or '(?!)'}|{in_alt})\b|[ -](?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})[ -])")
         self._fuzzy_gate = re.compile(
             rf"(?:[ \t]+(?:{single_types or '(?!)'})\b)?(?:[ \t]*[(,]|[ \t]+(?:{in_alt})[ \t]+)", re.IGNORECASE)
+        # Compass words written after (id, ms: "Israel selatan") or before (en: "southern
+        # Lebanon") a name, making with it a region the index may know as one name.
+        after_alt, before_alt = _alternation(data.get("directions_after", ())), _alternation(data.get("directions_before", ()))
+        self._dir_after = re.compile(rf"[ \t]+((?:{after_alt}))\b") if data.get("directions_after") else None
+        self._dir_before = re.compile(rf"\b((?:{before_alt}))[ \t]+$") if data.get("directions_before") else None
+        self._dir_any = self._dir_after is not None or self._dir_before is not None
         self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []),
                                                      *data.get("institutions", []))
                                     for w in phrase.split())
@@ -259,7 +265,12 @@ class Geoparser:
                         taken_until = fuzzy_from = a + cont[0]
                         break
                 if not self._named_thing(wide, start + a - lo, start + b - lo):
-                    accepted.append((start + a, start + b, ids, ""))
+                    side = self._directional(wide, start + a - lo, start + b - lo, key) if self._dir_any else None
+                    if side is not None:  # "di Israel selatan", "in southern Lebanon": the region
+                        accepted.append((start + a + side[0], start + b + side[1], side[2], ""))
+                        taken_until = max(taken_until, b + side[1])
+                    else:
+                        accepted.append((start + a, start + b, ids, ""))
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
             if not hit:
@@ -419,6 +430,23 @@ class Geoparser:
                 return length, ()
         ids = self.gaz.skeleton_ids(run.group())
         return length, (ids if len(ids) <= FUZZY_MAX else ())
+
+    def _directional(self, wide: str, x: int, y: int, key: str) -> tuple[int, int, tuple[int, ...]] | None:
+        """A name with a compass word of the pack beside it ("Israel selatan", "southern
+        Lebanon") that the index knows as one region (a supplement alias): (shift of the start,
+        shift of the end, its places). The name stands at wide[x:y], folded as ``key``."""
+        after = self._dir_after.match(wide, y) if self._dir_after is not None else None
+        if after is not None:
+            ids = self.gaz.ids(f"{key} {' '.join(after.group(1).split())}")
+            if ids:
+                return 0, after.end() - y, ids
+        if self._dir_before is not None and x:
+            before = self._dir_before.search(wide, max(0, x - 24), x)
+            if before is not None:
+                ids = self.gaz.ids(f"{' '.join(before.group(1).split())} {key}")
+                if ids:
+                    return before.start(1) - x, 0, ids
+        return None
 
     def _continued(self, segment: str, a: int, b: int) -> tuple[int, tuple[int, ...]] | None:
         """A known name at segment[a:b] followed by capitalised words the index does not join
