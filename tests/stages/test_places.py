@@ -561,3 +561,9 @@ def test_id_places_province_short_forms_and_news_sites(parsers) -> None:
         assert ref is not None and (ref.admin1, ref.geo_precision) == (admin1, 3), short
     text = "Pantauan detikJabar, polisi berjaga."
     assert place(parsers, "id", text) is None
+
+
+def test_id_places_a_city_type_word_before_a_country_describes_the_next_name(parsers) -> None:
+    """"di jantung ibu kota Iran, Teheran": the capital is Teheran; 'ibu kota' is no cue for the country."""
+    ref = place(parsers, "id", "Pesawat tempur menyerang di jantung ibu kota Iran, Teheran.", ("IRN",))
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Tehran", 1)

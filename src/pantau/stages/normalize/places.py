@@ -972,7 +972,11 @@ class Geoparser:
 
         def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, int, int, int, int]:
             i, (r, head) = irh
-            cue = 2 if cue_of((r, head)) in ("in", "near") or r.mention.type_cue or head.type_cue else 1
+            # A type word that cannot describe the reading ("ibu kota Iran, Teheran": the capital
+            # is Teheran, not the country) is no cue for it.
+            typed = (r.mention.type_cue and r.place.kind != "country") or (head.type_cue and head.candidates[0].kind != "country"
+                                                                           if head is not r.mention else False)
+            cue = 2 if cue_of((r, head)) in ("in", "near") or typed else 1
             spec = SPECIFICITY[r.place.kind] if r.certain else 0
             if r.mention.embedded:
                 cue -= 1
