@@ -567,3 +567,13 @@ def test_id_places_a_city_type_word_before_a_country_describes_the_next_name(par
     """"di jantung ibu kota Iran, Teheran": the capital is Teheran; 'ibu kota' is no cue for the country."""
     ref = place(parsers, "id", "Pesawat tempur menyerang di jantung ibu kota Iran, Teheran.", ("IRN",))
     assert ref is not None and (ref.location, ref.geo_precision) == ("Tehran", 1)
+
+
+def test_en_places_a_look_alike_placed_by_a_known_region_qualifies_a_name(parsers) -> None:
+    """"Aziziyeh ... of Tal Tamer in Al-Hasakeh": Tal Tamer (a look-alike of Tall Tamr) is itself
+    placed in Al-Hasakeh, so it says where Aziziyeh lies: not the Iraqi Al 'Aziziyah."""
+    geo = parsers["en"]
+    text = "Drones struck Aziziyeh village in the countryside of Tal Tamer in Al-Hasakeh on Sunday."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and (ref.country, ref.admin1) == ("SYR", "Al Hasakeh")

@@ -937,8 +937,10 @@ class Geoparser:
             chain = [m]
             while chain[-1].start in qualifier and len(chain) < 6:
                 q = qualifier[chain[-1].start]
-                if q.fuzzy or q.demonym or not q.candidates:
-                    break  # a look-alike spelling or a nationality says nothing about where
+                if q.demonym or not q.candidates:
+                    break  # a nationality says nothing about where
+                if q.fuzzy and not (q.start in qualifier and not qualifier[q.start].fuzzy):
+                    break  # nor does a look-alike spelling, unless a known name places it in turn
                 chain.append(q)
             done.update(x.start for x in chain)
             fallback: Reading | None = None
