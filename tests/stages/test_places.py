@@ -577,3 +577,9 @@ def test_en_places_a_look_alike_placed_by_a_known_region_qualifies_a_name(parser
     mentions = geo.find(text, 0, len(text))
     ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is not None and (ref.country, ref.admin1) == ("SYR", "Al Hasakeh")
+
+
+def test_id_places_landmarks_of_washington(parsers) -> None:
+    """"di depan Gedung Putih" is at the White House in Washington, not just the United States."""
+    ref = place(parsers, "id", "Ratusan warga berunjuk rasa di depan Gedung Putih pada Kamis.", ("USA",))
+    assert ref is not None and (ref.admin1, ref.geo_precision) == ("District of Columbia", 2)
