@@ -583,3 +583,13 @@ def test_id_places_landmarks_of_washington(parsers) -> None:
     """"di depan Gedung Putih" is at the White House in Washington, not just the United States."""
     ref = place(parsers, "id", "Ratusan warga berunjuk rasa di depan Gedung Putih pada Kamis.", ("USA",))
     assert ref is not None and (ref.admin1, ref.geo_precision) == ("District of Columbia", 2)
+
+
+def test_en_places_regional_abbreviations(parsers) -> None:
+    """"(UP)", "AJK", "KPK" are how South Asian news writes Uttar Pradesh, Azad Jammu and
+    Kashmir and Khyber Pakhtunkhwa; a lower-case "up" stays a word."""
+    ref = place(parsers, "en", "Villagers clashed with police in Pilibhit (UP) on Tuesday.")
+    assert ref is not None and ref.admin1 == "Uttar Pradesh"
+    ref = place(parsers, "en", "Shelling hit a village in Haveli district, AJK.")
+    assert ref is not None and (ref.country, ref.admin1) == ("PAK", "Azad Jammu and Kashmir")
+    assert not [m for m in parsers["en"].find("Protesters set up a camp.", 0, 25) if m.surface.lower() == "up"]
