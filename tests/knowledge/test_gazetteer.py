@@ -188,3 +188,13 @@ def test_gazetteer_towns_take_their_admin2s_admin1(gaz: Gazetteer) -> None:
     assert towns and all(p.admin1 == "Gaza Strip" for p in towns)
     towns = [p for p in gaz.candidates("Nablus") if p.kind == "populated" and p.country == "PSE"]
     assert towns and all(p.admin1 == "West Bank" for p in towns)
+
+
+def test_gazetteer_us_states_sit_at_their_capitals(gaz: Gazetteer) -> None:
+    """events.md codes a region-only event at the region's capital: Missouri at Jefferson City
+    (not Kansas City, its largest town); New York keeps New York City, what news means by it."""
+    for state, capital in (("Missouri", "Jefferson City"), ("Texas", "Austin"), ("Virginia", "Richmond")):
+        unit = gaz.admin1_place("USA", state)
+        assert unit is not None and gaz.seat(unit) is not None and gaz.seat(unit).name == capital
+    unit = gaz.admin1_place("USA", "New York")
+    assert unit is not None and gaz.seat(unit).name == "New York City"
