@@ -593,3 +593,12 @@ def test_en_places_regional_abbreviations(parsers) -> None:
     ref = place(parsers, "en", "Shelling hit a village in Haveli district, AJK.")
     assert ref is not None and (ref.country, ref.admin1) == ("PAK", "Azad Jammu and Kashmir")
     assert not [m for m in parsers["en"].find("Protesters set up a camp.", 0, 25) if m.surface.lower() == "up"]
+
+
+def test_id_places_more_exonyms_and_oceans(parsers) -> None:
+    """Indonesian exonyms ("Hungaria", "Etiopia", "UEA") are countries; "Samudra Hindia" (the
+    Indian Ocean) is no India."""
+    for name, iso3 in (("Hungaria", "HUN"), ("Etiopia", "ETH"), ("UEA", "ARE"), ("Kazakstan", "KAZ")):
+        ref = place(parsers, "id", f"Delegasi tiba di {name} pada Senin.")
+        assert ref is not None and ref.country == iso3, name
+    assert place(parsers, "id", "Kapal induk berlayar di Samudra Hindia.") is None
