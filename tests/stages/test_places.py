@@ -602,3 +602,14 @@ def test_id_places_more_exonyms_and_oceans(parsers) -> None:
         ref = place(parsers, "id", f"Delegasi tiba di {name} pada Senin.")
         assert ref is not None and ref.country == iso3, name
     assert place(parsers, "id", "Kapal induk berlayar di Samudra Hindia.") is None
+
+
+def test_id_places_title_place_then_a_persons_name(parsers) -> None:
+    """"Bupati Bekasi Ade Kunang": a title, its place, then the holder's name; Bekasi is still a
+    place (not a fragment of a longer name)."""
+    geo = parsers["id"]
+    text = "Bupati Bekasi Ade Kunang meninjau lokasi banjir."
+    found = [m for m in geo.find(text, 0, len(text)) if m.surface == "Bekasi"]
+    assert found and not found[0].embedded
+    ref = geo.resolve(found, ("IDN",))
+    assert ref is not None and ref.admin1 == "West Java"

@@ -173,6 +173,9 @@ class Geoparser:
         self._dir_after = re.compile(rf"[ \t]+((?:{after_alt}))\b") if data.get("directions_after") else None
         self._dir_before = re.compile(rf"\b((?:{before_alt}))[ \t]+$") if data.get("directions_before") else None
         self._dir_any = self._dir_after is not None or self._dir_before is not None
+        # Titles and institutions written before their place ("Bupati Bekasi Ade Kunang",
+        # "Polsek Tanjung Priok AKP Tommy"): the capitalised words after the name are a person's.
+        self._title_last = frozenset(phrase.split()[-1] for phrase in data.get("institutions", []))
         self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []),
                                                      *data.get("institutions", []))
                                     for w in phrase.split())
@@ -620,6 +623,8 @@ class Geoparser:
             prev = text[lo:left[0]].rstrip()
             if prev and prev[-1] not in ".!?\"“:\n":
                 return True
+        if left is not None and self._fold_word(text[left[0]:left[1]]) in self._title_last:
+            return False  # "Bupati Bekasi Ade ...": a title, its place, then a person's name
         after = text[b:b + 1]
         if not after or after not in " \t-":
             return False  # no word touches the name on the right
