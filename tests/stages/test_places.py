@@ -613,3 +613,12 @@ def test_id_places_title_place_then_a_persons_name(parsers) -> None:
     assert found and not found[0].embedded
     ref = geo.resolve(found, ("IDN",))
     assert ref is not None and ref.admin1 == "West Java"
+
+
+def test_id_places_prison_class_and_port_police_keep_their_place(parsers) -> None:
+    """"Lapas Kelas IIB Nabire", "Polres Pelabuhan Tanjung Priok": the class and the port are
+    part of the institution's title; the name after them is its place."""
+    for text, admin1 in (("Seorang napi kabur dari Lapas Kelas IIB Nabire pada Senin.", "Central Papua"),
+                         ("Kasat Reskrim Polres Pelabuhan Tanjung Priok menjelaskan kasus itu.", "Jakarta")):
+        ref = place(parsers, "id", text, ("IDN",))
+        assert ref is not None and ref.admin1 == admin1, text
