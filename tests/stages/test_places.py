@@ -622,3 +622,12 @@ def test_id_places_prison_class_and_port_police_keep_their_place(parsers) -> Non
                          ("Kasat Reskrim Polres Pelabuhan Tanjung Priok menjelaskan kasus itu.", "Jakarta")):
         ref = place(parsers, "id", text, ("IDN",))
         assert ref is not None and ref.admin1 == admin1, text
+
+
+def test_id_places_dollars_initials_and_fish_markets(parsers) -> None:
+    """"dollar AS" is a currency and "berinisial AS" a person's initials, not the United States;
+    "TPI Muara Angke" (a fish auction) keeps its place."""
+    assert place(parsers, "id", "Harga minyak naik dua dollar AS per barel.") is None
+    assert place(parsers, "id", "Polisi menangkap pria berinisial AS di rumahnya.") is None
+    ref = place(parsers, "id", "Nelayan bertengkar di TPI Muara Angke pada Jumat.", ("IDN",))
+    assert ref is not None and ref.admin1 == "Jakarta"
