@@ -631,3 +631,17 @@ def test_id_places_dollars_initials_and_fish_markets(parsers) -> None:
     assert place(parsers, "id", "Polisi menangkap pria berinisial AS di rumahnya.") is None
     ref = place(parsers, "id", "Nelayan bertengkar di TPI Muara Angke pada Jumat.", ("IDN",))
     assert ref is not None and ref.admin1 == "Jakarta"
+
+
+def test_places_a_name_placing_an_unknown_settlement_is_its_region(parsers) -> None:
+    """An unknown village said to lie in a unit named like its seat ("Fakkeh village in
+    al-Hasakeh") happened somewhere in the governorate, not in the town: the region (p3), or
+    near the town (p2); a street in a town ("di Jalan Kajaolalido, Makassar") is in the town."""
+    ref = place(parsers, "en", "Artillery hit Fakkeh village in al-Hasakeh on Sunday.", ("SYR",))
+    assert ref is not None and (ref.admin1, ref.geo_precision) == ("Al Hasakeh", 3)
+    ref = place(parsers, "en", "Teachers protested in Badah town (Larkana, Sindh) on Monday.", ("PAK",))
+    assert ref is not None and ref.admin1 == "Sindh" and ref.geo_precision == 2
+    ref = place(parsers, "id", "Bom meledak di Jalan Kajaolalido, Makassar, pada Minggu.", ("IDN",))
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Makassar", 1)
+    ref = place(parsers, "en", "The minister met Xalbrandt in Kabul on Monday.", ("AFG",))
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Kabul", 1)

@@ -87,6 +87,10 @@ class PlaceMention:
     # Found by transliteration skeleton only ("Jandairis" ~ Jindayris): trusted only inside a
     # region the passage names, never alone, and no vote for the text's countries.
     fuzzy: bool = False
+    # This name says where an unknown place lies ("Fakkeh village in al-Hasakeh", "Badah town
+    # (Larkana, Sindh)"): the event is somewhere in it, so a unit is read as the unit (not its
+    # seat town) and a town as near it (geo_precision 2).
+    of_unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +215,7 @@ class Geoparser:
         if len(classes) > CACHE_MAX:
             classes.clear()
         accepted: list[tuple[int, int, tuple[int, ...], str]] = []
+        unknown: list[tuple[int, int]] = []  # capitalised runs said to lie somewhere, known to no index
         taken_until = -1
         fuzzy_from = -1
         for a, e in words_at:
@@ -227,6 +232,8 @@ class Geoparser:
                     if ids:
                         accepted.append((start + a, start + a + length, ids, "fuzzy"))
                         taken_until = a + length
+                    elif ids is None:
+                        unknown.append((start + a, start + a + length))
                 continue
             if c == 1:
                 words = [w]  # no longer name starts with this word
@@ -278,7 +285,9 @@ class Geoparser:
                 break
             if not hit:
                 entry, fuzzy_from = self._no_name(segment, a, first, fuzzy_from)
-                if entry is not None:
+                if entry is not None and entry[3] == "unknown":
+                    unknown.append((start + entry[0], start + entry[1]))
+                elif entry is not None:
                     accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
                     if entry[3] == "fuzzy":
                         taken_until = entry[1]
@@ -307,12 +316,42 @@ class Geoparser:
             elif link is False and not self._within_any(candidates, accepted[k + 1][2]):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
+            of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
+                                                                   accepted[k - 1][1] if k else -1)
             mentions.append(PlaceMention(  # positional: a frozen record's keywords cost a third more
                 a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends, candidates),
                 not prev or prev[-1] in _SENTENCE_END, nxt if link is not None else None, bool(link),
-                False, how == "fuzzy"))
+                False, how == "fuzzy", of_unknown))
             inherited = "in" if link is not None and relation in ("in", "near") else None
         return mentions
+
+    def _qualifies_unknown(self, text: str, wide: str, lo: int, unknown: list[tuple[int, int]], a: int,
+                           prev_end: int) -> bool:
+        """True when the name at ``a`` says where the unknown settlement right before it lies
+        ("Bulani village of Zhari", "desa Sukamaju, Garut", "Badah town (Larkana", "Al Hishah
+        (Misrata)"): no other name between, the words between tie them (see _link), and the run
+        is a settlement by a village or town word around it or the bracket after it; a street,
+        building or person ("di Jalan Kajaolalido, Makassar", "met Smith in Kabul") is not."""
+        i = bisect.bisect_right(unknown, (a, a)) - 1
+        if i < 0:
+            return False
+        x, y = unknown[i]
+        if y <= prev_end or self._link(text, y, a) is None:
+            return False
+        first = self._word.match(text, x)
+        left = _left_word(text, max(0, x - 30), x)
+        before = self._fold_word(text[left[0]:left[1]]) if left is not None else ""
+        if before in self._not_before_last or (first and self._fold_word(first.group()) in self._not_before_last):
+            return False  # "Jalan Ahmad Yani, Kota Makassar": a street in the town
+        if text[y:a].lstrip().startswith("("):
+            return True
+        after = self._word.match(text, y + 1) if text[y:y + 1] in (" ", "\t") else None
+        if after is not None and self._type_of.get(self._fold_word(after.group())) in ("village", "city"):
+            return True  # "Bulani village of Zhari"
+        if before in self._in_words and left is not None:  # "village of X", "desa di X"
+            left = _left_word(text, max(0, left[0] - 30), left[0])
+            before = self._fold_word(text[left[0]:left[1]]) if left is not None else ""
+        return self._type_of.get(before) in ("village", "city")  # "desa Sukamaju, Garut"
 
     def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
         """The places of an index entry, made once per entry (names recur across texts)."""
@@ -411,13 +450,16 @@ class Geoparser:
         if len(word) < FUZZY_MIN or a < fuzzy_from:
             return None, fuzzy_from
         length, ids = self._fuzzy(segment, a, a + len(word))
+        if ids is None:
+            return (a, a + length, (), "unknown"), a + length
         return ((a, a + length, ids, "fuzzy") if ids else None), a + length
 
-    def _fuzzy(self, segment: str, a: int, e: int, checked: bool = False) -> tuple[int, tuple[int, ...]]:
+    def _fuzzy(self, segment: str, a: int, e: int, checked: bool = False) -> tuple[int, tuple[int, ...] | None]:
         """A capitalised name the index lacks, said to lie somewhere ("Jandairis town in",
         "Al-Swani (", "Basira city in"): the length of the capitalised run from a, and the
-        places spelled with its skeleton (none when the run is no such name). ``e``: where its
-        first word ends (most words already fail the test made there)."""
+        places spelled with its skeleton: () when the run is no such name, None when it is one
+        but no place (or too many) has its skeleton. ``e``: where its first word ends (most
+        words already fail the test made there)."""
         if not checked and not self._fuzzy_next.match(segment, e):
             return 0, ()
         run = self._cap_run.match(segment, a)
@@ -432,7 +474,7 @@ class Geoparser:
             if left is None or self._fold_word(segment[left[0]:left[1]]) not in self._in_words | self._type_last:
                 return length, ()
         ids = self.gaz.skeleton_ids(run.group())
-        return length, (ids if len(ids) <= FUZZY_MAX else ())
+        return length, (ids if ids and len(ids) <= FUZZY_MAX else None)
 
     def _directional(self, wide: str, x: int, y: int, key: str) -> tuple[int, int, tuple[int, ...]] | None:
         """A name with a compass word of the pack beside it ("Israel selatan", "southern
@@ -780,7 +822,7 @@ class Geoparser:
             s = base(p)  # the prior, less 30 for a unit without a known seat (no point to code)
             country, kind = p.country, p.kind
             where = (country, p.admin1)
-            if kind == "populated" and where in units and (not regions or where in regions):
+            if kind == "populated" and where in units and (not regions or where in regions) and not mention.of_unknown:
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
             if kind == "populated" and len(candidates) > 1:
                 if self._own_name(mention, p):
@@ -813,7 +855,7 @@ class Geoparser:
         best = ranked[0]
         best_score, support = scored[0][0]
         # A unit whose seat has the unit's own name is, in news, mostly the town ("in Raqqa").
-        if best.kind in ("admin1", "admin2") and want not in ("admin1", "admin2"):
+        if best.kind in ("admin1", "admin2") and want not in ("admin1", "admin2") and not mention.of_unknown:
             for p in ranked[1:]:
                 if p.kind == "populated" and p.country == best.country and p.admin1 == best.admin1 \
                         and self.gaz.fold(p.name) in {self.gaz.fold(mention.surface), self.gaz.fold(best.name)}:
@@ -1020,7 +1062,7 @@ class Geoparser:
     def _alone_hit(self, m: PlaceMention, focus: Sequence[str]) -> list[Any] | None:
         """The memoised reading of a name alone: [place, certain, (PlaceRef,) or None], or None.
         It depends only on the name's spelling, cues and the focus, not on where it stands."""
-        key = (m.surface, m.relation, m.type_cue, m.embedded, m.initial, m.fuzzy, len(m.candidates), tuple(focus))
+        key = (m.surface, m.relation, m.type_cue, m.embedded, m.initial, m.fuzzy, m.of_unknown, len(m.candidates), tuple(focus))
         hit = self._alone.get(key, _MISSING)
         if hit is _MISSING:
             if len(self._alone) > CACHE_MAX:
@@ -1033,7 +1075,7 @@ class Geoparser:
         """A reading coded per events.md (what ``resolve`` returns for the reading it chose)."""
         place = reading.place
         if place.kind == "populated":
-            precision = 2 if reading.near or reading.mention.relation == "near" else 1
+            precision = 2 if reading.near or reading.mention.relation == "near" or reading.mention.of_unknown else 1
         elif place.kind == "site":
             precision = 2
         elif place.kind == "admin2":
