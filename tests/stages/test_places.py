@@ -645,3 +645,13 @@ def test_places_a_name_placing_an_unknown_settlement_is_its_region(parsers) -> N
     assert ref is not None and (ref.location, ref.geo_precision) == ("Makassar", 1)
     ref = place(parsers, "en", "The minister met Xalbrandt in Kabul on Monday.", ("AFG",))
     assert ref is not None and (ref.location, ref.geo_precision) == ("Kabul", 1)
+
+
+def test_en_places_english_names_of_regions(parsers) -> None:
+    """English and ACLED spellings of regions GeoNames names otherwise: "Lower Shabelle"
+    (Shabeellaha Hoose), "Misrata" (Misratah), "Urozgan" (Uruzgan)."""
+    for text, iso3, admin1 in (("Militants attacked a base in Lower Shabelle region.", "SOM", "Shabeellaha Hoose"),
+                               ("Shelling hit Qasr Bilal (Misrata) on Monday.", "LBY", "Misratah"),
+                               ("Taliban fighters attacked a checkpoint in Urozgan province.", "AFG", "Uruzgan")):
+        ref = place(parsers, "en", text)
+        assert ref is not None and (ref.country, ref.admin1) == (iso3, admin1), text
