@@ -655,3 +655,10 @@ def test_en_places_english_names_of_regions(parsers) -> None:
                                ("Taliban fighters attacked a checkpoint in Urozgan province.", "AFG", "Uruzgan")):
         ref = place(parsers, "en", text)
         assert ref is not None and (ref.country, ref.admin1) == (iso3, admin1), text
+
+
+def test_ms_places_oceans_are_no_countries() -> None:
+    """Malay "Lautan Hindi" / "Samudera Hindia" are the Indian Ocean, not India."""
+    geo = Geoparser(Gazetteer.load(), PackSet()["ms"])
+    text = "Kapal itu belayar di Lautan Hindi menuju Samudera Hindia."
+    assert geo.resolve(geo.find(text, 0, len(text))) is None
