@@ -662,3 +662,11 @@ def test_ms_places_oceans_are_no_countries() -> None:
     geo = Geoparser(Gazetteer.load(), PackSet()["ms"])
     text = "Kapal itu belayar di Lautan Hindi menuju Samudera Hindia."
     assert geo.resolve(geo.find(text, 0, len(text))) is None
+
+
+def test_en_places_a_town_named_only_by_an_alternate_name_votes_less(parsers) -> None:
+    """"Nima" (an Accra neighbourhood) is an alternate name of Nimes: its vote for France counts
+    half, so the text is about Ghana first."""
+    geo = parsers["en"]
+    text = "Residents of the Nima neighbourhood marched in Accra on Friday."
+    assert geo.focus(geo.find(text, 0, len(text)))[0] == "GHA"

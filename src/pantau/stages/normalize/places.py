@@ -725,6 +725,8 @@ class Geoparser:
                 weight = 0.2  # a namesake hamlet abroad says little about the text's country
             if m.embedded and best.kind not in ("country", "admin1"):
                 weight *= 0.5
+            if best.kind == "populated" and len(pool) > 1 and not self._own_name(m, best):
+                weight *= 0.5  # "Samar" is a name of Samara only in GeoNames' alternate names
             if m.initial and m.relation is None and best.kind not in ("country", "admin1"):
                 weight *= 0.25
             votes[best.country] = votes.get(best.country, 0.0) + weight
