@@ -670,3 +670,13 @@ def test_en_places_a_town_named_only_by_an_alternate_name_votes_less(parsers) ->
     geo = parsers["en"]
     text = "Residents of the Nima neighbourhood marched in Accra on Friday."
     assert geo.focus(geo.find(text, 0, len(text)))[0] == "GHA"
+
+
+def test_en_places_a_compass_word_before_a_name_is_no_region(parsers) -> None:
+    """"Northern Iraq": 'Northern' is no Northern Territory (Australia) nor any region named
+    Northern; a region so named still counts at the end of a qualifier ("Tamale, Northern")."""
+    geo = parsers["en"]
+    text = "Airstrikes hit PKK positions in Dahuk, Northern Iraq."
+    assert "Northern" not in [m.surface for m in geo.find(text, 0, len(text))]
+    text = "Traders protested in Tamale, Northern on Monday."
+    assert "Northern" in [m.surface for m in geo.find(text, 0, len(text))]

@@ -177,6 +177,7 @@ class Geoparser:
         self._dir_after = re.compile(rf"[ \t]+((?:{after_alt}))\b") if data.get("directions_after") else None
         self._dir_before = re.compile(rf"\b((?:{before_alt}))[ \t]+$") if data.get("directions_before") else None
         self._dir_any = self._dir_after is not None or self._dir_before is not None
+        self._dir_words = frozenset(w for w in data.get("directions_before", ()) if " " not in w)
         # Titles and institutions written before their place ("Bupati Bekasi Ade Kunang",
         # "Polsek Tanjung Priok AKP Tommy"): the capitalised words after the name are a person's.
         self._title_last = frozenset(phrase.split()[-1] for phrase in data.get("institutions", []))
@@ -297,6 +298,9 @@ class Geoparser:
         mentions: list[PlaceMention] = []
         inherited: str | None = None  # an "in"/"near" place passes "in" down its qualifiers
         for k, (a, b, ids, how) in enumerate(accepted):
+            if self._dir_words and k + 1 < len(accepted) and accepted[k + 1][0] == b + 1 and text[b] == " " \
+                    and self._fold_word(text[a:b]) in self._dir_words:
+                continue  # "Northern Iraq", "Eastern Ghariyeh": a compass word, not the region "Northern"
             if how == "demonym":
                 mentions.append(PlaceMention(a, b, text[a:b], self._places(ids), None, None, False, False,
                                              None, False, True, False))  # a demonym
