@@ -302,7 +302,9 @@ class Extractor:
         text = doc.text
         if self.finder.count("criminal", text) < _CRIME_CUES or self.finder.count("political", text):
             return False
-        for s, m in zip(doc.sentences, sents):
+        # the actors already found first: only when none of them tells, the other sentences are read
+        pairs = sorted(zip(doc.sentences, sents), key=lambda sm: sm[1].actors is None)
+        for s, m in pairs:
             actors = m.actors if m.actors is not None else self.actors.find(text, s.start, s.end, self.lang)
             if any(a.kind == "named" and a.actor is not None and int(a.actor.inter) != _STATE_INTER for a in actors):
                 return False
