@@ -251,3 +251,12 @@ def _known(actors: ActorDictionary, iso3: str) -> bool:
 def test_actors_one_role_row_serves_several_roles(actors: ActorDictionary) -> None:
     """ "civilians|crowd": residents acting together are still coded Civilians (X)."""
     assert actors.generic("crowd", "IRQ") == actors.generic("civilians", "IRQ") == ActorRef("Civilians (Iraq)", 7, "IRQ")
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "JNIM or ISGS fighters"), ("id", "kelompok JNIM atau ISGS"), ("ms", "kumpulan JNIM atau ISGS")])
+def test_alternative_named_groups_join_into_the_combined_actor(packs, lang: str, text: str) -> None:
+    """Two named groups told as alternatives are ACLED's "X and/or Y" actor, in every pack."""
+    from pantau.knowledge.actors import ActorDictionary
+
+    found = ActorDictionary.load(packs).find(text, lang=lang)
+    assert [m.actor.name for m in found] == ["JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"]

@@ -132,3 +132,20 @@ def test_en_extract_shots_in_the_air_leave_the_looting(real_pipeline) -> None:
     text = ("On 4 May 2020, militants fired several rounds in the air to disperse residents and then looted "
             "supplies in Nangade village (Cabo Delgado). No fatalities were reported.")
     assert ("Strategic developments", "Looting/property destruction") in _events(real_pipeline, text)
+
+
+def _roles(pipeline, text: str) -> list[tuple[str, str, str | None]]:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    return [(e.event_type, e.actor1, e.actor2) for e in pipeline(article).events]
+
+
+def test_en_extract_alternative_perpetrators_are_the_combined_actor(real_pipeline) -> None:
+    """"JNIM or ISGS militants": the report does not know which group it was; ACLED codes its
+    combined actor "X and/or Y" (in either order of the names)."""
+    both = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    for pair in ("JNIM or ISGS", "ISGS or JNIM"):
+        text = f"On 3 May 2020, suspected {pair} militants shot dead a village chief in Kantchari (Tapoa, Est)."
+        assert [a for _, a in _actors(real_pipeline, text)] == [both]
+    # two groups with no combined actor stay as named
+    text = "On 3 May 2020, Taliban or ISKP militants shot dead a village elder in Jalalabad (Nangarhar)."
+    assert "and/or" not in _actors(real_pipeline, text)[0][1]

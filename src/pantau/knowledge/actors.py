@@ -144,6 +144,7 @@ class _LangIndex:
         self.joins: list[_Join] = []
         self.before: re.Pattern[str] | None = None
         self.after: re.Pattern[str] | None = None
+        self.alternatives: re.Pattern[str] | None = None
 
     def add(self, key: str, hit: _Hit, case_sensitive: bool) -> None:
         table = self._cs if case_sensitive else self._ci
@@ -389,6 +390,10 @@ class ActorDictionary:
         heads = table.get("heads", {})
         idx.before = _word_alternation(heads.get("before", []), left=True)
         idx.after = _word_alternation(heads.get("after", []), left=False)
+        words = table.get("alternatives", [])
+        if words:  # the whole gap between two names: " or ", " and/or "
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            idx.alternatives = re.compile(rf"\s+(?:{alt})\s+", re.I)
         idx.compile()
         return idx
 
@@ -466,7 +471,33 @@ class ActorDictionary:
             taken.append((c[0], c[1]))
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
-        return [self._mention(text, c) for c in chosen]
+        return self._alternatives(idx, text, [self._mention(text, c) for c in chosen])
+
+    def _alternatives(self, idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"presumed JNIM or ISGS militants": a report that names two groups as alternative
+        perpetrators is coded as ACLED's combined actor ("X and/or Y"), when the dictionary has one."""
+        if idx.alternatives is None or len(mentions) < 2:
+            return mentions
+        out: list[ActorMention] = []
+        i = 0
+        while i < len(mentions):
+            a = mentions[i]
+            b = mentions[i + 1] if i + 1 < len(mentions) else None
+            both = None
+            if b is not None and a.kind == b.kind == "named" and a.actor is not None and b.actor is not None:
+                gap = idx.alternatives.fullmatch(text, a.end, b.start)
+                if gap is not None:
+                    both = self._entries.get(f"{a.actor.name} and/or {b.actor.name}") or self._entries.get(
+                        f"{b.actor.name} and/or {a.actor.name}"
+                    )
+            if both is not None and b is not None:
+                ref = ActorRef(both.name, both.inter, both.country)
+                out.append(ActorMention(a.start, b.end, text[a.start : b.end], ref, "named", None, both.country))
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
 
     def _raw_hits(self, idx: _LangIndex, text: str, start: int, end: int) -> list[_Hit]:
         segment = text[start:end]
