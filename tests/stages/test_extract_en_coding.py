@@ -149,3 +149,20 @@ def test_en_extract_alternative_perpetrators_are_the_combined_actor(real_pipelin
     # two groups with no combined actor stay as named
     text = "On 3 May 2020, Taliban or ISKP militants shot dead a village elder in Jalalabad (Nangarhar)."
     assert "and/or" not in _actors(real_pipeline, text)[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("On 2 May 2020, clashes took place between Hamza Division and Ahrar al Sham near Afrin (Aleppo).",
+         "Hamza Division", "Ahrar al Sham"),
+        ("On 2 May 2020, clashes took place between Ahrar al Sham and Hamza Division near Afrin (Aleppo).",
+         "Ahrar al Sham", "Hamza Division"),
+        ("On 4 May 2020, a firefight between the NPA and the military was reported in Bindoy, Negros Oriental.",
+         "NPA", "Military Forces of the Philippines"),
+    ],
+)
+def test_en_extract_clash_between_two_sides_takes_the_first_named_as_actor1(real_pipeline, text, first, second) -> None:
+    """"clashes between X and Y" names no attacker: ACLED codes the side named first as actor1."""
+    (ev_type, a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Battles" and first in a1 and second in (a2 or "")

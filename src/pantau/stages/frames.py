@@ -539,7 +539,26 @@ class FrameBuilder:
                 actor2 = subject
         if actor1 is not None and actor2 is not None and actor1 is actor2:
             actor2 = None
+        sides = self._sides(trig, clause, toks, cues, cands)
+        if sides is not None:
+            actor1, actor2 = sides
         return actor1, actor2
+
+    def _sides(self, trig, clause: Span, toks: list[Token], cues: list[CueMention], cands) -> tuple[Any, Any] | None:
+        """"clashes took place between HTS and Hamza Division": a fight told by its two sides (cue
+        kind ``sides``) has no attacker; ACLED codes the side named first as actor1."""
+        rule = trig.rule
+        if rule.generic or rule.territory or (rule.event_type, rule.sub_event_type) != ("Battles", "Armed clash"):
+            return None
+        cue = self._find_cue(cues, "sides", trig, clause, toks)
+        if cue is None:
+            return None
+        named = [a for a in cands if cue.end <= a.start < clause.end]
+        if not named or self._words_between(toks, cue.end, named[0].start) > 2:
+            return None
+        first = named[0]
+        other = next((a for a in named[1:] if _identity(a) != _identity(first)), None)
+        return (first, other) if other is not None else None
 
     @staticmethod
     def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
@@ -843,6 +862,14 @@ def _names_actor(fr: Frame, trig: TriggerMention) -> bool:
 def _is_country(p: Any) -> bool:
     cands = getattr(p, "candidates", ())
     return bool(cands) and all(c.kind == "country" for c in cands)
+
+
+def _identity(mention: Any) -> tuple[Any, ...]:
+    """Which actor a mention names: its dictionary actor, else its role and country."""
+    actor = getattr(mention, "actor", None)
+    if actor is not None:
+        return (actor.name,)
+    return (getattr(mention, "role_kind", None), getattr(mention, "country", None))
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:

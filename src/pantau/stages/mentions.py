@@ -51,6 +51,8 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "sides",
+    "dispute",
 )
 
 
