@@ -166,3 +166,24 @@ def test_en_extract_clash_between_two_sides_takes_the_first_named_as_actor1(real
     """"clashes between X and Y" names no attacker: ACLED codes the side named first as actor1."""
     (ev_type, a1, a2), = _roles(real_pipeline, text)
     assert ev_type == "Battles" and first in a1 and second in (a2 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # violence among unorganised people over a private quarrel is mob violence
+        ("On 6 May 2020, a farmer was attacked and killed over a land dispute in Sitapur (Uttar Pradesh).",
+         [("Riots", "Mob violence")]),
+        ("On 6 May 2020, a clash between two groups over a property dispute took place in Sitapur (Uttar Pradesh). "
+         "Four people were injured.",
+         [("Riots", "Mob violence")]),
+        # ... but militias fighting over land battle
+        ("On 6 May 2020, militias from two villages clashed over the ownership of land in Wukari (Taraba).",
+         [("Battles", "Armed clash")]),
+        # ... and gunmen who kill over a dispute are an armed group's attack
+        ("On 6 May 2020, gunmen shot dead a trader over a business dispute in Kano (Kano).",
+         [("Violence against civilians", "Attack")]),
+    ],
+)
+def test_en_extract_violence_over_a_dispute_is_mob_violence(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected

@@ -55,6 +55,8 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+# What violence among unorganised people over a private quarrel was read as (see _disputes).
+_QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash"))
 # At most this many characters between a country and the town named after it (", ").
 _APPOSITION = 2
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
@@ -238,6 +240,7 @@ class FrameBuilder:
                 )
             )
         frames = self._coordinated(frames, inter_of)
+        frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
@@ -617,6 +620,25 @@ class FrameBuilder:
             civilian = bool(fr.extra.get("civilian_target")) or any(o.extra.get("civilian_target") for o in mates)
             ev_type, sub = self._type(fr.trigger, a1, a2, inter_of, civilian)
             out[i] = _replace(fr, actor1=a1, actor2=a2, event_type=ev_type, sub_event_type=sub)
+        return out
+
+    @staticmethod
+    def _disputes(frames: list[Frame], cues: list[CueMention], inter_of: Callable[[Any], int | None]) -> list[Frame]:
+        """"a man was attacked and killed over a property dispute", "two groups clashed over a land
+        dispute": violence among unorganised people over a private quarrel (cue kind ``dispute``,
+        anywhere in the sentence) is ACLED's mob violence, not an armed group's attack or a battle --
+        unless a named group, state forces or armed men took part."""
+        if not any(c.kind == "dispute" for c in cues) or any(c.kind == "political" for c in cues):
+            return frames  # "militias clashed over the ownership of land": armed sides battle
+        if any(fr.status == "event" and fr.event_type == "Protests" for fr in frames):
+            return frames  # "protested against police torturing them over a land dispute": the grievance
+        out = []
+        for fr in frames:
+            if fr.status == "event" and (fr.event_type, fr.sub_event_type) in _QUARREL and all(
+                a is None or (getattr(a, "kind", "") != "named" and inter_of(a) in _CROWDS) for a in (fr.actor1, fr.actor2)
+            ):
+                fr = _replace(fr, event_type="Riots", sub_event_type="Mob violence")
+            out.append(fr)
         return out
 
     @staticmethod
