@@ -187,3 +187,21 @@ def test_en_extract_clash_between_two_sides_takes_the_first_named_as_actor1(real
 )
 def test_en_extract_violence_over_a_dispute_is_mob_violence(real_pipeline, text, expected) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_later_sentence_event_takes_the_lead_place(real_pipeline) -> None:
+    """A note names its place once: an event told in a later sentence with no place of its own
+    happened where the first sentence says ('lead_place' flag of the English pack)."""
+    text = ("On 9 May 2020, government officials met elders in Garissa (Garissa). "
+            "Al Shabaab militants later attacked the police post.")
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    events = real_pipeline(article).events
+    assert [(e.event_type, e.location) for e in events] == [("Battles", "Garissa")]
+
+
+def test_lead_place_is_an_english_pack_flag(packs) -> None:
+    """Short reports (ACLED notes) name the place once; Indonesian and Malay news does not."""
+    from pantau.stages.mentions import MentionFinder
+
+    assert MentionFinder(packs["en"]).lead_place
+    assert not MentionFinder(packs["id"]).lead_place and not MentionFinder(packs["ms"]).lead_place

@@ -212,6 +212,8 @@ class Extractor:
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
+        if self.finder.lead_place:
+            frames = self._lead_place(frames, doc, sents, places_of)
         self.stats.frames += len(frames)
         kept: list[Frame] = []
         for fr in frames:
@@ -331,6 +333,22 @@ class Extractor:
                 fr = replace(fr, status="support", reason="quoted")
             out.append(fr)
         return out
+
+    def _lead_place(self, frames: list[Frame], doc: Doc, sents: list[_Sent], places_of: Any) -> list[Frame]:
+        """"On 9 May, militants attacked an army post in Doutchi (Diffa). The soldiers repulsed the
+        assault.": a note (pack flag ``lead_place``) names its place once; an event told in a later
+        sentence with no place of its own happened at the first sentence's place."""
+        if not doc.sentences or not any(fr.status != "dropped" and not fr.places and fr.sentence != doc.sentences[0].index for fr in frames):
+            return frames
+        first, m = doc.sentences[0], sents[0]
+        actors = m.actors if m.actors is not None else self.actors.find(doc.text, first.start, first.end, self.lang)
+        lead = tuple(self.builder.sentence_places(doc.text, first, m.places or places_of(first), actors))
+        if not lead:
+            return frames
+        return [
+            replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
+            for fr in frames
+        ]
 
     @staticmethod
     def _demote_undated(frames: list[Frame]) -> list[Frame]:

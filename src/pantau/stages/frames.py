@@ -687,6 +687,11 @@ class FrameBuilder:
             aimed = [p for p in aimed if getattr(p, "relation", None) == "to" and not _is_country(p)]
         return aimed or keep
 
+    def sentence_places(self, text: str, sentence: Sentence, places: Sequence[Any], actors: Sequence[Any]) -> list[Any]:
+        """Where a sentence says things happened, read as for an event clause spanning it."""
+        span = Span(sentence.start, sentence.end)
+        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors)
+
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
         happened ("di", "near", "kota") comes before a bare capitalised name in either
