@@ -205,3 +205,26 @@ def test_lead_place_is_an_english_pack_flag(packs) -> None:
 
     assert MentionFinder(packs["en"]).lead_place
     assert not MentionFinder(packs["id"]).lead_place and not MentionFinder(packs["ms"]).lead_place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state forces attacked off duty are civilians to ACLED
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer (off-duty) in Afgooye town (Lower Shabelle).",
+         [("Violence against civilians", "Attack")]),
+        ("On 6 May 2020, gunmen attacked the house of an off duty soldier in Tikrit (Saladin).",
+         [("Violence against civilians", "Attack")]),
+        # ... on duty, or when the note doubts it, they are a side in a battle
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer in Afgooye town (Lower Shabelle).",
+         [("Battles", "Armed clash")]),
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer in Afgooye town (Lower Shabelle) "
+         "[not clear if he was off-duty].",
+         [("Battles", "Armed clash")]),
+        # a person several words after the verb is still its object
+        ("On 6 May 2020, police forces shot and injured 2 young men in Jimma town (Oromia).",
+         [("Violence against civilians", "Attack")]),
+    ],
+)
+def test_en_extract_off_duty_forces_are_civilians(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected

@@ -55,6 +55,8 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+# At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
+_DOUBT_CHARS = 20
 # What violence among unorganised people over a private quarrel was read as (see _disputes).
 _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash"))
 # At most this many characters between a country and the town named after it (", ").
@@ -182,7 +184,15 @@ class FrameBuilder:
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
-            civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
+            off_duty = any(
+                # "not clear if he was off-duty" says nothing
+                c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
+                for c in cues
+            )
+            if off_duty and actor2 is not None and inter_of(actor2) == _STATE and trig.rule.generic:
+                # "shot dead a soldier (assumed off-duty)": ACLED codes state forces off duty as civilians
+                actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
+            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
@@ -897,6 +907,13 @@ def _identity(mention: Any) -> tuple[Any, ...]:
     if actor is not None:
         return (actor.name,)
     return (getattr(mention, "role_kind", None), getattr(mention, "country", None))
+
+
+def _replace_any(obj: Any, **changes: Any) -> Any:
+    """A copy of a frozen dataclass (a mention) with some fields changed."""
+    from dataclasses import replace
+
+    return replace(obj, **changes)
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:

@@ -53,6 +53,7 @@ CUE_KINDS = (
     "report",
     "sides",
     "dispute",
+    "off_duty",
 )
 
 
