@@ -228,3 +228,16 @@ def test_lead_place_is_an_english_pack_flag(packs) -> None:
 )
 def test_en_extract_off_duty_forces_are_civilians(real_pipeline, text, expected) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, Imbonerakure attacked and injured 2 CNL members in Gitega (Gitega).",
+        "On 2 May 2020, unidentified gunmen opened fire on BJP workers in Kolkata (West Bengal).",
+    ],
+)
+def test_en_extract_party_members_attacked_are_civilians(real_pipeline, text: str) -> None:
+    """ACLED codes a political party's members as civilians when they are attacked."""
+    (ev_type, _a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Violence against civilians" and a2.startswith("Civilians (")

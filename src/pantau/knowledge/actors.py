@@ -5,7 +5,9 @@ Knowledge is data: named actors and the "(Country)" name patterns are rows of
 are rows of ``knowledge/countries.tsv``; the words of each language (role nouns such
 as "gunmen"/"warga", how a noun and a country combine, words that belong with a named
 actor) are in ``packs/<lang>/actors.toml``. State forces of every country come from
-the country list, never from hand-written rows.
+the country list, never from hand-written rows. A named actor's row may give its kind in
+the role column (``party``: a political party, whose members attacked are civilians);
+a mention of it carries that kind as its ``role_kind``.
 
 Matching is two pyahocorasick automata per language (one on the text as written for
 acronyms such as "IS", "AS", "TNI"; one on lower-cased text for everything else).
@@ -48,6 +50,9 @@ _TAG = re.compile(r"^(\*|[a-z]{2,3}):(.*)$", re.S)
 _SLOT = re.compile(r"\{(noun|name|demonym)\}")
 _PLACEHOLDER = re.compile(r"\{(country|the_country)\}")
 _AUTO_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/\-]{2,}$")
+# Kinds a named actor's row may give in its role column (not a "(Country)" pattern): a political
+# party, whose members attacked are civilians to ACLED (its armed wing has a row of its own).
+NAMED_KINDS = ("party",)
 
 
 def canonical_name(name: str) -> str:
@@ -104,6 +109,7 @@ class _Entry:
     country: str | None
     aliases: tuple[tuple[str, str, bool], ...]  # (lang or "*", alias, case-sensitive)
     origin: str
+    kind: str | None = None  # one of NAMED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +266,9 @@ def _entries_from_rows(
             raise PackError(code, origin=origin, detail=f"inter {inter} is outside 1..8")
         country = row.get("country", "") or None
         role = row.get("role", "") or None
+        kind = role if role in NAMED_KINDS and country != "*" else None
+        if kind is not None:
+            role = None
         if role or country == "*":
             if not (role and country == "*" and _PLACEHOLDER.search(name)):
                 raise PackError(
@@ -275,7 +284,7 @@ def _entries_from_rows(
         if _PLACEHOLDER.search(name) or "{" in name:
             raise PackError(code, origin=origin, detail="placeholders are only allowed in role rows")
         aliases = _parse_aliases(row.get("aliases", ""), origin, code)
-        entries.append(_Entry(canonical_name(name), inter, country, tuple(aliases), origin))
+        entries.append(_Entry(canonical_name(name), inter, country, tuple(aliases), origin, kind))
     return entries, templates
 
 
@@ -338,7 +347,7 @@ class ActorDictionary:
         for e in entries:  # later rows (user files) extend or override earlier ones
             old = merged.get(e.name)
             if old is not None:
-                e = _Entry(e.name, e.inter, e.country, old.aliases + e.aliases, e.origin)
+                e = _Entry(e.name, e.inter, e.country, old.aliases + e.aliases, e.origin, e.kind or old.kind)
             merged[e.name] = e
         self._entries = merged
         self._index: dict[str, _LangIndex] = {}
@@ -559,7 +568,7 @@ class ActorDictionary:
         if kind == "named":
             entry = self._entries[value]
             ref = ActorRef(entry.name, entry.inter, entry.country)
-            return ActorMention(s, e, text[s:e], ref, "named", None, entry.country)
+            return ActorMention(s, e, text[s:e], ref, "named", entry.kind, entry.country)
         template = self._templates.get(value)
         state = template is not None and template.inter == 1
         ref = self._fill(value, country) if (country is not None and template is not None) else None

@@ -55,6 +55,8 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+# A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
+_PARTY = "party"
 # At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
 _DOUBT_CHARS = 20
 # What violence among unorganised people over a private quarrel was read as (see _disputes).
@@ -189,8 +191,11 @@ class FrameBuilder:
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
                 for c in cues
             )
-            if off_duty and actor2 is not None and inter_of(actor2) == _STATE and trig.rule.generic:
-                # "shot dead a soldier (assumed off-duty)": ACLED codes state forces off duty as civilians
+            if trig.rule.generic and actor2 is not None and (
+                (off_duty and inter_of(actor2) == _STATE) or getattr(actor2, "role_kind", None) == _PARTY
+            ):
+                # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
+                # codes state forces off duty and a party's members as civilians
                 actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
             civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
