@@ -241,3 +241,26 @@ def test_en_extract_party_members_attacked_are_civilians(real_pipeline, text: st
     """ACLED codes a political party's members as civilians when they are attacked."""
     (ev_type, _a1, a2), = _roles(real_pipeline, text)
     assert ev_type == "Violence against civilians" and a2.startswith("Civilians (")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub"),
+    [
+        ("en", "On 5 May 2020, a mob pelted stones at police in Bhopal city (Bhopal, Madhya Pradesh).", "Mob violence"),
+        ("en", "On 5 May 2020, residents protesting against water cuts pelted stones at police in Bhopal city "
+               "(Bhopal, Madhya Pradesh).", "Violent demonstration"),
+        ("en", "On 5 May 2020, residents burned tyres and clashed with police in Kaolack (Kaolack).", "Violent demonstration"),
+        ("id", "Warga melempari polisi dengan batu di Kecamatan Sukajadi, Kota Bandung, Jawa Barat, pada Selasa (5/5/2020).",
+         "Mob violence"),
+        ("id", "Warga yang berunjuk rasa menolak penutupan pasar melempari polisi dengan batu di Kecamatan Sukajadi, "
+               "Kota Bandung, Jawa Barat, pada Selasa (5/5/2020).", "Violent demonstration"),
+        ("ms", "Penduduk membaling batu ke arah polis di Kampung Baru, Kuala Lumpur pada Selasa.", "Mob violence"),
+        ("ms", "Penduduk yang menyertai tunjuk perasaan membaling batu ke arah polis di Kampung Baru, Kuala Lumpur pada Selasa.",
+         "Violent demonstration"),
+    ],
+)
+def test_crowd_violence_without_a_demonstration_is_mob_violence(real_pipeline, lang: str, text: str, sub: str) -> None:
+    """ACLED's violent demonstration is a demonstration turned violent; a crowd's violence in a
+    text that tells of no demonstration (cue kind ``demonstration``) is mob violence."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Riots", sub)]

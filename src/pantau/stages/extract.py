@@ -105,6 +105,7 @@ class Extractor:
         self._list_re = self.finder.compile_patterns(cues.get("place_list", {}).get("patterns", ()))
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
+        self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -399,6 +400,11 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+        elif (event_type, sub) == ("Riots", "Violent demonstration") and self._demonstration_re is not None:
+            if not self._demonstration_re.search(doc.text.lower()):
+                # "a mob pelted stones at the police": ACLED's violent demonstration is a demonstration
+                # turned violent; a crowd's violence in a text telling of no demonstration is mob violence
+                sub = "Mob violence"
         role1 = self._as_role.get(event_type)
         a1 = self._complete(fr.actor1, country, role1 if role1 and fr.actor1 is not None and fr.actor1.kind == "generic" else None)
         a2 = self._complete(fr.actor2, country)
