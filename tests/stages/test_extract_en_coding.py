@@ -264,3 +264,23 @@ def test_crowd_violence_without_a_demonstration_is_mob_violence(real_pipeline, l
     text that tells of no demonstration (cue kind ``demonstration``) is mob violence."""
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Riots", sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # party members fighting each other are a mob, not armed sides
+        "On 3 May 2020, CNL and Imbonerakure fought each other in Gitega (Gitega).",
+        # one mention that names both sides of a fight among villagers
+        "On 3 May 2020, a clash took place between two groups of villagers in Larkana town (Larkana, Sindh).",
+    ],
+)
+def test_en_extract_fight_of_party_members_or_groups_of_people_is_mob_violence(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Riots", "Mob violence")]
+
+
+def test_en_extract_two_subjects_of_a_fight_are_its_sides(real_pipeline) -> None:
+    """"X and Y clashed": two subjects joined by a conjunction are the fight's sides, the first actor1."""
+    text = "On 4 May 2020, the NPA and the military clashed in Barangay Pange, Siayan, Zamboanga del Norte."
+    (ev_type, a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Battles" and a1.startswith("NPA") and a2.startswith("Military Forces of the Philippines")

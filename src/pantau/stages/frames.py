@@ -557,26 +557,33 @@ class FrameBuilder:
                 actor2 = subject
         if actor1 is not None and actor2 is not None and actor1 is actor2:
             actor2 = None
-        sides = self._sides(trig, clause, toks, cues, cands)
+        sides = self._sides(trig, clause, toks, cues, cands, text)
         if sides is not None:
             actor1, actor2 = sides
         return actor1, actor2
 
-    def _sides(self, trig, clause: Span, toks: list[Token], cues: list[CueMention], cands) -> tuple[Any, Any] | None:
-        """"clashes took place between HTS and Hamza Division": a fight told by its two sides (cue
-        kind ``sides``) has no attacker; ACLED codes the side named first as actor1."""
+    def _sides(self, trig, clause: Span, toks: list[Token], cues: list[CueMention], cands, text: str) -> tuple[Any, Any] | None:
+        """"clashes took place between HTS and Hamza Division", "CNL and Imbonerakure fought each
+        other": a fight told by its two sides (cue kind ``sides``, or two subjects joined by a
+        conjunction) has no attacker; ACLED codes the side named first as actor1."""
         rule = trig.rule
         if rule.generic or rule.territory or (rule.event_type, rule.sub_event_type) != ("Battles", "Armed clash"):
             return None
         cue = self._find_cue(cues, "sides", trig, clause, toks)
         if cue is None:
-            return None
+            before = [a for a in cands if clause.start <= a.start and a.end <= trig.start]
+            if len(before) < 2 or self._words_between(toks, before[-1].end, trig.start) > 1:
+                return None
+            gap = text[before[-2].end : before[-1].start]
+            if not re.fullmatch(rf"\s*(?:{self.finder.conjunctions})\s*", gap, re.I):
+                return None
+            return before[-2], before[-1]
         named = [a for a in cands if cue.end <= a.start < clause.end]
         if not named or self._words_between(toks, cue.end, named[0].start) > 2:
             return None
         first = named[0]
-        other = next((a for a in named[1:] if _identity(a) != _identity(first)), None)
-        return (first, other) if other is not None else None
+        # "a clash took place between two groups of villagers": one mention names both sides
+        return first, next((a for a in named[1:] if _identity(a) != _identity(first)), None)
 
     @staticmethod
     def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
@@ -608,6 +615,11 @@ class FrameBuilder:
                 return "Battles", "Armed clash"
         if rule.sub_event_type == "Arrests" and i1 in _NON_STATE:
             return "Violence against civilians", "Abduction/forced disappearance"
+        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and not rule.generic and any(
+            getattr(a, "role_kind", None) == _PARTY for a in (actor1, actor2)
+        ):
+            # "CNL and CNDD-FDD supporters fought each other": a fight of party members is mob violence
+            return "Riots", "Mob violence"
         if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and (trig.verbal or not rule.generic):
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
