@@ -284,3 +284,19 @@ def test_en_extract_two_subjects_of_a_fight_are_its_sides(real_pipeline) -> None
     text = "On 4 May 2020, the NPA and the military clashed in Barangay Pange, Siayan, Zamboanga del Norte."
     (ev_type, a1, a2), = _roles(real_pipeline, text)
     assert ev_type == "Battles" and a1.startswith("NPA") and a2.startswith("Military Forces of the Philippines")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 May 2020, government forces established new fortifications east of Marib city (Marib).",
+         [("Strategic developments", "Change to group/activity")]),
+        ("On 8 May 2020, bandits stole about 40 cows from a farm in Makurdi (Makurdi LGA, Benue).",
+         [("Strategic developments", "Looting/property destruction")]),
+        # "throughout" a city is where, not a running total
+        ("On 8 May 2020, security forces deployed throughout Mukalla city (Hadramawt) to prevent protests.",
+         [("Strategic developments", "Change to group/activity")]),
+    ],
+)
+def test_en_extract_strategic_development_words(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
