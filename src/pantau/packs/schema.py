@@ -256,7 +256,9 @@ def _dates(data: dict[str, Any]) -> list[str]:
 
 def _actors(data: dict[str, Any]) -> list[str]:
     """actors.toml: country-name columns, noun+country templates, head words, role nouns."""
-    problems = check_keys(data, {"countries", "heads", "roles"}, {"roles"})
+    problems = check_keys(data, {"countries", "heads", "roles", "alternatives"}, {"roles"})
+    if not _is_str_list(data.get("alternatives", [])):
+        problems.append("alternatives: must be a list of strings")
     countries = data.get("countries", {})
     if not isinstance(countries, dict):
         return problems + ["countries: must be a table"]
@@ -338,6 +340,7 @@ _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
     "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "place_range", "place_list", "scenario", "repeat",
+    "sides", "dispute", "off_duty", "demonstration",
 }
 
 

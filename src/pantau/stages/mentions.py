@@ -51,6 +51,9 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "sides",
+    "dispute",
+    "off_duty",
 )
 
 
@@ -216,6 +219,9 @@ class MentionFinder:
         self.lead_sentences = int(frame.get("lead_sentences", 3))
         # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
         self.ground_nouns = bool(frame.get("ground_nouns", False))
+        # an event told in a later sentence with no place of its own happened at the lead's place
+        # (Extractor._lead_place): ACLED notes name the place once, in their first sentence
+        self.lead_place = bool(frame.get("lead_place", False))
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
