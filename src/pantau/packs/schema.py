@@ -360,7 +360,7 @@ def _morphology(data: dict[str, Any]) -> list[str]:
     """morphology.toml: Indonesian-style affixes or English-style inflection endings."""
     allowed = {
         "particles", "suffixes", "prefixes", "active", "passive", "stative", "middle", "noun", "noun_suffixes",
-        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs",
+        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs", "glue_words",
     }
     problems = check_keys(data, allowed)
     prefixes = data.get("prefixes", [])
