@@ -101,3 +101,19 @@ def test_id_frames_victims_before_a_noun_trigger_are_not_its_actor(builders) -> 
     strike = next(f for f in frames if f.event_type == "Explosions/Remote violence")
     assert strike.actor1 is not None and strike.actor1.surface == "pasukan Israel"
     assert strike.actor2 is not None and strike.actor2.surface == "warga Palestina"
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Pada Senin, tentara itu terus membombardir wilayah musuh.", "ongoing"),
+        ("Milisi itu bersumpah untuk menyerang markas dan menyerang pemimpin musuh.", "modality"),
+    ],
+)
+def test_id_ms_frames_ongoing_and_vows_are_no_events(lang: str, text: str, reason: str) -> None:
+    """'terus' (keeps on) tells an ongoing condition; a vow is a plan, for every trigger it governs."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and ("dropped", reason) in [(f.status, f.reason) for f in frames]
+    assert all(f.status != "event" for f in frames)
