@@ -117,3 +117,25 @@ def test_id_ms_frames_ongoing_and_vows_are_no_events(lang: str, text: str, reaso
     frames = builder.build(text, Sentence(0, 0, len(text), text))
     assert frames and ("dropped", reason) in [(f.status, f.reason) for f in frames]
     assert all(f.status != "event" for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helikopter polisi jatuh di hutan pada Kamis dan meledak, tiga orang tewas.",
+        "Ledakan besar terdengar dari lokasi jatuhnya pesawat itu.",
+    ],
+)
+def test_id_ms_frames_aircraft_crash_is_no_event(lang: str, text: str) -> None:
+    """An aircraft that fell (not one shot down) is an accident: its explosion is no attack."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and all(f.status != "event" for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_aircraft_shot_down_stays_an_event(lang: str) -> None:
+    text = "Jet tempur itu ditembak jatuh oleh pasukan pemberontak pada Kamis."
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    assert any(f.status == "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))

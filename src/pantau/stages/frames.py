@@ -623,6 +623,11 @@ class FrameBuilder:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
         keep = self._places_in(places, clause, sent, cues, actors)
+        if keep and all(_is_country(p) for p in keep):
+            # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
+            named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
+            if named:
+                return named[:1]
         if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
             return keep
         # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
