@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
-from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country
+from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -399,6 +399,7 @@ class Extractor:
             actor2=a2,
             deaths=fr.deaths,
             deaths_reported=fr.deaths_reported,
+            deaths_vague=fr.deaths_vague,
             extra={"a1_kind": getattr(fr.actor1, "kind", None), "remote_guess": bool(fr.extra.get("remote_guess"))},
         )
 
@@ -691,7 +692,8 @@ class Extractor:
             except KeyError:
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
-        fatalities = min(known) if known else (3 if any(c.deaths_reported for c in g) else 0)
+        lowest, _ = lowest_credible((c.deaths, c.deaths_vague) for c in g)
+        fatalities = lowest if lowest is not None else (3 if any(c.deaths_reported for c in g) else 0)
         if head.event_type == "Protests" and head.sub_event_type != _LETHAL_PROTEST:
             # deaths told with a protest that met no lethal force are what it is about
             # ("protested against the killings", "commemorated workers who lost their lives")

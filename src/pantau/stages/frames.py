@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
@@ -80,9 +80,31 @@ class Frame:
     places: tuple[Any, ...] = ()  # PlaceMention of the event clause (direction places removed)
     deaths: int | None = None  # explicit count (lowest credible) when one is given
     deaths_reported: bool = False
+    deaths_vague: bool = False  # the count is a vague word's fixed number ("puluhan" = 10)
     paragraph: int = 0
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count of dead built from several listed ones (the fields of a NumberMention it needs)."""
+
+    value: int
+    vague: bool
+
+
+_ONE = _Count(1, False)
+
+
+def lowest_credible(counts: Iterable[tuple[int | None, bool]]) -> tuple[int | None, bool]:
+    """events.md's lowest credible number over several counts of one incident's dead: a vague
+    word's fixed number ("puluhan" = 10) stands only when no count is precise ("33 tewas")."""
+    known = [(n, vague) for n, vague in counts if n is not None]
+    precise = [n for n, vague in known if not vague]
+    if precise:
+        return min(precise), False
+    return (min(n for n, _ in known), True) if known else (None, False)
 
 
 class FrameBuilder:
@@ -396,8 +418,8 @@ class FrameBuilder:
             if demote:
                 host = earlier[-1]
                 if fr.deaths_reported:
-                    known = [v for v in (host.deaths, fr.deaths) if v is not None]
-                    host = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                    n, vague = lowest_credible([(host.deaths, host.deaths_vague), (fr.deaths, fr.deaths_vague)])
+                    host = _replace(host, deaths=n, deaths_vague=vague, deaths_reported=True)
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
                     host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
@@ -405,7 +427,7 @@ class FrameBuilder:
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
                 out[out.index(earlier[-1])] = host
-                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False)
+                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False, deaths_vague=False)
             out.append(fr)
         return out
 
@@ -744,7 +766,7 @@ class FrameBuilder:
             return frames
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
-        counts: dict[int, list[int | None]] = {}
+        counts: dict[int, list[tuple[int | None, bool]]] = {}
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
@@ -760,11 +782,16 @@ class FrameBuilder:
             if vals is None:
                 out.append(fr)
                 continue
-            known = [v for v in vals if v is not None]
-            out.append(_replace(fr, deaths=min(known) if known else None, deaths_reported=True))
+            n, vague = lowest_credible(vals)
+            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
         return out
 
-    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> int | None:
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
+        """The dead counted at one death word, and whether the count is a vague word's number."""
+        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
+        return (None, False) if n is None else (int(n.value), bool(n.vague))
+
+    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
         before = [t for t in toks if t.end <= d_start]
         if transitive and before and before[-1].text in self.finder.passive_aux:
             transitive = False  # "were killed": the dead are named before the word
@@ -773,10 +800,10 @@ class FrameBuilder:
         if transitive:
             right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
             if right:
-                return int(right[0].value)
+                return right[0]
             after = [t for t in toks if t.start >= d_end]
             if after and after[0].text in self.finder.singular:
-                return 1  # "killed a pastor", "menewaskan seorang warga"
+                return _ONE  # "killed a pastor", "menewaskan seorang warga"
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
@@ -785,7 +812,7 @@ class FrameBuilder:
         span = text[lo:d_start]
         items = [m for m in re.split(self._conj_re(), span) if m.strip()]
         if len(items) <= 1:
-            return int(left[-1].value)
+            return left[-1]
         total = 0
         pos = lo
         for item in items:
@@ -793,7 +820,7 @@ class FrameBuilder:
             pos = i_start + len(item)
             inside = [n for n in left if i_start <= n.start < pos]
             total += int(inside[0].value) if inside else 1
-        return total
+        return _Count(total, False)
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
