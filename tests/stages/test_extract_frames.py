@@ -139,3 +139,16 @@ def test_id_ms_frames_aircraft_shot_down_stays_an_event(lang: str) -> None:
     text = "Jet tempur itu ditembak jatuh oleh pasukan pemberontak pada Kamis."
     builder = FrameBuilder(MentionFinder(_PACKS[lang]))
     assert any(f.status == "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Kelompok itu sempat menghentikan serangan terhadap kapal dagang.", "Mereka memantau kapal selama jeda serangan."],
+)
+def test_id_ms_frames_stopped_attacks_are_no_attack(lang: str, text: str) -> None:
+    """Stopping or pausing attacks ('menghentikan serangan', 'jeda serangan') is no attack."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert all(not (f.status == "event" and f.event_type == "Battles") for f in frames)
+    assert any(f.reason == "negation" for f in frames)
