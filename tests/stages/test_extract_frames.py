@@ -152,3 +152,10 @@ def test_id_ms_frames_stopped_attacks_are_no_attack(lang: str, text: str) -> Non
     frames = builder.build(text, Sentence(0, 0, len(text), text))
     assert all(not (f.status == "event" and f.event_type == "Battles") for f in frames)
     assert any(f.reason == "negation" for f in frames)
+
+
+def test_id_frames_toll_over_many_attacks_is_no_events_toll(builders) -> None:
+    """'tewas akibat serangan-serangan rudal': the dead of many attacks belong to no one event."""
+    frames = _frames(builders, "id", "Pejabat melaporkan sedikitnya 24 orang tewas akibat serangan-serangan rudal.")
+    assert frames and all(f.status != "event" for f in frames)
+    assert all(f.deaths is None for f in frames)

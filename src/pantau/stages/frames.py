@@ -683,6 +683,8 @@ class FrameBuilder:
             and getattr(p, "relation", None) not in ("to", "from")
             and not any(a.start <= p.start and p.end <= a.end for a in actors)  # "pasukan Irak"
             and not self._in_direction(p, cues)
+            # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
+            and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
         ]
         cued = [p for p in usable if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
         for pool in (cued, usable):
@@ -775,6 +777,8 @@ class FrameBuilder:
                 continue  # "kecelakaan pesawat ... menewaskan 279 orang": an accident's dead
 
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
+            if owner.reason == "plural":
+                continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
         out = []
         for fr in frames:

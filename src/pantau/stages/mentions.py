@@ -51,6 +51,7 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "speaker",
 )
 
 
