@@ -219,3 +219,27 @@ def test_id_ms_precise_toll_beats_a_vague_one(real_pipeline, lang: str, text: st
 def test_id_vague_toll_alone_takes_its_fixed_number(real_pipeline) -> None:
     events = _events(real_pipeline, "Belasan warga tewas dalam serangan udara di Khan Younis pada Kamis (19/6).", date(2025, 6, 20))
     assert [e.fatalities for e in events] == [11]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Militer Israel melancarkan serangan udara ke Teheran pada Rabu (18/6/2025). "
+               "Sebuah ledakan keras terdengar di Teheran pada Rabu (18/6/2025)."),
+        ("ms", "Tentera Israel melancarkan serangan udara ke atas Teheran pada hari Rabu. "
+               "Satu letupan kuat kedengaran di Teheran pada hari Rabu."),
+    ],
+)
+def test_id_ms_unnamed_explosion_beside_a_state_strike_is_that_strike(real_pipeline, lang: str, text: str) -> None:
+    """An explosion heard on the day and in the country of a state's air strike is part of it."""
+    events = _events(real_pipeline, text, date(2025, 6, 18), lang=lang)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_id_explosion_dated_apart_from_the_strike_stays_apart(real_pipeline) -> None:
+    text = (
+        "Militer Israel melancarkan serangan udara ke Teheran pada Rabu (18/6/2025). "
+        "Pada Senin (2/6/2025), sebuah ledakan menewaskan dua orang di Tabriz."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    assert ("Remote explosive/landmine/IED", "Tabriz") in [(e.sub_event_type, e.location) for e in events]

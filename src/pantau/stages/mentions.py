@@ -98,6 +98,7 @@ class TriggerRule:
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
     strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
+    unnamed: bool = False  # names no weapon: with no attacker, beside a state's strike that day, part of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class MentionFinder:
                 territory=bool(group.get("territory", False)),
                 collective=bool(group.get("collective", False)),
                 strikes=bool(group.get("strikes", False)),
+                unnamed=bool(group.get("unnamed", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
