@@ -159,3 +159,17 @@ def test_id_frames_toll_over_many_attacks_is_no_events_toll(builders) -> None:
     frames = _frames(builders, "id", "Pejabat melaporkan sedikitnya 24 orang tewas akibat serangan-serangan rudal.")
     assert frames and all(f.status != "event" for f in frames)
     assert all(f.deaths is None for f in frames)
+
+
+def test_id_frames_clash_with_no_side_beside_a_criminal_cue_is_crime(builders) -> None:
+    """'ditangkap polisi usai bentrokan': the police arrested after the brawl, they were no side of
+    it ('usai' opens a clause); a clash with no side named beside debt collectors is ordinary crime."""
+    text = "Empat penagih utang ditangkap polisi usai bentrokan yang pecah di sebuah kampung."
+    frames = _frames(builders, "id", text)
+    clash = [f for f in frames if f.event_type == "Battles"]
+    assert clash and all((f.status, f.reason) == ("dropped", "criminal") for f in clash)
+
+
+def test_id_frames_clash_with_named_sides_stays_a_battle(builders) -> None:
+    text = "Bentrokan antara tentara dan kelompok bersenjata pecah di sebuah kampung pada Selasa."
+    assert any(f.status == "event" and f.event_type == "Battles" for f in _frames(builders, "id", text))

@@ -498,7 +498,10 @@ class FrameBuilder:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
         cue drops an attack or arrest among unnamed people unless a political cue (terror suspects,
         protesters) or a named armed actor says otherwise."""
-        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES) or trig.rule.collective:
+        # a clash with no side named in its clause ("ditangkap polisi usai bentrokan yang pecah ..."
+        # beside suspects by initials or debt collectors) is a brawl
+        nobody = ev_type == "Battles" and not any(a is not None and clause.start <= a.start < clause.end for a in (actor1, actor2))
+        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES or nobody) or trig.rule.collective:
             return False
         if not self._cue(cues, "criminal", trig, clause, toks) or self._cue(cues, "political", trig, clause, toks):
             return False
