@@ -301,7 +301,7 @@ def _actors(data: dict[str, Any]) -> list[str]:
 
 
 
-_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "after", "priority", "voice", "collective", "strikes"}
+_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "after", "priority", "voice", "collective", "strikes", "unnamed"}
 _TRIGGER_FORMS = {"active", "passive", "stative", "middle", "noun", "bare", "verb"}
 
 
@@ -339,7 +339,7 @@ def _triggers(data: dict[str, Any]) -> list[str]:
 _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
-    "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "place_range", "place_list", "scenario", "repeat",
+    "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
     "sides", "dispute", "off_duty", "demonstration",
 }
 
@@ -365,7 +365,7 @@ def _morphology(data: dict[str, Any]) -> list[str]:
     """morphology.toml: Indonesian-style affixes or English-style inflection endings."""
     allowed = {
         "particles", "suffixes", "prefixes", "active", "passive", "stative", "middle", "noun", "noun_suffixes",
-        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs",
+        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs", "glue_words",
     }
     problems = check_keys(data, allowed)
     prefixes = data.get("prefixes", [])

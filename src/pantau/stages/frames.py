@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
@@ -86,9 +86,31 @@ class Frame:
     places: tuple[Any, ...] = ()  # PlaceMention of the event clause (direction places removed)
     deaths: int | None = None  # explicit count (lowest credible) when one is given
     deaths_reported: bool = False
+    deaths_vague: bool = False  # the count is a vague word's fixed number ("puluhan" = 10)
     paragraph: int = 0
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count of dead built from several listed ones (the fields of a NumberMention it needs)."""
+
+    value: int
+    vague: bool
+
+
+_ONE = _Count(1, False)
+
+
+def lowest_credible(counts: Iterable[tuple[int | None, bool]]) -> tuple[int | None, bool]:
+    """events.md's lowest credible number over several counts of one incident's dead: a vague
+    word's fixed number ("puluhan" = 10) stands only when no count is precise ("33 tewas")."""
+    known = [(n, vague) for n, vague in counts if n is not None]
+    precise = [n for n, vague in known if not vague]
+    if precise:
+        return min(precise), False
+    return (min(n for n, _ in known), True) if known else (None, False)
 
 
 class FrameBuilder:
@@ -414,8 +436,8 @@ class FrameBuilder:
             if demote:
                 host = earlier[-1]
                 if fr.deaths_reported:
-                    known = [v for v in (host.deaths, fr.deaths) if v is not None]
-                    host = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                    n, vague = lowest_credible([(host.deaths, host.deaths_vague), (fr.deaths, fr.deaths_vague)])
+                    host = _replace(host, deaths=n, deaths_vague=vague, deaths_reported=True)
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
                     host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
@@ -423,7 +445,7 @@ class FrameBuilder:
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
                 out[out.index(earlier[-1])] = host
-                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False)
+                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False, deaths_vague=False)
             out.append(fr)
         return out
 
@@ -494,7 +516,10 @@ class FrameBuilder:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
         cue drops an attack or arrest among unnamed people unless a political cue (terror suspects,
         protesters) or a named armed actor says otherwise."""
-        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES) or trig.rule.collective:
+        # a clash with no side named in its clause ("ditangkap polisi usai bentrokan yang pecah ..."
+        # beside suspects by initials or debt collectors) is a brawl
+        nobody = ev_type == "Battles" and not any(a is not None and clause.start <= a.start < clause.end for a in (actor1, actor2))
+        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES or nobody) or trig.rule.collective:
             return False
         if not self._cue(cues, "criminal", trig, clause, toks) or self._cue(cues, "political", trig, clause, toks):
             return False
@@ -691,6 +716,11 @@ class FrameBuilder:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
         keep = self._places_in(places, clause, sent, cues, actors)
+        if keep and all(_is_country(p) for p in keep):
+            # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
+            named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
+            if named:
+                return named[:1]
         if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
             return keep
         # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
@@ -729,6 +759,8 @@ class FrameBuilder:
             and getattr(p, "relation", None) not in ("to", "from")
             and not any(a.start <= p.start and p.end <= a.end for a in actors)  # "pasukan Irak"
             and not self._in_direction(p, cues)
+            # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
+            and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
         ]
         cued = [p for p in usable if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
         for pool in (cued, usable):
@@ -812,7 +844,7 @@ class FrameBuilder:
             return frames
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
-        counts: dict[int, list[int | None]] = {}
+        counts: dict[int, list[tuple[int | None, bool]]] = {}
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
@@ -821,6 +853,8 @@ class FrameBuilder:
                 continue  # "kecelakaan pesawat ... menewaskan 279 orang": an accident's dead
 
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
+            if owner.reason == "plural":
+                continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
         out = []
         for fr in frames:
@@ -828,11 +862,16 @@ class FrameBuilder:
             if vals is None:
                 out.append(fr)
                 continue
-            known = [v for v in vals if v is not None]
-            out.append(_replace(fr, deaths=min(known) if known else None, deaths_reported=True))
+            n, vague = lowest_credible(vals)
+            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
         return out
 
-    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> int | None:
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
+        """The dead counted at one death word, and whether the count is a vague word's number."""
+        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
+        return (None, False) if n is None else (int(n.value), bool(n.vague))
+
+    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
         before = [t for t in toks if t.end <= d_start]
         if transitive and before and before[-1].text in self.finder.passive_aux:
             transitive = False  # "were killed": the dead are named before the word
@@ -841,10 +880,10 @@ class FrameBuilder:
         if transitive:
             right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
             if right:
-                return int(right[0].value)
+                return right[0]
             after = [t for t in toks if t.start >= d_end]
             if after and after[0].text in self.finder.singular:
-                return 1  # "killed a pastor", "menewaskan seorang warga"
+                return _ONE  # "killed a pastor", "menewaskan seorang warga"
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
@@ -853,7 +892,7 @@ class FrameBuilder:
         span = text[lo:d_start]
         items = [m for m in re.split(self._conj_re(), span) if m.strip()]
         if len(items) <= 1:
-            return int(left[-1].value)
+            return left[-1]
         total = 0
         pos = lo
         for item in items:
@@ -861,7 +900,7 @@ class FrameBuilder:
             pos = i_start + len(item)
             inside = [n for n in left if i_start <= n.start < pos]
             total += int(inside[0].value) if inside else 1
-        return total
+        return _Count(total, False)
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
