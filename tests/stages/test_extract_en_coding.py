@@ -300,3 +300,9 @@ def test_en_extract_two_subjects_of_a_fight_are_its_sides(real_pipeline) -> None
 )
 def test_en_extract_strategic_development_words(real_pipeline, text, expected) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_heavy_weapons_fired_at_an_area_are_shelling(real_pipeline) -> None:
+    """ACLED codes heavy guns fired from a distance at an area with shelling, not a clash."""
+    text = "On 2 May 2020, government forces fired heavy machine guns at farms in Al Jarrahi district (Al Hudaydah)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
