@@ -385,10 +385,17 @@ class FrameBuilder:
         if home is None:
             return ev_type, sub
         targets = {getattr(actor2, "country", None)} if actor2 is not None else set()
+        # a clause that names no town of its own ("usai serangan Iran pada Kamis") struck the town its
+        # sentence names ("mengunjungi area Beersheba usai serangan Iran")
+        placeless = not any(clause.start <= p.start < clause.end and not _is_country(p) for p in places)
         for p in places:
             # where it happened ("ledakan di Tel Aviv saat Iran melancarkan serangan") or what was hit
             after = p.start >= trig.end or not _is_country(p)  # "mengunjungi Beersheba usai serangan Iran"
-            here = clause.start <= p.start < clause.end and after or getattr(p, "relation", None) == "in"
+            here = (
+                clause.start <= p.start < clause.end and after
+                or getattr(p, "relation", None) == "in"
+                or (placeless and not _is_country(p))
+            )
             if here and p.candidates and not (actor1.start <= p.start < actor1.end):
                 targets.add(p.candidates[0].country)
         for c in countries:
