@@ -51,6 +51,10 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "sides",
+    "dispute",
+    "off_duty",
+    "speaker",
 )
 
 
@@ -97,6 +101,7 @@ class TriggerRule:
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
     strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
+    unnamed: bool = False  # names no weapon: with no attacker, beside a state's strike that day, part of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +158,10 @@ class MentionFinder:
         self._passive_aux = frozenset(morph.get("passive_auxiliaries", ()))
         self._verb_endings = tuple(morph.get("verb_endings", ()))
         self.subject_verbs = bool(morph.get("subject_verbs", False))
+        # words that scraped text glues to a neighbour ("Aksitawuranterjadi"): a word that is no
+        # trigger but splits into such words around a trigger is read as its pieces (triggers only)
+        self._glue_words = frozenset(w.lower() for w in morph.get("glue_words", ()))
+        self._glued: dict[str, tuple[tuple[int, int], ...]] = {}  # word -> its pieces' spans
 
         trig = pack.get("triggers")
         # first lemma word -> [(phrase words, rule)], longest phrases first
@@ -165,6 +174,7 @@ class MentionFinder:
                 territory=bool(group.get("territory", False)),
                 collective=bool(group.get("collective", False)),
                 strikes=bool(group.get("strikes", False)),
+                unnamed=bool(group.get("unnamed", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
@@ -208,6 +218,7 @@ class MentionFinder:
         alts.update((name, _Alternation(pats)) for name, pats in others.items() if pats)
         # one pass over a sentence tells which of these patterns can match in it at all
         self._prefilter = _Prefilter(alts)
+        self._counters: dict[str, _Prefilter] = {}  # kind -> the prefilter of ``count``
         self._death_re = alts["death"].regex if "death" in alts else None
         self._kill_re = alts["kill"].regex if "kill" in alts else None
         self._injury_re = alts["injury"].regex if "injury" in alts else None
@@ -215,6 +226,9 @@ class MentionFinder:
         self.lead_sentences = int(frame.get("lead_sentences", 3))
         # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
         self.ground_nouns = bool(frame.get("ground_nouns", False))
+        # an event told in a later sentence with no place of its own happened at the lead's place
+        # (Extractor._lead_place): ACLED notes name the place once, in their first sentence
+        self.lead_place = bool(frame.get("lead_place", False))
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
@@ -279,7 +293,40 @@ class MentionFinder:
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
         make = _make_token
-        return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+        if not self._glued:
+            return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+        out: list[Token] = []
+        glued = self._glued
+        for m in _WORD.finditer(text, start, end):
+            pieces = glued.get(m.group())
+            if pieces is None:
+                out.append(make(m.start(), m.end(), m.group().lower()))
+                continue
+            at = m.start()
+            out.extend(make(at + a, at + b, m.group()[a:b].lower()) for a, b in pieces)
+        return out
+
+    def _unglue(self, norm: str) -> tuple[tuple[int, int], ...] | None:
+        """The pieces of a glued word: known glue words around one piece that is a trigger
+        ("aksi|tawuran|terjadi", "akibat|tawuran"); None when the word does not split so."""
+        known = self._glue_words
+        n = len(norm)
+        if not known or norm in known or n < 2 * self._min_stem + 1:
+            return None
+        best: tuple[tuple[int, int], ...] | None = None
+        best_len = 0
+        heads = [0] + [i for i in range(2, n) if norm[:i] in known]
+        tails = [n] + [j for j in range(1, n - 1) if norm[j:] in known]
+        for i in heads:
+            for j in tails:
+                if j - i <= max(self._min_stem, best_len) or (i == 0 and j == n):
+                    continue
+                core = norm[i:j]
+                if not any(c in self._index for c in self._analyse(core)):
+                    continue
+                best_len = j - i
+                best = tuple(p for p in ((0, i), (i, j), (j, n)) if p[1] > p[0])
+        return best
 
     def analyse(self, word: str) -> dict[str, str]:
         """Candidate lemmas of a word -> the word form each implies."""
@@ -308,11 +355,17 @@ class MentionFinder:
         found = self._memo[word] = (analysis, starts, stops)
         if starts:
             self._starters.add(word)
+        elif self._glue_words and not stops:
+            pieces = self._unglue(norm)
+            if pieces is not None:
+                self._glued[word] = pieces
+                self._starters.add(word)
         return found
 
     def _forget(self) -> None:
         self._memo.clear()
         self._starters.clear()
+        self._glued.clear()
 
     def _analyse(self, word: str) -> dict[str, str]:
         word = word.lower().replace("’", "'")
@@ -384,6 +437,11 @@ class MentionFinder:
                 self._remember(w)
         if self._starters.isdisjoint(words):
             return [], []
+        if self._glued and not self._glued.keys().isdisjoint(words):
+            toks = self.tokens(text, start, end)  # a glued word: its pieces are the tokens
+            texts = [t.text for t in toks]
+            hits = self._hits(texts, [self._entry(w) for w in texts])
+            return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
         texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
         memo = self._memo  # holds every word now
         hits = self._hits(texts, [memo[w] for w in words])
@@ -394,6 +452,9 @@ class MentionFinder:
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
         """Trigger mentions in ``text[start:end]``, left to right, longest match first."""
+        if tokens is None and self._glue_words:
+            for w in _WORD.findall(text, start, end):
+                self._entry(w)  # finds glued words before the tokens are cut
         toks = tokens if tokens is not None else self.tokens(text, start, end)
         texts = [t.text for t in toks]
         return self._mentions(text, toks, self._hits(texts, [self._entry(w) for w in texts]))
@@ -536,9 +597,18 @@ class MentionFinder:
         return out
 
     def count(self, kind: str, text: str) -> int:
-        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none)."""
-        rx = self._cue_res.get(kind)
-        return len(rx.findall(text.lower())) if rx is not None else 0
+        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none). A text
+        holding none of the strings the kind's patterns need is not searched (one automaton
+        pass tells, shared by the kinds asked about the same text)."""
+        alt = self._cue_alts.get(kind)
+        if alt is None:
+            return 0
+        low = text.lower()
+        counter = self._counters.get(kind)
+        if counter is None:  # an automaton of this kind's strings only: a whole text holds many of the others'
+            counter = self._counters[kind] = _Prefilter({kind: alt})
+        rx = alt.for_patterns(counter.touched(low).get(kind, 0) | alt.always)
+        return len(rx.findall(low)) if rx is not None else 0
 
     def clauses(self, text: str, start: int, end: int) -> list[Span]:
         """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
@@ -648,6 +718,21 @@ class _Prefilter:
         # what a text holding none of the literals gets
         self._default = {name: alt.for_patterns(alt.always) for name, alt in alts.items()}
         self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
+        self._last_touched: tuple[str, dict[str, int]] = ("", {})
+
+    def touched(self, low: str) -> dict[str, int]:
+        """Name -> the bits of the patterns whose needed strings occur in ``low`` (patterns that
+        need nothing known are not included). The last text's answer is kept."""
+        last_text, last = self._last_touched
+        if last_text == low and last_text:
+            return last
+        touched: dict[str, int] = {}
+        if self._auto is not None:
+            for who in {who for _, who in self._auto.iter(low)}:
+                for name, bit in who:
+                    touched[name] = touched.get(name, 0) | bit
+        self._last_touched = (low, touched)
+        return touched
 
     def regexes(self, low: str) -> dict[str, re.Pattern[str] | None]:
         """Name -> the regex of the patterns that can match ``low`` (None: none can). The last
