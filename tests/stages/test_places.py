@@ -680,3 +680,10 @@ def test_en_places_a_compass_word_before_a_name_is_no_region(parsers) -> None:
     assert "Northern" not in [m.surface for m in geo.find(text, 0, len(text))]
     text = "Traders protested in Tamale, Northern on Monday."
     assert "Northern" in [m.surface for m in geo.find(text, 0, len(text))]
+
+
+def test_en_places_a_tiny_region_yields_to_a_capital(parsers) -> None:
+    """"San Salvador" is the capital of El Salvador, not San Salvador island (831 people), a
+    district of the Bahamas."""
+    ref = place(parsers, "en", "Police detained dozens of gang members in San Salvador on Friday.")
+    assert ref is not None and ref.country == "SLV"

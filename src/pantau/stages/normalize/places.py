@@ -57,6 +57,7 @@ OWN_NAME_BONUS = 5
 # the state, nor the towns in a Washington County, which UNIT_SEAT_BONUS lifts by 25); small
 # capitals get nothing (Victoria, Seychelles is no Victoria, Australia).
 CAPITAL_BONUS = 40
+SMALL_REGION = 10_000  # people: an admin1 this small gets an admin2's prior
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
@@ -768,7 +769,9 @@ class Geoparser:
         if p.kind == "country":
             return 100.0
         if p.kind == "admin1":
-            return 60.0
+            # a region of a few hundred people (San Salvador island, Bahamas) is rarely what a
+            # name means beside a capital city of the same name
+            return 60.0 if not 0 < p.population < SMALL_REGION else 40.0
         if p.kind == "site":
             return 55.0
         if p.kind == "admin2":
