@@ -685,5 +685,8 @@ def test_en_places_a_compass_word_before_a_name_is_no_region(parsers) -> None:
 def test_en_places_a_tiny_region_yields_to_a_capital(parsers) -> None:
     """"San Salvador" is the capital of El Salvador, not San Salvador island (831 people), a
     district of the Bahamas."""
-    ref = place(parsers, "en", "Police detained dozens of gang members in San Salvador on Friday.")
+    geo = parsers["en"]
+    text = "In San Salvador, police detained dozens of Mara Salvatrucha members on Friday."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is not None and ref.country == "SLV"
