@@ -122,6 +122,7 @@ class Geoparser:
         self._bases: dict[str, float] = {}  # place key -> _prior less the no-seat penalty
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
+        self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         relations: dict[str, list[str]] = data.get("relations", {})
@@ -166,7 +167,7 @@ class Geoparser:
         never overlapping, on word boundaries, capitalised, not a pack-excluded word."""
         end = len(text) if end is None else end
         lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-        wide = self.fold(text[lo:hi])  # cue windows around the names are read from here
+        wide = self._folded(text)[lo:hi]  # cue windows around the names are read from here
         segment = text[start:end]
         folded = wide[start - lo:end - lo]
         # Names start at a capitalised word, at an Arabic article ("al-Anbar"), or where
@@ -282,6 +283,15 @@ class Geoparser:
                 False, how == "fuzzy"))
             inherited = "in" if link is not None and relation in ("in", "near") else None
         return mentions
+
+    def _folded(self, text: str) -> str:
+        """The whole text folded, kept for its next sentence (the fold maps each character to one
+        character, so a slice of it is the fold of that slice). Read once: threads may share it."""
+        last_text, last = self._last_fold
+        if last_text is not text:
+            last = self.fold(text)
+            self._last_fold = (text, last)
+        return last
 
     def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
         """The places of an index entry, made once per entry (names recur across texts)."""
