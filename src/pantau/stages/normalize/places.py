@@ -123,6 +123,7 @@ class Geoparser:
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
         self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
+        self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         relations: dict[str, list[str]] = data.get("relations", {})
@@ -341,7 +342,20 @@ class Geoparser:
     def _within_any(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when some reading of the first name lies inside some reading of the second.
         A town in a named country, region or district is found by set lookups however many
-        namesakes both names have ("El Alto, La Paz"); only the distance test is pairwise."""
+        namesakes both names have ("El Alto, La Paz"); only the distance test is pairwise.
+        Memoised per pair (names recur): keyed by the candidates tuple's identity, which the
+        entry keeps alive and checks."""
+        key = (id(candidates), ids)
+        hit = self._within_memo.get(key)
+        if hit is not None and hit[0] is candidates:
+            return hit[1]
+        if len(self._within_memo) > CACHE_MAX:
+            self._within_memo.clear()
+        found = self._within_any_uncached(candidates, ids)
+        self._within_memo[key] = (candidates, found)
+        return found
+
+    def _within_any_uncached(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         others = self._places(ids)
         countries = {q.country for q in others if q.kind == "country"}
         regions = {(q.country, q.admin1) for q in others if q.kind == "admin1"}
@@ -359,7 +373,8 @@ class Geoparser:
 
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
-        for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases):
+        for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
+                     self._within_memo):
             memo.clear()
         self._gaz_version = self.gaz.version
 
