@@ -6,7 +6,8 @@ A speed change must not change a single output. This tool runs the pipeline over
 - ``corpus``: the Indonesian news sample in ``../shared/corpus``, as read from its JSONL;
 - ``samples``, ``acled``, ``iddev``, ``examples``: the quality sets of ``tools/quality.py``;
 
-and prints, per set, one SHA-256 over each article's cleaned document (body spans, removed
+runs the articles in batches as the runners do (``runners.local.safe_batch``), and prints, per
+set, one SHA-256 over each article's cleaned document (body spans, removed
 segments, publication date, reporter places), language, sentences and events (every field),
 plus one over the extractors' drop counts. Run it before and after a change and compare
 (``--save FILE`` writes the digests as JSON, ``--check FILE`` compares and exits 1 on a change).

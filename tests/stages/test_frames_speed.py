@@ -211,3 +211,43 @@ def test_fast_tokens_are_ordinary_tokens(pack) -> None:
     assert all(type(t) is Token for t in toks)
     with pytest.raises(AttributeError):
         toks[0].start = 3  # type: ignore[misc]
+
+
+def test_shared_caches_are_safe_across_threads(pack) -> None:
+    """One pipeline may serve several threads (a Dask worker with --nthreads > 1): the caches of
+    the last sentence read (cue prefilter, dates' lower-cased text) and the word memo must never
+    give one thread another's answer."""
+    import sys
+    import threading
+
+    from pantau.stages.normalize.dates import DateResolver
+
+    f = MentionFinder(pack("id"))
+    dates = DateResolver(pack("id"))
+    windows = [(text, a, b) for text in _texts()[:30] for a, b in _windows(text)[1:]][:400]
+
+    def read(text: str, a: int, b: int) -> tuple:
+        return f.cues(text, a, b), f.clauses(text, a, b), f.scan(text, a, b), dates.find(text, a, b)
+
+    expected = [read(*w) for w in windows]
+    failures: list[int] = []
+
+    def worker(shift: int) -> None:
+        for k in range(len(windows)):
+            i = (k + shift) % len(windows)
+            if read(*windows[i]) != expected[i]:
+                failures.append(i)
+            if k % 50 == 0:
+                f._forget()  # as a full memo does
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=worker, args=(s * 37,)) for s in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert not failures

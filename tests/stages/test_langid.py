@@ -187,3 +187,23 @@ def test_langid_cue_count_equals_the_alternation(langid: LanguageIdentifier) -> 
     for lang, rx in langid._cue_res.items():
         assert lang in langid._cue_autos
         assert [langid.count_cues(lang, t) for t in texts] == [len(rx.findall(t)) for t in texts]
+
+
+def test_langid_detect_without_full_ranking_equals_library_ranking(langid: LanguageIdentifier) -> None:
+    """``detect`` takes the best label by ``max`` and sorts only when it reads the runner-ups:
+    the same answers as with the library's full ranking, on texts of every kind."""
+    import random
+
+    from pantau.packs import PackSet
+    from pantau.stages.langid import LanguageIdentifier as Identifier
+
+    ranked_only = Identifier(PackSet())
+    ranked_only._model = _plain_model()  # no ``scored_labels``: detect reads rank()
+    rng = random.Random(11)
+    texts = [ID_TEXT, EN_TEXT, FR_TEXT, MS_TEXT, "12 345", "ALL CAPS HEADLINE", "Jakarta. Aleppo. Lagos.",
+             "pcm: dem don kill am for Lagos", "Ok", ID_TEXT[:40] + EN_TEXT[:40]]
+    for _ in range(120):
+        words = (ID_TEXT + " " + EN_TEXT + " " + FR_TEXT + " " + MS_TEXT).split()
+        texts.append(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 25))))
+    for text in texts:
+        assert langid.detect(text) == ranked_only.detect(text), text[:60]

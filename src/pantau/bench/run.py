@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from pantau.bench.corpus import find_shared, fingerprint, generate, load_seeds
-from pantau.pipeline import Pipeline, Settings
+from pantau.pipeline import BATCH_SIZE, Pipeline, Settings
 from pantau.records import Article
 
 __all__ = ["BenchConfig", "machine", "run_bench"]
@@ -216,10 +216,12 @@ def _read_articles(files: Sequence[str]) -> Iterable[Article]:
     return (a for a in read_inputs(list(files)) if not isinstance(a, InputError))
 
 
-def _pool_rate(files: Sequence[str], workers: int, pipeline: Pipeline) -> float:
+def _pool_rate(files: Sequence[str], workers: int, pipeline: Pipeline, chunksize: int) -> float:
     """Articles/s of a pool over the JSONL shards Dask reads too (so both identify the language
-    and read JSON), once its workers are up: first result to last (the build is excluded).
-    One worker is this process with its pipeline already built, which is what the pool does then."""
+    and read JSON), once its workers are up: from the first chunk's results to the last result,
+    counting the articles after the first chunk (a chunk's results come back together, so the
+    first chunk marks the start; the build is excluded). One worker is this process with its
+    pipeline already built, in batches of the same size, which is what the pool does then."""
     from pantau.runners.local import batches, safe_batch
     from pantau.runners.pool import run_pool
 
@@ -227,15 +229,15 @@ def _pool_rate(files: Sequence[str], workers: int, pipeline: Pipeline) -> float:
     done = 0
     articles = _read_articles(files)
     results = (
-        (r for chunk in batches(articles) for r in safe_batch(pipeline, chunk)) if workers == 1
-        else run_pool(articles, Settings(), workers)  # its default chunk: one batch per task
+        (r for chunk in batches(articles, chunksize) for r in safe_batch(pipeline, chunk)) if workers == 1
+        else run_pool(articles, Settings(), workers, chunksize=chunksize)
     )
     for _ in results:
         done += 1
-        if done == 1:
+        if done == chunksize:
             first = time.perf_counter()
         last = time.perf_counter()
-    return (done - 1) / (last - first) if last > first else float("nan")
+    return (done - chunksize) / (last - first) if last > first else float("nan")
 
 
 def _cpu_seconds() -> float:
@@ -360,11 +362,14 @@ def run_bench(config: BenchConfig, emit: Emit = print) -> dict[str, object]:
         files, count, _ = _write_shards(generate(seeds, config.scale_size, config.seed + 1), Path(tmp) / "scale",
                                         max(4, config.scale_size // (4 * config.workers)))
         runs = max(1, config.repeats)
-        rate1 = max(_pool_rate(files, 1, pipeline) for _ in range(runs))
-        rate2 = max(_pool_rate(files, config.workers, pipeline) for _ in range(runs))
+        # the runners' batch (pipeline.BATCH_SIZE), smaller when there are few articles per worker
+        chunk = min(BATCH_SIZE, max(1, count // (8 * config.workers)))
+        rate1 = max(_pool_rate(files, 1, pipeline, chunk) for _ in range(runs))
+        rate2 = max(_pool_rate(files, config.workers, pipeline, chunk) for _ in range(runs))
         speedup = rate2 / rate1
         best = f"best of {runs} runs, " if runs > 1 else ""
-        emit(f"process pool on {count} articles read from {len(files)} JSONL shards ({best}after worker start-up): "
+        emit(f"process pool on {count} articles read from {len(files)} JSONL shards, chunks of {chunk} "
+             f"({best}after worker start-up): "
              f"1 worker {rate1:.1f} articles/s, {config.workers} workers {rate2:.1f} articles/s -> x{speedup:.2f}")
         report["pool"] = {"rate_1": round(rate1, 2), f"rate_{config.workers}": round(rate2, 2), "speedup": round(speedup, 3)}
         gap = float("nan")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -71,8 +72,16 @@ def _fast_model(model_file: str) -> object:
             idx, counts = self.features(text)
             if not len(idx):
                 return super()._raw_score(text)  # no feature: the library's own fill value
-            # _sparse_score's arithmetic on the float32 copy of the table (the cast is exact)
-            return np.log1p(counts) @ self._ptc32[idx] + self.nb_pc
+            # _sparse_score's arithmetic on the float32 copy of the table (the cast is exact);
+            # np.take gathers the same rows as indexing, faster
+            return np.log1p(counts) @ np.take(self._ptc32, idx, axis=0) + self.nb_pc
+
+        def scored_labels(self, text):  # type: ignore[no-untyped-def]
+            """(language, score) per label in the model's order: ``rank`` before its sort."""
+            merged: dict[str, float] = {}
+            for lang, score in zip(self.nb_classes, self._decide(text).tolist()):
+                merged.setdefault(lang, score)  # first column holds the merged score (as rank)
+            return list(merged.items())
 
     try:
         model = _Fast.from_model_file(model_file, norm_probs=True)
@@ -157,12 +166,18 @@ class LanguageIdentifier:
         sample = text[:_MAX_CHARS]
         if not any(ch.isalpha() for ch in sample):
             return None, 0.0
-        ranked = self._model.rank(sample)
-        lang, prob = ranked[0]
+        labels = getattr(self._model, "scored_labels", None)
+        # the best label without sorting them all (max keeps the first of equal scores, as the
+        # stable sort of rank does; the scores are probabilities, never NaN); the full ranking
+        # only when the runner-ups are read
+        ranked = labels(sample) if labels is not None else self._model.rank(sample)
+        lang, prob = max(ranked, key=itemgetter(1)) if labels is not None else ranked[0]
         best = self._route(lang)
         if best in self._rivals and prob < self.rival_sure:
             best = self.by_cue_words(sample, (best, *self._rivals[best]))
         if best not in self._packs and prob < self.unsure_below:
+            if labels is not None:
+                ranked = sorted(ranked, key=itemgetter(1), reverse=True)
             for other, other_prob in ranked[1:]:
                 if other_prob < self.runner_up_above:
                     break

@@ -128,6 +128,11 @@ class CueMention:
     kind: str
 
 
+# A word's memoised analysis: candidate lemmas -> form, the (lemma, form) pairs that start a
+# trigger, the lemmas that start a stop phrase.
+_MemoEntry = tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Analysis:
     """Candidate lemmas of one token, each with the word form it implies."""
@@ -213,6 +218,7 @@ class MentionFinder:
             "occurrence": frame.get("occurrence", ()),
         }
         alts = {f"cue:{k}": a for k, a in self._cue_alts.items()}
+        self._cue_keys = tuple((k, f"cue:{k}") for k in self._cue_alts)  # (kind, prefilter name)
         if self._clause_alt is not None:
             alts["clause"] = self._clause_alt
         alts.update((name, _Alternation(pats)) for name, pats in others.items() if pats)
@@ -236,8 +242,9 @@ class MentionFinder:
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
         # once per finder. Bounded: emptied when full, which costs time, never results.
-        self._memo: dict[str, tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
-        self._starters: set[str] = set()  # the memo's words that can start a trigger
+        # (memo, the memo's words that can start a trigger): replaced whole when full, never
+        # emptied in place, so a thread sharing the finder always reads a matching pair
+        self._words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
         self._short_vocab: set[str] = set()
         self.vocabulary = self._vocabulary()
         self._cores = self._vocabulary_cores(self.vocabulary)
@@ -332,40 +339,49 @@ class MentionFinder:
         """Candidate lemmas of a word -> the word form each implies."""
         return self._analyse(word)
 
-    def _entry(self, word: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    @property
+    def _memo(self) -> dict[str, _MemoEntry]:
+        return self._words[0]
+
+    def _entry(self, word: str) -> _MemoEntry:
         """A word's analysis, its (lemma, form) pairs that start a trigger (longest lemma first)
         and its lemmas that start a stop phrase: most words have neither and are passed over."""
-        found = self._memo.get(word)
+        words = self._words
+        found = words[0].get(word)
         if found is None:
-            if len(self._memo) >= _MEMO_MAX:
-                self._forget()
-            found = self._remember(word)
+            if len(words[0]) >= _MEMO_MAX:
+                words = self._forget()
+            found = self._remember(word, words)
         return found
 
-    def _remember(self, word: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]:
-        """Analyse and memoise a word. A word that cannot yield a lemma the matcher looks for
-        keeps only itself (the matcher asks analyses only about those lemmas)."""
+    def _remember(self, word: str, words: tuple[dict[str, _MemoEntry], set[str]]) -> _MemoEntry:
+        """Analyse and memoise a word in ``words`` (the memo and its starters). A word that cannot
+        yield a lemma the matcher looks for keeps only itself (the matcher asks analyses only
+        about those lemmas)."""
+        memo, starters = words
         norm = word.lower().replace("’", "'")
         if self._inert(norm):
-            found = self._memo[word] = ({norm: "bare"}, (), ())
+            found = memo[word] = ({norm: "bare"}, (), ())
             return found
         analysis = self._analyse(word)
         starts = tuple(kv for kv in sorted(analysis.items(), key=lambda kv: -len(kv[0])) if kv[0] in self._index)
         stops = tuple(cand for cand in analysis if cand in self._stops)
-        found = self._memo[word] = (analysis, starts, stops)
+        found = memo[word] = (analysis, starts, stops)
         if starts:
-            self._starters.add(word)
+            starters.add(word)
         elif self._glue_words and not stops:
             pieces = self._unglue(norm)
             if pieces is not None:
                 self._glued[word] = pieces
-                self._starters.add(word)
+                starters.add(word)
         return found
 
-    def _forget(self) -> None:
-        self._memo.clear()
-        self._starters.clear()
-        self._glued.clear()
+    def _forget(self) -> tuple[dict[str, _MemoEntry], set[str]]:
+        """Start a fresh memo (the old one is left to threads still reading it); returns it."""
+        words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
+        self._words = words
+        self._glued = {}  # replaced, not emptied, for the same reason
+        return words
 
     def _analyse(self, word: str) -> dict[str, str]:
         word = word.lower().replace("’", "'")
@@ -428,14 +444,17 @@ class MentionFinder:
         """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
         trigger (most sentences), found without building tokens."""
         words = _WORD.findall(text, start, end)
-        unseen = set(words).difference(self._memo)
+        pair = self._words  # one memo and its starters throughout (see __init__)
+        memo, starters = pair
+        unseen = set(words).difference(memo)
         if unseen:
-            if len(self._memo) + len(unseen) > _MEMO_MAX:
-                self._forget()
+            if len(memo) + len(unseen) > _MEMO_MAX:
+                pair = self._forget()
+                memo, starters = pair
                 unseen = set(words)
             for w in unseen:
-                self._remember(w)
-        if self._starters.isdisjoint(words):
+                self._remember(w, pair)
+        if starters.isdisjoint(words):
             return [], []
         if self._glued and not self._glued.keys().isdisjoint(words):
             toks = self.tokens(text, start, end)  # a glued word: its pieces are the tokens
@@ -443,8 +462,7 @@ class MentionFinder:
             hits = self._hits(texts, [self._entry(w) for w in texts])
             return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
         texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
-        memo = self._memo  # holds every word now
-        hits = self._hits(texts, [memo[w] for w in words])
+        hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
         toks = self.tokens(text, start, end)
@@ -587,13 +605,14 @@ class MentionFinder:
         low = text[start:end].lower()
         regexes = self._prefilter.regexes(low)
         out = []
-        for kind in self._cue_alts:
-            rx = regexes[f"cue:{kind}"]
+        for kind, key in self._cue_keys:
+            rx = regexes[key]
             if rx is None:
                 continue  # no pattern of this kind can match here
             for m in rx.finditer(low):
-                out.append(CueMention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()], kind))
-        out.sort(key=lambda c: (c.start, c.kind))
+                a, b = m.span()
+                out.append(CueMention(start + a, start + b, text[start + a : start + b], kind))
+        out.sort(key=_cue_order)
         return out
 
     def count(self, kind: str, text: str) -> int:
@@ -656,6 +675,10 @@ class MentionFinder:
         low = text[start:end].lower()
         rx = self._prefilter.regexes(low)["occurrence"]
         return rx is not None and rx.search(low) is not None
+
+
+def _cue_order(c: CueMention) -> tuple[int, str]:
+    return (c.start, c.kind)
 
 
 class _Alternation:
@@ -737,8 +760,9 @@ class _Prefilter:
     def regexes(self, low: str) -> dict[str, re.Pattern[str] | None]:
         """Name -> the regex of the patterns that can match ``low`` (None: none can). The last
         text's answer is kept: ``cues`` and ``clauses`` read the same sentence in turn."""
-        if self._last[1] and self._last[0] == low:
-            return self._last[1]
+        last_text, last = self._last  # read once: another thread may replace it meanwhile
+        if last and last_text == low:
+            return last
         found = dict(self._default)
         if self._auto is not None:
             touched: dict[str, int] = {}

@@ -173,11 +173,12 @@ class _WordGate:
         the text cannot be read this way)."""
         if self._auto is None:
             return self._everything
-        if self._last[0] is not text:
+        last_text, low = self._last  # read once: another thread may replace it meanwhile
+        if last_text is not text:
             low = text.lower()
             ok = len(low) == len(text) and lowers_like_matching(text)
-            self._last = (text, low if ok else None)
-        low = self._last[1]
+            low = low if ok else None
+            self._last = (text, low)
         if low is None:
             return self._everything
         found = 0

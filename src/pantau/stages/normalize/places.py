@@ -138,6 +138,8 @@ class Geoparser:
         self._seat_keys: dict[int, tuple[tuple[Place, ...], frozenset[str]]] = {}  # see _unit_seats
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
+        self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
+        self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         relations: dict[str, list[str]] = data.get("relations", {})
@@ -192,7 +194,7 @@ class Geoparser:
         never overlapping, on word boundaries, capitalised, not a pack-excluded word."""
         end = len(text) if end is None else end
         lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-        wide = self.fold(text[lo:hi])  # cue windows around the names are read from here
+        wide = self._folded(text)[lo:hi]  # cue windows around the names are read from here
         segment = text[start:end]
         folded = wide[start - lo:end - lo]
         # Names start at a capitalised word, at an Arabic article ("al-Anbar"), or where
@@ -358,6 +360,15 @@ class Geoparser:
             before = self._fold_word(text[left[0]:left[1]]) if left is not None else ""
         return self._type_of.get(before) in ("village", "city")  # "desa Sukamaju, Garut"
 
+    def _folded(self, text: str) -> str:
+        """The whole text folded, kept for its next sentence (the fold maps each character to one
+        character, so a slice of it is the fold of that slice). Read once: threads may share it."""
+        last_text, last = self._last_fold
+        if last_text is not text:
+            last = self.fold(text)
+            self._last_fold = (text, last)
+        return last
+
     def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
         """The places of an index entry, made once per entry (names recur across texts)."""
         hit = self._candidates.get(ids)
@@ -406,7 +417,20 @@ class Geoparser:
     def _within_any(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when some reading of the first name lies inside some reading of the second.
         A town in a named country, region or district is found by set lookups however many
-        namesakes both names have ("El Alto, La Paz"); only the distance test is pairwise."""
+        namesakes both names have ("El Alto, La Paz"); only the distance test is pairwise.
+        Memoised per pair (names recur): keyed by the candidates tuple's identity, which the
+        entry keeps alive and checks."""
+        key = (id(candidates), ids)
+        hit = self._within_memo.get(key)
+        if hit is not None and hit[0] is candidates:
+            return hit[1]
+        if len(self._within_memo) > CACHE_MAX:
+            self._within_memo.clear()
+        found = self._within_any_uncached(candidates, ids)
+        self._within_memo[key] = (candidates, found)
+        return found
+
+    def _within_any_uncached(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         others = self._places(ids)
         countries = {q.country for q in others if q.kind == "country"}
         regions = {(q.country, q.admin1) for q in others if q.kind == "admin1"}
@@ -425,7 +449,7 @@ class Geoparser:
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
         for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
-                     self._bares, self._seat_keys, self._capitals):
+                     self._bares, self._seat_keys, self._capitals, self._within_memo):
             memo.clear()
         self._gaz_version = self.gaz.version
 
