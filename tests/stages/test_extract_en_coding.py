@@ -306,3 +306,22 @@ def test_en_extract_heavy_weapons_fired_at_an_area_are_shelling(real_pipeline) -
     """ACLED codes heavy guns fired from a distance at an area with shelling, not a clash."""
     text = "On 2 May 2020, government forces fired heavy machine guns at farms in Al Jarrahi district (Al Hudaydah)."
     assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 1 May 2020, Al Shabaab militants threw a hand grenade at police in Afgooye town (Lower Shabelle). "
+               "Police responded with gunfire."),
+        ("en", "On 1 May 2020, rebels fired mortar shells at an army base in Kismayo (Lower Juba) and the soldiers fired back."),
+        ("id", "KKB melempar granat ke arah pos polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020). "
+               "Polisi membalas tembakan."),
+    ],
+)
+def test_attack_answered_with_fire_is_an_armed_clash(real_pipeline, lang: str, text: str) -> None:
+    """A grenade or shelling whose target fires back (cue kind ``return_fire``) is an armed clash."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Battles", "Armed clash")]
+    first = text.split(". ")[0] + "."
+    article = Article(doc_id="t", text=first, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.event_type for e in real_pipeline(article).events] == ["Explosions/Remote violence"] or "fired back" in text

@@ -44,6 +44,8 @@ _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+# Remote violence from the ground that its target can answer with fire (not an air strike, a mine).
+_RETURNED = ("Shelling/artillery/missile attack", "Grenade")
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -106,6 +108,7 @@ class Extractor:
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
+        self._return_fire_re = self.finder.compile_patterns(cues.get("return_fire", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -400,6 +403,9 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+        elif event_type == "Explosions/Remote violence" and sub in _RETURNED and self._fired_back(doc, fr):
+            # "threw a grenade at police. Police responded with gunfire.": both sides fired, a clash
+            event_type, sub = "Battles", "Armed clash"
         elif (event_type, sub) == ("Riots", "Violent demonstration") and self._demonstration_re is not None:
             if not self._demonstration_re.search(doc.text.lower()):
                 # "a mob pelted stones at the police": ACLED's violent demonstration is a demonstration
@@ -462,6 +468,17 @@ class Extractor:
                 last = p
             end = p.end
         return last
+
+    def _fired_back(self, doc: Doc, fr: Frame) -> bool:
+        """Whether the target fired back (cue kind ``return_fire``), in the event's sentence or the
+        next one of its paragraph: ACLED codes an attack answered with fire as an armed clash."""
+        if self._return_fire_re is None:
+            return False
+        end = fr.sentence_span.end
+        nxt = next((s for s in doc.sentences if s.start >= end), None)
+        if nxt is not None and nxt.paragraph == fr.paragraph:
+            end = nxt.end
+        return self._return_fire_re.search(doc.text[fr.sentence_span.start : end].lower()) is not None
 
     def _protest_sub(self, doc: Doc, fr: Frame) -> str:
         """How the authorities met the protest, told in its sentence or the next one of the same
