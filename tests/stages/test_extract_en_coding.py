@@ -325,3 +325,9 @@ def test_attack_answered_with_fire_is_an_armed_clash(real_pipeline, lang: str, t
     first = text.split(". ")[0] + "."
     article = Article(doc_id="t", text=first, pub_date=date(2020, 5, 10), language=lang)
     assert [e.event_type for e in real_pipeline(article).events] == ["Explosions/Remote violence"] or "fired back" in text
+
+
+def test_en_extract_exchange_of_artillery_is_an_armed_clash(real_pipeline) -> None:
+    """Two sides shelling each other fight: ACLED codes an exchange of artillery as an armed clash."""
+    text = "On 6 May 2020, government forces and rebels exchanged artillery fire near Kafr Nabl (Idleb)."
+    assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
