@@ -331,3 +331,34 @@ def test_en_extract_exchange_of_artillery_is_an_armed_clash(real_pipeline) -> No
     """Two sides shelling each other fight: ACLED codes an exchange of artillery as an armed clash."""
     text = "On 6 May 2020, government forces and rebels exchanged artillery fire near Kafr Nabl (Idleb)."
     assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seizing armed men is a battle; ACLED's abduction is of civilians
+        ("On 5 May 2020, unidentified gunmen abducted a police officer in Ilaro (Yewa South LGA, Ogun).",
+         [("Battles", "Armed clash")]),
+        ("On 5 May 2020, unidentified gunmen abducted a teacher in Ilaro (Yewa South LGA, Ogun).",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+        # ... a retired or former soldier is a civilian
+        ("On 5 May 2020, unidentified gunmen abducted a retired army officer in Ilaro (Yewa South LGA, Ogun).",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+    ],
+)
+def test_en_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Kelompok bersenjata menculik seorang anggota polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020).",
+         "Armed clash"),
+        ("Kelompok bersenjata menculik seorang mantan anggota polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020).",
+         "Abduction/forced disappearance"),
+    ],
+)
+def test_id_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text: str, sub: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
+    assert [e.sub_event_type for e in real_pipeline(article).events] == [sub]

@@ -55,6 +55,11 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+_ABDUCTION = "Abduction/forced disappearance"
+# At most this many words between an abduction verb and the one it took (its object or subject).
+_VICTIM_REACH = 3
+# Interaction codes of armed actors: state forces, rebels, political and identity militias, external forces.
+_ARMED_INTER = (1, 2, 3, 4, 8)
 # A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
 _PARTY = "party"
 # At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
@@ -191,7 +196,7 @@ class FrameBuilder:
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
                 for c in cues
             )
-            if trig.rule.generic and actor2 is not None and (
+            if (trig.rule.generic or trig.rule.sub_event_type == _ABDUCTION) and actor2 is not None and (
                 (off_duty and inter_of(actor2) == _STATE) or getattr(actor2, "role_kind", None) == _PARTY
             ):
                 # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
@@ -201,6 +206,14 @@ class FrameBuilder:
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
+            if (
+                sub == _ABDUCTION and inter_of(actor2) in _ARMED_INTER
+                and (self._words_between(toks, trig.end, actor2.start) if actor2.start >= trig.end
+                     else self._words_between(toks, actor2.end, trig.start)) <= _VICTIM_REACH
+            ):
+                # "gunmen abducted a police officer": ACLED's abduction is of civilians; seizing armed
+                # men (state forces, a group's fighters) is a battle
+                ev_type, sub = "Battles", "Armed clash"
             if trig.rule.territory:
                 # "police seized 8 grenades", "gunmen seized a vehicle": what was taken is no territory
                 ev_type, sub = next(
