@@ -362,3 +362,17 @@ def test_en_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text, expe
 def test_id_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text: str, sub: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
     assert [e.sub_event_type for e in real_pipeline(article).events] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the passive the target stands before the verb
+        "On 6 May 2020, a truck was attacked by suspected militants near Macomia town (Cabo Delgado).",
+        # unarmed people named by their work
+        "On 6 May 2020, soldiers assaulted a correspondent of a local daily in Silchar town (Cachar, Assam).",
+        "On 6 May 2020, militiamen attacked a Fulani settlement near Wukari town (Taraba).",
+    ],
+)
+def test_en_extract_civilian_objects_of_an_attack(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]

@@ -202,7 +202,7 @@ class FrameBuilder:
                 # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
                 # codes state forces off duty and a party's members as civilians
                 actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
-            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
+            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or self._passive_target(cues, trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
@@ -479,6 +479,18 @@ class FrameBuilder:
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
         return sum(1 for t in toks if t.start >= a and t.end <= b)
+
+    def _passive_target(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
+        """"a former town councilor was shot dead by gunmen", "a truck was attacked": in the passive
+        the object of the attack (a civilian_target cue) stands before the verb, within the window."""
+        if trig.form != "passive" or not trig.rule.generic:
+            return False
+        window = self.finder.cue_scope.get("civilian_target", ("after", 0))[1] or 3
+        return any(
+            c.kind == "civilian_target" and clause.start <= c.start and c.end <= trig.start
+            and self._words_between(toks, c.end, trig.start) < window
+            for c in cues
+        )
 
     def _is_purpose(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
         cue = self._find_cue(cues, "purpose", trig, clause, toks)
