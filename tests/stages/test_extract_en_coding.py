@@ -314,6 +314,7 @@ def test_en_extract_heavy_weapons_fired_at_an_area_are_shelling(real_pipeline) -
         ("en", "On 1 May 2020, Al Shabaab militants threw a hand grenade at police in Afgooye town (Lower Shabelle). "
                "Police responded with gunfire."),
         ("en", "On 1 May 2020, rebels fired mortar shells at an army base in Kismayo (Lower Juba) and the soldiers fired back."),
+        ("en", "On 1 May 2020, a hand grenade was thrown at an army checkpoint in Baidoa town (Bay). Soldiers reacted with gunfire."),
         ("id", "KKB melempar granat ke arah pos polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020). "
                "Polisi membalas tembakan."),
     ],
