@@ -377,3 +377,24 @@ def test_id_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text: str,
 )
 def test_en_extract_civilian_objects_of_an_attack(real_pipeline, text: str) -> None:
     assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "On 6 May 2020, fishermen demonstrated in Tombo (Western Area Urban) against the curfew. They clashed with police.",
+         ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, prisoners demonstrated in Sapele (Delta) over visits. The inmates burnt official documents.",
+         ("Riots", "Violent demonstration")),
+        # a burnt thing the protest is about is no violence of the protesters
+        ("en", "On 6 May 2020, residents held a protest in Tando Jam town (Hyderabad, Sindh) for the replacement of a burnt transformer.",
+         ("Protests", "Peaceful protest")),
+        ("id", "Ratusan mahasiswa berunjuk rasa menolak kenaikan harga BBM di depan Gedung DPRD, Kota Medan, Sumatera Utara, "
+               "Senin (4/5/2020). Mereka bentrok dengan polisi.", ("Riots", "Violent demonstration")),
+    ],
+)
+def test_protest_whose_crowd_turned_violent_is_a_riot(real_pipeline, lang: str, text: str, expected) -> None:
+    """The demonstrators' own violence (cue kind ``crowd_violence``) in a protest's sentence or the
+    next makes it ACLED's violent demonstration."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [expected]

@@ -109,6 +109,7 @@ class Extractor:
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
         self._return_fire_re = self.finder.compile_patterns(cues.get("return_fire", {}).get("patterns", ()))
+        self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -403,6 +404,10 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+            if self._crowd_violence_re is not None and self._crowd_violence_re.search(self._told_with(doc, fr)):
+                # "demonstrated against the curfew ... They clashed with police": the demonstrators'
+                # own violence makes the protest a violent demonstration
+                event_type, sub = "Riots", "Violent demonstration"
         elif event_type == "Explosions/Remote violence" and sub in _RETURNED and self._fired_back(doc, fr):
             # "threw a grenade at police. Police responded with gunfire.": both sides fired, a clash
             event_type, sub = "Battles", "Armed clash"
@@ -469,16 +474,20 @@ class Extractor:
             end = p.end
         return last
 
-    def _fired_back(self, doc: Doc, fr: Frame) -> bool:
-        """Whether the target fired back (cue kind ``return_fire``), in the event's sentence or the
-        next one of its paragraph: ACLED codes an attack answered with fire as an armed clash."""
-        if self._return_fire_re is None:
-            return False
+    @staticmethod
+    def _told_with(doc: Doc, fr: Frame) -> str:
+        """The event's sentence and the next one of its paragraph, lower-cased: what a short report
+        tells of the same incident."""
         end = fr.sentence_span.end
         nxt = next((s for s in doc.sentences if s.start >= end), None)
         if nxt is not None and nxt.paragraph == fr.paragraph:
             end = nxt.end
-        return self._return_fire_re.search(doc.text[fr.sentence_span.start : end].lower()) is not None
+        return doc.text[fr.sentence_span.start : end].lower()
+
+    def _fired_back(self, doc: Doc, fr: Frame) -> bool:
+        """Whether the target fired back (cue kind ``return_fire``), in the event's sentence or the
+        next one of its paragraph: ACLED codes an attack answered with fire as an armed clash."""
+        return self._return_fire_re is not None and self._return_fire_re.search(self._told_with(doc, fr)) is not None
 
     def _protest_sub(self, doc: Doc, fr: Frame) -> str:
         """How the authorities met the protest, told in its sentence or the next one of the same
