@@ -398,3 +398,11 @@ def test_protest_whose_crowd_turned_violent_is_a_riot(real_pipeline, lang: str, 
     next makes it ACLED's violent demonstration."""
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [expected]
+
+
+def test_en_extract_remnant_of_a_past_war_is_no_attack(real_pipeline) -> None:
+    """An explosive left from a past war (cue kind ``war_remnant``) is ACLED's 'Other' development."""
+    text = "On 5 May 2020, a farmer was injured by a landmine, laid during the Iran-Iraq War, in Mehran county (Ilam)."
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+    text = "On 5 May 2020, a farmer was injured by a landmine planted by militants in Mehran county (Ilam)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]

@@ -110,6 +110,7 @@ class Extractor:
         self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
         self._return_fire_re = self.finder.compile_patterns(cues.get("return_fire", {}).get("patterns", ()))
         self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
+        self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -408,6 +409,12 @@ class Extractor:
                 # "demonstrated against the curfew ... They clashed with police": the demonstrators'
                 # own violence makes the protest a violent demonstration
                 event_type, sub = "Riots", "Violent demonstration"
+        elif event_type == "Explosions/Remote violence" and self._war_remnant_re is not None and self._war_remnant_re.search(
+            self._told_with(doc, fr)
+        ):
+            # "a landmine laid during the Iran-Iraq War exploded": a remnant of a past war is no attack
+            # of this conflict; ACLED codes it as another strategic development
+            event_type, sub = "Strategic developments", "Other"
         elif event_type == "Explosions/Remote violence" and sub in _RETURNED and self._fired_back(doc, fr):
             # "threw a grenade at police. Police responded with gunfire.": both sides fired, a clash
             event_type, sub = "Battles", "Armed clash"
