@@ -406,3 +406,11 @@ def test_en_extract_remnant_of_a_past_war_is_no_attack(real_pipeline) -> None:
     assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
     text = "On 5 May 2020, a farmer was injured by a landmine planted by militants in Mehran county (Ilam)."
     assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_en_extract_shots_into_the_air_are_a_show_of_force(real_pipeline) -> None:
+    """Shots fired into the air, harming and meeting no one, are ACLED's 'Other' development."""
+    text = "On 1 May 2020, border guards fired warning shots in the air near Apkan village (Batken district, Batken)."
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+    text = "On 1 May 2020, border guards fired at smugglers near Apkan village (Batken district, Batken)."
+    assert _events(real_pipeline, text) != [("Strategic developments", "Other")]

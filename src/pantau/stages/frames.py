@@ -214,6 +214,10 @@ class FrameBuilder:
                 # "gunmen abducted a police officer": ACLED's abduction is of civilians; seizing armed
                 # men (state forces, a group's fighters) is a battle
                 ev_type, sub = "Battles", "Armed clash"
+            if ev_type == "Battles" and trig.rule.generic and self._cue(cues, "warning_fire", trig, clause, toks):
+                # "guards fired shots in the air near the border": a show of force that harmed no one
+                # and met no one is ACLED's 'other' strategic development, no battle
+                ev_type, sub = "Strategic developments", "Other"
             if trig.rule.territory:
                 # "police seized 8 grenades", "gunmen seized a vehicle": what was taken is no territory
                 ev_type, sub = next(

@@ -54,6 +54,7 @@ CUE_KINDS = (
     "sides",
     "dispute",
     "off_duty",
+    "warning_fire",
 )
 
 
