@@ -414,3 +414,10 @@ def test_en_extract_shots_into_the_air_are_a_show_of_force(real_pipeline) -> Non
     assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
     text = "On 1 May 2020, border guards fired at smugglers near Apkan village (Batken district, Batken)."
     assert _events(real_pipeline, text) != [("Strategic developments", "Other")]
+
+
+def test_en_extract_people_driven_from_their_homes(real_pipeline) -> None:
+    """Fighting that forced villagers to flee their homes: the displacement is the news (ACLED 'Other')."""
+    text = ("On 6 May 2020, near Hpa-an town (Kayin State), fighting between the military and rebels forced "
+            "over 400 villagers to flee their homes.")
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
