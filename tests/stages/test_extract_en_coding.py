@@ -421,3 +421,21 @@ def test_en_extract_people_driven_from_their_homes(real_pipeline) -> None:
     text = ("On 6 May 2020, near Hpa-an town (Kayin State), fighting between the military and rebels forced "
             "over 400 villagers to flee their homes.")
     assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the arrests a protest is about, or how it was met, are no event of their own
+        ("en", "On 8 May 2020, protesters gathered outside the Seray in Tripoli (North Lebanon) and demanded the release "
+               "of activists who were detained last week.", ["Protests"]),
+        ("id", "Ratusan mahasiswa berunjuk rasa menuntut pembebasan rekan mereka yang ditangkap polisi di depan Gedung DPRD, "
+               "Kota Medan, Sumatera Utara, Senin (4/5/2020).", ["Protests"]),
+        # ... but a sentence that opens with the forces' arrest reports the arrest
+        ("en", "On 8 May 2020, police arrested 30 youths in Hodan district (Banadir) who had taken part in a protest "
+               "the day before.", ["Strategic developments"]),
+    ],
+)
+def test_arrests_told_with_a_protest(real_pipeline, lang: str, text: str, expected: list[str]) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.event_type for e in real_pipeline(article).events] == expected

@@ -274,6 +274,7 @@ class FrameBuilder:
         frames = self._coordinated(frames, inter_of)
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
+        frames = self._protest_arrests(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
@@ -830,6 +831,24 @@ class FrameBuilder:
                 out.extend(group)
         out.sort(key=lambda g: g.trigger.start)
         return out
+
+    @staticmethod
+    def _protest_arrests(frames: list[Frame]) -> list[Frame]:
+        """"police detained 3 activists taking part in an unauthorized protest", "followers of a
+        cleric who was arrested protested": arrests told in the sentence of a protest are how it was
+        met or what it is about; the protest is the event (its sub-type tells the intervention)."""
+        protests = [fr.trigger.start for fr in frames if fr.status == "event" and fr.event_type == "Protests"]
+        if not protests:
+            return frames
+        return [
+            _replace(fr, status="support", reason="protest_arrest")
+            if fr.status == "event" and fr.sub_event_type == "Arrests"
+            # ... unless the sentence opens with the forces' arrest ("police arrested 30 youths who had
+            # taken part in a protest the day before"): then the arrest is the news
+            and not (fr.actor1 is not None and fr.actor1.end <= fr.trigger.start and fr.trigger.start < min(protests))
+            else fr
+            for fr in frames
+        ]
 
     # -- fatalities -------------------------------------------------------------
 
