@@ -439,3 +439,20 @@ def test_en_extract_people_driven_from_their_homes(real_pipeline) -> None:
 def test_arrests_told_with_a_protest(real_pipeline, lang: str, text: str, expected: list[str]) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [e.event_type for e in real_pipeline(article).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 7 May 2020, residents of Mimdarah (Ash Shaikh Outhman, Aden) cut off the streets and burnt tires.",
+         [("Riots", "Violent demonstration")]),
+        ("On 7 May 2020, police baton charged traders at a market in Agartala city (West Tripura district, Tripura).",
+         [("Violence against civilians", "Attack")]),
+        ("On 7 May 2020, rebel snipers targeted and wounded two policemen in Jalawla (Diyala).",
+         [("Battles", "Armed clash")]),
+        ("On 7 May 2020, government forces conducted an incursion against rebel positions in Hays district (Al Hudaydah).",
+         [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_more_violence_words(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
