@@ -456,3 +456,20 @@ def test_arrests_told_with_a_protest(real_pipeline, lang: str, text: str, expect
 )
 def test_en_extract_more_violence_words(real_pipeline, text, expected) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 3 May 2020, militants lobbed a grenade at a police post in Sopore town (Baramulla, J&K), "
+               "however the grenade did not explode."),
+        ("id", "Orang tak dikenal melempar granat ke pos polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020), "
+               "namun granat itu tidak meledak."),
+    ],
+)
+def test_explosive_that_failed_to_go_off_is_disrupted(real_pipeline, lang: str, text: str) -> None:
+    """An explosive that failed to go off (cue kind ``dud``) is ACLED's disrupted weapons use."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]

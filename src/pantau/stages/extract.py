@@ -111,6 +111,7 @@ class Extractor:
         self._return_fire_re = self.finder.compile_patterns(cues.get("return_fire", {}).get("patterns", ()))
         self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
         self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
+        self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -409,6 +410,10 @@ class Extractor:
                 # "demonstrated against the curfew ... They clashed with police": the demonstrators'
                 # own violence makes the protest a violent demonstration
                 event_type, sub = "Riots", "Violent demonstration"
+        elif event_type == "Explosions/Remote violence" and self._dud_re is not None and self._dud_re.search(self._told_with(doc, fr)):
+            # "lobbed a grenade at them, however the grenade did not explode": an explosive that
+            # failed to go off is disrupted weapons use (ACLED)
+            event_type, sub = "Strategic developments", "Disrupted weapons use"
         elif event_type == "Explosions/Remote violence" and self._war_remnant_re is not None and self._war_remnant_re.search(
             self._told_with(doc, fr)
         ):
