@@ -473,3 +473,10 @@ def test_explosive_that_failed_to_go_off_is_disrupted(real_pipeline, lang: str, 
     assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_en_extract_reportedly_is_no_clause_boundary(real_pipeline) -> None:
+    """"X reportedly targeted Y": an adverb between a subject and its verb splits no clause, so the
+    air force and what it targeted are read together."""
+    text = "On 7 May 2020, the rebel air force reportedly targeted a government camp in Tajura (Tripoli)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Air/drone strike")]
