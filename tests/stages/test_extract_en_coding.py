@@ -480,3 +480,10 @@ def test_en_extract_reportedly_is_no_clause_boundary(real_pipeline) -> None:
     air force and what it targeted are read together."""
     text = "On 7 May 2020, the rebel air force reportedly targeted a government camp in Tajura (Tripoli)."
     assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_en_extract_unspecified_number_of_dead_is_no_one_dead(real_pipeline) -> None:
+    """"killing an unspecified number of fighters": an unknown count, not one (events.md: 3)."""
+    text = "On 7 May 2020, government forces shelled rebel positions in Sirte (Sirte), killing an unspecified number of fighters."
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [3]
