@@ -487,3 +487,16 @@ def test_en_extract_unspecified_number_of_dead_is_no_one_dead(real_pipeline) -> 
     text = "On 7 May 2020, government forces shelled rebel positions in Sirte (Sirte), killing an unspecified number of fighters."
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
     assert [e.fatalities for e in real_pipeline(article).events] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 3 May 2020, rebels blew up a railway track near Sibi town (Balochistan).", "Remote explosive/landmine/IED"),
+        ("On 3 May 2020, militants carried out a remote explosive attack on a factory in Esenyurt (Istanbul).",
+         "Remote explosive/landmine/IED"),
+        ("On 3 May 2020, a suicide bomber blew himself up at a checkpoint in Kabul city (Kabul).", "Suicide bomb"),
+    ],
+)
+def test_en_extract_explosive_words(real_pipeline, text: str, sub: str) -> None:
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", sub)]
