@@ -500,3 +500,26 @@ def test_en_extract_unspecified_number_of_dead_is_no_one_dead(real_pipeline) -> 
 )
 def test_en_extract_explosive_words(real_pipeline, text: str, sub: str) -> None:
     assert _events(real_pipeline, text) == [("Explosions/Remote violence", sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cue patterns are matched on lower-cased text: an acronym among them must be written in lower case
+        "On 29 April 2020, gunmen fired shots at a former MLA in Phulbani town (Kandhamal, Odisha).",
+        # "X and his wife were shot dead" is no domestic killing
+        "On 29 April 2020, a councillor and his wife were shot dead by unidentified assailants in Sirawai (Zamboanga del Norte).",
+    ],
+)
+def test_en_extract_civilian_victims_read_in_lower_case(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+def test_en_cue_patterns_are_lower_case(packs) -> None:
+    """Cues are matched on lower-cased text, so an upper-case letter in a pattern never matches."""
+    import re
+
+    for name, table in packs["en"].get("cues").items():
+        for pattern in table.get("patterns", []) if isinstance(table, dict) else []:
+            literal = re.sub(r"\\[A-Za-z]|\(\?[A-Za-z<=!:]+", "", pattern)
+            assert not re.search(r"[A-Z]", literal), (name, pattern)
