@@ -306,3 +306,220 @@ def test_en_extract_heavy_weapons_fired_at_an_area_are_shelling(real_pipeline) -
     """ACLED codes heavy guns fired from a distance at an area with shelling, not a clash."""
     text = "On 2 May 2020, government forces fired heavy machine guns at farms in Al Jarrahi district (Al Hudaydah)."
     assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 1 May 2020, Al Shabaab militants threw a hand grenade at police in Afgooye town (Lower Shabelle). "
+               "Police responded with gunfire."),
+        ("en", "On 1 May 2020, rebels fired mortar shells at an army base in Kismayo (Lower Juba) and the soldiers fired back."),
+        ("en", "On 1 May 2020, a hand grenade was thrown at an army checkpoint in Baidoa town (Bay). Soldiers reacted with gunfire."),
+        ("id", "KKB melempar granat ke arah pos polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020). "
+               "Polisi membalas tembakan."),
+    ],
+)
+def test_attack_answered_with_fire_is_an_armed_clash(real_pipeline, lang: str, text: str) -> None:
+    """A grenade or shelling whose target fires back (cue kind ``return_fire``) is an armed clash."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Battles", "Armed clash")]
+    first = text.split(". ")[0] + "."
+    article = Article(doc_id="t", text=first, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.event_type for e in real_pipeline(article).events] == ["Explosions/Remote violence"] or "fired back" in text
+
+
+def test_en_extract_exchange_of_artillery_is_an_armed_clash(real_pipeline) -> None:
+    """Two sides shelling each other fight: ACLED codes an exchange of artillery as an armed clash."""
+    text = "On 6 May 2020, government forces and rebels exchanged artillery fire near Kafr Nabl (Idleb)."
+    assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seizing armed men is a battle; ACLED's abduction is of civilians
+        ("On 5 May 2020, unidentified gunmen abducted a police officer in Ilaro (Yewa South LGA, Ogun).",
+         [("Battles", "Armed clash")]),
+        ("On 5 May 2020, unidentified gunmen abducted a teacher in Ilaro (Yewa South LGA, Ogun).",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+        # ... a retired or former soldier is a civilian
+        ("On 5 May 2020, unidentified gunmen abducted a retired army officer in Ilaro (Yewa South LGA, Ogun).",
+         [("Violence against civilians", "Abduction/forced disappearance")]),
+    ],
+)
+def test_en_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Kelompok bersenjata menculik seorang anggota polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020).",
+         "Armed clash"),
+        ("Kelompok bersenjata menculik seorang mantan anggota polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020).",
+         "Abduction/forced disappearance"),
+    ],
+)
+def test_id_extract_abduction_of_armed_men_is_a_battle(real_pipeline, text: str, sub: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
+    assert [e.sub_event_type for e in real_pipeline(article).events] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the passive the target stands before the verb
+        "On 6 May 2020, a truck was attacked by suspected militants near Macomia town (Cabo Delgado).",
+        # unarmed people named by their work
+        "On 6 May 2020, soldiers assaulted a correspondent of a local daily in Silchar town (Cachar, Assam).",
+        "On 6 May 2020, militiamen attacked a Fulani settlement near Wukari town (Taraba).",
+    ],
+)
+def test_en_extract_civilian_objects_of_an_attack(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "On 6 May 2020, fishermen demonstrated in Tombo (Western Area Urban) against the curfew. They clashed with police.",
+         ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, prisoners demonstrated in Sapele (Delta) over visits. The inmates burnt official documents.",
+         ("Riots", "Violent demonstration")),
+        # a burnt thing the protest is about is no violence of the protesters
+        ("en", "On 6 May 2020, residents held a protest in Tando Jam town (Hyderabad, Sindh) for the replacement of a burnt transformer.",
+         ("Protests", "Peaceful protest")),
+        ("id", "Ratusan mahasiswa berunjuk rasa menolak kenaikan harga BBM di depan Gedung DPRD, Kota Medan, Sumatera Utara, "
+               "Senin (4/5/2020). Mereka bentrok dengan polisi.", ("Riots", "Violent demonstration")),
+    ],
+)
+def test_protest_whose_crowd_turned_violent_is_a_riot(real_pipeline, lang: str, text: str, expected) -> None:
+    """The demonstrators' own violence (cue kind ``crowd_violence``) in a protest's sentence or the
+    next makes it ACLED's violent demonstration."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [expected]
+
+
+def test_en_extract_remnant_of_a_past_war_is_no_attack(real_pipeline) -> None:
+    """An explosive left from a past war (cue kind ``war_remnant``) is ACLED's 'Other' development."""
+    text = "On 5 May 2020, a farmer was injured by a landmine, laid during the Iran-Iraq War, in Mehran county (Ilam)."
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+    text = "On 5 May 2020, a farmer was injured by a landmine planted by militants in Mehran county (Ilam)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_en_extract_shots_into_the_air_are_a_show_of_force(real_pipeline) -> None:
+    """Shots fired into the air, harming and meeting no one, are ACLED's 'Other' development."""
+    text = "On 1 May 2020, border guards fired warning shots in the air near Apkan village (Batken district, Batken)."
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+    text = "On 1 May 2020, border guards fired at smugglers near Apkan village (Batken district, Batken)."
+    assert _events(real_pipeline, text) != [("Strategic developments", "Other")]
+
+
+def test_en_extract_people_driven_from_their_homes(real_pipeline) -> None:
+    """Fighting that forced villagers to flee their homes: the displacement is the news (ACLED 'Other')."""
+    text = ("On 6 May 2020, near Hpa-an town (Kayin State), fighting between the military and rebels forced "
+            "over 400 villagers to flee their homes.")
+    assert _events(real_pipeline, text) == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the arrests a protest is about, or how it was met, are no event of their own
+        ("en", "On 8 May 2020, protesters gathered outside the Seray in Tripoli (North Lebanon) and demanded the release "
+               "of activists who were detained last week.", ["Protests"]),
+        ("id", "Ratusan mahasiswa berunjuk rasa menuntut pembebasan rekan mereka yang ditangkap polisi di depan Gedung DPRD, "
+               "Kota Medan, Sumatera Utara, Senin (4/5/2020).", ["Protests"]),
+        # ... but a sentence that opens with the forces' arrest reports the arrest
+        ("en", "On 8 May 2020, police arrested 30 youths in Hodan district (Banadir) who had taken part in a protest "
+               "the day before.", ["Strategic developments"]),
+    ],
+)
+def test_arrests_told_with_a_protest(real_pipeline, lang: str, text: str, expected: list[str]) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.event_type for e in real_pipeline(article).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 7 May 2020, residents of Mimdarah (Ash Shaikh Outhman, Aden) cut off the streets and burnt tires.",
+         [("Riots", "Violent demonstration")]),
+        ("On 7 May 2020, police baton charged traders at a market in Agartala city (West Tripura district, Tripura).",
+         [("Violence against civilians", "Attack")]),
+        ("On 7 May 2020, rebel snipers targeted and wounded two policemen in Jalawla (Diyala).",
+         [("Battles", "Armed clash")]),
+        ("On 7 May 2020, government forces conducted an incursion against rebel positions in Hays district (Al Hudaydah).",
+         [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_more_violence_words(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 3 May 2020, militants lobbed a grenade at a police post in Sopore town (Baramulla, J&K), "
+               "however the grenade did not explode."),
+        ("id", "Orang tak dikenal melempar granat ke pos polisi di Distrik Ilaga, Kabupaten Puncak, Papua, Senin (4/5/2020), "
+               "namun granat itu tidak meledak."),
+    ],
+)
+def test_explosive_that_failed_to_go_off_is_disrupted(real_pipeline, lang: str, text: str) -> None:
+    """An explosive that failed to go off (cue kind ``dud``) is ACLED's disrupted weapons use."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+
+
+def test_en_extract_reportedly_is_no_clause_boundary(real_pipeline) -> None:
+    """"X reportedly targeted Y": an adverb between a subject and its verb splits no clause, so the
+    air force and what it targeted are read together."""
+    text = "On 7 May 2020, the rebel air force reportedly targeted a government camp in Tajura (Tripoli)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_en_extract_unspecified_number_of_dead_is_no_one_dead(real_pipeline) -> None:
+    """"killing an unspecified number of fighters": an unknown count, not one (events.md: 3)."""
+    text = "On 7 May 2020, government forces shelled rebel positions in Sirte (Sirte), killing an unspecified number of fighters."
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 3 May 2020, rebels blew up a railway track near Sibi town (Balochistan).", "Remote explosive/landmine/IED"),
+        ("On 3 May 2020, militants carried out a remote explosive attack on a factory in Esenyurt (Istanbul).",
+         "Remote explosive/landmine/IED"),
+        ("On 3 May 2020, a suicide bomber blew himself up at a checkpoint in Kabul city (Kabul).", "Suicide bomb"),
+    ],
+)
+def test_en_extract_explosive_words(real_pipeline, text: str, sub: str) -> None:
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cue patterns are matched on lower-cased text: an acronym among them must be written in lower case
+        "On 29 April 2020, gunmen fired shots at a former MLA in Phulbani town (Kandhamal, Odisha).",
+        # "X and his wife were shot dead" is no domestic killing
+        "On 29 April 2020, a councillor and his wife were shot dead by unidentified assailants in Sirawai (Zamboanga del Norte).",
+    ],
+)
+def test_en_extract_civilian_victims_read_in_lower_case(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+def test_en_cue_patterns_are_lower_case(packs) -> None:
+    """Cues are matched on lower-cased text, so an upper-case letter in a pattern never matches."""
+    import re
+
+    for name, table in packs["en"].get("cues").items():
+        for pattern in table.get("patterns", []) if isinstance(table, dict) else []:
+            literal = re.sub(r"\\[A-Za-z]|\(\?[A-Za-z<=!:]+", "", pattern)
+            assert not re.search(r"[A-Z]", literal), (name, pattern)

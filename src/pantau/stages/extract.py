@@ -47,6 +47,8 @@ _CROWD_TYPES = ("Protests", "Riots")
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 _STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
+# Remote violence from the ground that its target can answer with fire (not an air strike, a mine).
+_RETURNED = ("Shelling/artillery/missile attack", "Grenade")
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -109,6 +111,10 @@ class Extractor:
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
         self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
+        self._return_fire_re = self.finder.compile_patterns(cues.get("return_fire", {}).get("patterns", ()))
+        self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
+        self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
+        self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -406,6 +412,23 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+            if self._crowd_violence_re is not None and self._crowd_violence_re.search(self._told_with(doc, fr)):
+                # "demonstrated against the curfew ... They clashed with police": the demonstrators'
+                # own violence makes the protest a violent demonstration
+                event_type, sub = "Riots", "Violent demonstration"
+        elif event_type == "Explosions/Remote violence" and self._dud_re is not None and self._dud_re.search(self._told_with(doc, fr)):
+            # "lobbed a grenade at them, however the grenade did not explode": an explosive that
+            # failed to go off is disrupted weapons use (ACLED)
+            event_type, sub = "Strategic developments", "Disrupted weapons use"
+        elif event_type == "Explosions/Remote violence" and self._war_remnant_re is not None and self._war_remnant_re.search(
+            self._told_with(doc, fr)
+        ):
+            # "a landmine laid during the Iran-Iraq War exploded": a remnant of a past war is no attack
+            # of this conflict; ACLED codes it as another strategic development
+            event_type, sub = "Strategic developments", "Other"
+        elif event_type == "Explosions/Remote violence" and sub in _RETURNED and self._fired_back(doc, fr):
+            # "threw a grenade at police. Police responded with gunfire.": both sides fired, a clash
+            event_type, sub = "Battles", "Armed clash"
         elif (event_type, sub) == ("Riots", "Violent demonstration") and self._demonstration_re is not None:
             if not self._demonstration_re.search(doc.text.lower()):
                 # "a mob pelted stones at the police": ACLED's violent demonstration is a demonstration
@@ -497,6 +520,21 @@ class Extractor:
                 last = p
             end = p.end
         return last
+
+    @staticmethod
+    def _told_with(doc: Doc, fr: Frame) -> str:
+        """The event's sentence and the next one of its paragraph, lower-cased: what a short report
+        tells of the same incident."""
+        end = fr.sentence_span.end
+        nxt = next((s for s in doc.sentences if s.start >= end), None)
+        if nxt is not None and nxt.paragraph == fr.paragraph:
+            end = nxt.end
+        return doc.text[fr.sentence_span.start : end].lower()
+
+    def _fired_back(self, doc: Doc, fr: Frame) -> bool:
+        """Whether the target fired back (cue kind ``return_fire``), in the event's sentence or the
+        next one of its paragraph: ACLED codes an attack answered with fire as an armed clash."""
+        return self._return_fire_re is not None and self._return_fire_re.search(self._told_with(doc, fr)) is not None
 
     def _protest_sub(self, doc: Doc, fr: Frame) -> str:
         """How the authorities met the protest, told in its sentence or the next one of the same

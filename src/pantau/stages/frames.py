@@ -55,6 +55,11 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+_ABDUCTION = "Abduction/forced disappearance"
+# At most this many words between an abduction verb and the one it took (its object or subject).
+_VICTIM_REACH = 3
+# Interaction codes of armed actors: state forces, rebels, political and identity militias, external forces.
+_ARMED_INTER = (1, 2, 3, 4, 8)
 # A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
 _PARTY = "party"
 # At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
@@ -213,16 +218,28 @@ class FrameBuilder:
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
                 for c in cues
             )
-            if trig.rule.generic and actor2 is not None and (
+            if (trig.rule.generic or trig.rule.sub_event_type == _ABDUCTION) and actor2 is not None and (
                 (off_duty and inter_of(actor2) == _STATE) or getattr(actor2, "role_kind", None) == _PARTY
             ):
                 # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
                 # codes state forces off duty and a party's members as civilians
                 actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
-            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
+            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or self._passive_target(cues, trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
+            if (
+                sub == _ABDUCTION and inter_of(actor2) in _ARMED_INTER
+                and (self._words_between(toks, trig.end, actor2.start) if actor2.start >= trig.end
+                     else self._words_between(toks, actor2.end, trig.start)) <= _VICTIM_REACH
+            ):
+                # "gunmen abducted a police officer": ACLED's abduction is of civilians; seizing armed
+                # men (state forces, a group's fighters) is a battle
+                ev_type, sub = "Battles", "Armed clash"
+            if ev_type == "Battles" and trig.rule.generic and self._cue(cues, "warning_fire", trig, clause, toks):
+                # "guards fired shots in the air near the border": a show of force that harmed no one
+                # and met no one is ACLED's 'other' strategic development, no battle
+                ev_type, sub = "Strategic developments", "Other"
             if trig.rule.territory:
                 # "police seized 8 grenades", "gunmen seized a vehicle": what was taken is no territory
                 ev_type, sub = next(
@@ -279,6 +296,7 @@ class FrameBuilder:
         frames = self._coordinated(frames, inter_of)
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
+        frames = self._protest_arrests(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
@@ -495,6 +513,18 @@ class FrameBuilder:
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
         return sum(1 for t in toks if t.start >= a and t.end <= b)
+
+    def _passive_target(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
+        """"a former town councilor was shot dead by gunmen", "a truck was attacked": in the passive
+        the object of the attack (a civilian_target cue) stands before the verb, within the window."""
+        if trig.form != "passive" or not trig.rule.generic:
+            return False
+        window = self.finder.cue_scope.get("civilian_target", ("after", 0))[1] or 3
+        return any(
+            c.kind == "civilian_target" and clause.start <= c.start and c.end <= trig.start
+            and self._words_between(toks, c.end, trig.start) < window
+            for c in cues
+        )
 
     def _is_purpose(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
         cue = self._find_cue(cues, "purpose", trig, clause, toks)
@@ -840,6 +870,24 @@ class FrameBuilder:
                 out.extend(group)
         out.sort(key=lambda g: g.trigger.start)
         return out
+
+    @staticmethod
+    def _protest_arrests(frames: list[Frame]) -> list[Frame]:
+        """"police detained 3 activists taking part in an unauthorized protest", "followers of a
+        cleric who was arrested protested": arrests told in the sentence of a protest are how it was
+        met or what it is about; the protest is the event (its sub-type tells the intervention)."""
+        protests = [fr.trigger.start for fr in frames if fr.status == "event" and fr.event_type == "Protests"]
+        if not protests:
+            return frames
+        return [
+            _replace(fr, status="support", reason="protest_arrest")
+            if fr.status == "event" and fr.sub_event_type == "Arrests"
+            # ... unless the sentence opens with the forces' arrest ("police arrested 30 youths who had
+            # taken part in a protest the day before"): then the arrest is the news
+            and not (fr.actor1 is not None and fr.actor1.end <= fr.trigger.start and fr.trigger.start < min(protests))
+            else fr
+            for fr in frames
+        ]
 
     # -- fatalities -------------------------------------------------------------
 

@@ -55,6 +55,7 @@ CUE_KINDS = (
     "dispute",
     "off_duty",
     "speaker",
+    "warning_fire",
 )
 
 
