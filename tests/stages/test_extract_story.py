@@ -243,3 +243,21 @@ def test_id_explosion_dated_apart_from_the_strike_stays_apart(real_pipeline) -> 
     )
     events = _events(real_pipeline, text, date(2025, 6, 18))
     assert ("Remote explosive/landmine/IED", "Tabriz") in [(e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text"),
+    [
+        ("id", "19 Juni 1975: Pembunuhan di Sebuah Rumah Mewah",
+         "Seorang bangsawan menembak mati pengasuh anaknya di Kota Bandung pada Kamis (19/6/1975) malam."),
+        ("ms", "19 Jun 1975: Pembunuhan di Sebuah Rumah Mewah",
+         "Seorang bangsawan menembak mati pengasuh anaknya di Kuala Lumpur pada 19 Jun 1975."),
+    ],
+)
+def test_id_ms_on_this_day_headline_reports_no_event(real_pipeline, lang: str, title: str, text: str) -> None:
+    """A headline opening with a day decades before publication heads a history piece."""
+    article = Article(doc_id="h1", text=text, title=title, pub_date=date(2025, 6, 19), language=lang)
+    assert real_pipeline(article).events == ()
+    fresh = Article(doc_id="h2", text=text.replace("1975", "2025"), title=title.replace("1975", "2025"),
+                    pub_date=date(2025, 6, 19), language=lang)
+    assert real_pipeline(fresh).events

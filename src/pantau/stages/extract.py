@@ -46,7 +46,9 @@ _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
-_STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
+_STATE_FORCES = (1, 8)
+# A headline's opening day this long before publication makes the article history (_history_title).
+_HISTORY_DAYS = 365  # inter codes of a state's forces at home and abroad
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -167,6 +169,9 @@ class Extractor:
             # what might happen; the attacks it describes are imagined, not reported
             self.stats.dropped["scenario"] += 1
             return ()
+        if self._history_title(title, doc.pub_date):
+            self.stats.dropped["history"] += 1
+            return ()
         sents: list[_Sent] = []
 
         def places_of(s: Any) -> list[Any]:
@@ -239,6 +244,17 @@ class Extractor:
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
         return tuple(events)
+
+    def _history_title(self, title: str, pub_date: date | None) -> bool:
+        """A headline that opens with a day years before publication ("19 Juni 1975: Lord Lucan
+        ...") heads an on-this-day history piece: what it tells is background, not news."""
+        if not title or pub_date is None:
+            return False
+        first = next(iter(self.dates.find(title, 0, len(title))), None)
+        if first is None or first.start != 0 or first.year is None:
+            return False
+        day = self.dates.resolve(first, pub_date)
+        return day is not None and (pub_date - day.day).days > _HISTORY_DAYS
 
     def _place_ranges(self, frames: list[Frame], doc: Doc, sents: list[_Sent]) -> list[Frame]:
         """An event told over a range of places ("demo yang digelar dari New York hingga Los
