@@ -173,3 +173,12 @@ def test_id_frames_clash_with_no_side_beside_a_criminal_cue_is_crime(builders) -
 def test_id_frames_clash_with_named_sides_stays_a_battle(builders) -> None:
     text = "Bentrokan antara tentara dan kelompok bersenjata pecah di sebuah kampung pada Selasa."
     assert any(f.status == "event" and f.event_type == "Battles" for f in _frames(builders, "id", text))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_part_of_the_dead_is_not_the_toll(lang: str) -> None:
+    """'12 orang termasuk empat di antaranya dari satu keluarga, tewas': 12 dead, not 1 or 4."""
+    builder, numbers = FrameBuilder(MentionFinder(_PACKS[lang])), NumberReader(_PACKS[lang])
+    text = "Menurut sumber, 12 orang termasuk empat di antaranya dari satu keluarga, tewas akibat tembakan itu."
+    frames = builder.build(text, Sentence(0, 0, len(text), text), numbers=numbers.find(text, 0, len(text)))
+    assert [f.deaths for f in frames if f.deaths_reported] == [12]

@@ -824,6 +824,11 @@ class FrameBuilder:
         if not left:
             return None
         span = text[lo:d_start]
+        part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
+        if part is not None and any(n.start < lo + part.start() for n in left):
+            # "12 orang termasuk empat di antaranya dari satu keluarga, tewas": the dead, not a part of them
+            span = span[: part.start()]
+            left = [n for n in left if n.start < lo + part.start()]
         items = [m for m in re.split(self._conj_re(), span) if m.strip()]
         if len(items) <= 1:
             return left[-1]

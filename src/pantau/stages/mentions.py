@@ -227,6 +227,9 @@ class MentionFinder:
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
+        # "12 orang, termasuk empat anak, tewas": the numbers after these words count part of the dead
+        subset = death.get("subset", ())
+        self.subset_re = re.compile("|".join(f"(?:{p})" for p in subset)) if subset else None
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
         # once per finder. Bounded: emptied when full, which costs time, never results.
         self._memo: dict[str, tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
