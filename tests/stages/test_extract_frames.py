@@ -182,3 +182,14 @@ def test_id_ms_frames_part_of_the_dead_is_not_the_toll(lang: str) -> None:
     text = "Menurut sumber, 12 orang termasuk empat di antaranya dari satu keluarga, tewas akibat tembakan itu."
     frames = builder.build(text, Sentence(0, 0, len(text), text), numbers=numbers.find(text, 0, len(text)))
     assert [f.deaths for f in frames if f.deaths_reported] == [12]
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Usai diperiksa oleh tim penjinak bom, pesawat itu kembali terbang.", "Gedung tua itu siap meledak kapan saja."],
+)
+def test_id_ms_frames_bomb_squad_and_readiness_are_no_events(lang: str, text: str) -> None:
+    """The bomb squad ('tim penjinak bom') names people, not a bomb; 'siap meledak' is not yet."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    assert all(f.status != "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))
