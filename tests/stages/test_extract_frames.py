@@ -193,3 +193,12 @@ def test_id_ms_frames_bomb_squad_and_readiness_are_no_events(lang: str, text: st
     """The bomb squad ('tim penjinak bom') names people, not a bomb; 'siap meledak' is not yet."""
     builder = FrameBuilder(MentionFinder(_PACKS[lang]))
     assert all(f.status != "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_negation_carries_over_or(lang: str) -> None:
+    """'tidak ditemukan bom atau bahan peledak': neither the bomb nor the explosives were there."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    text = "Setelah diperiksa, tidak ditemukan bom atau bahan peledak di dalam pesawat itu."
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert len(frames) >= 2 and all((f.status, f.reason) == ("dropped", "negation") for f in frames)

@@ -57,6 +57,8 @@ _REMOTE = "Explosions/Remote violence"
 _TO_DESTINATION = ("Change to group/activity",)
 # At most this many characters between a country and the town named after it (", ").
 _APPOSITION = 2
+# At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
+_CARRY_WORDS = 3
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
 _REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
@@ -259,6 +261,7 @@ class FrameBuilder:
                     extra={"civilian_target": civilian, "remote_guess": guessed},
                 )
             )
+        frames = self._negation_carried(frames, text)
         frames = self._coordinated(frames, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
@@ -607,6 +610,25 @@ class FrameBuilder:
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
         return rule.event_type, rule.sub_event_type
+
+    def _negation_carried(self, frames: list[Frame], text: str) -> list[Frame]:
+        """A trigger coordinated with a negated one shares its negation ("tidak ditemukan bom atau
+        bahan peledak"): the words between them hold a coordinating word (cues.toml negation.carry)."""
+        carry = self.finder.negation_carry
+        if carry is None:
+            return frames
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status != "event":
+                continue
+            for g in out[:i]:
+                if g.reason != "negation" or g.clause != fr.clause or g.trigger.end > fr.trigger.start:
+                    continue
+                gap = text[g.trigger.end : fr.trigger.start].lower()
+                if len(gap.split()) <= _CARRY_WORDS and carry.search(gap):
+                    out[i] = _replace(fr, status="dropped", reason="negation")
+                    break
+        return out
 
     def _coordinated(self, frames: list[Frame], inter_of: Callable[[Any], int | None]) -> list[Frame]:
         """Coordinated attack verbs tell one act on one victim ("shot and killed 3 civilians",

@@ -228,6 +228,8 @@ class MentionFinder:
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # "12 orang, termasuk empat anak, tewas": the numbers after these words count part of the dead
+        carry = cues.get("negation", {}).get("carry", ())
+        self.negation_carry = re.compile("|".join(f"(?:{p})" for p in carry)) if carry else None
         subset = death.get("subset", ())
         self.subset_re = re.compile("|".join(f"(?:{p})" for p in subset)) if subset else None
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
