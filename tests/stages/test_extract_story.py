@@ -261,3 +261,17 @@ def test_id_ms_on_this_day_headline_reports_no_event(real_pipeline, lang: str, t
     fresh = Article(doc_id="h2", text=text.replace("1975", "2025"), title=title.replace("1975", "2025"),
                     pub_date=date(2025, 6, 19), language=lang)
     assert real_pipeline(fresh).events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Seorang suami berinisial JN membunuh istrinya di sebuah rumah kontrakan di Ciputat. "
+               "Motif pembunuhan diduga cemburu. Kini tersangka JN sudah ditahan oleh Polri di Ciputat pada Rabu (18/6/2025)."),
+        ("ms", "Seorang suami berinisial JN membunuh isterinya di sebuah rumah sewa di Ampang. "
+               "Motif pembunuhan dipercayai cemburu. Kini suspek JN sudah ditahan oleh PDRM di Ampang pada hari Rabu."),
+    ],
+)
+def test_id_ms_police_arrest_in_a_crime_story_is_crime(real_pipeline, lang: str, text: str) -> None:
+    """In a story of ordinary crime, the arrest of the suspect by the (named) police is crime too."""
+    assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()

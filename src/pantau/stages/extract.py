@@ -333,7 +333,11 @@ class Extractor:
         """In a crime story, violence among unnamed people and the arrests that follow are crime."""
         if fr.status == "dropped" or fr.event_type == "Protests" or fr.trigger.rule.collective:
             return fr  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
-        if any(getattr(a, "kind", "") == "named" for a in (fr.actor1, fr.actor2) if a is not None):
+        named = [a for a in (fr.actor1, fr.actor2) if a is not None and getattr(a, "kind", "") == "named"]
+        if fr.sub_event_type == "Arrests":
+            # the police who arrest a murder suspect ("ditahan di Polda Metro Jaya") are named, yet it is crime
+            named = [a for a in named if getattr(getattr(a, "actor", None), "inter", None) != _STATE_INTER]
+        if named:
             return fr
         return replace(fr, status="dropped", reason="criminal")
 
