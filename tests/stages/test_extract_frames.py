@@ -202,3 +202,12 @@ def test_id_ms_frames_negation_carries_over_or(lang: str) -> None:
     text = "Setelah diperiksa, tidak ditemukan bom atau bahan peledak di dalam pesawat itu."
     frames = builder.build(text, Sentence(0, 0, len(text), text))
     assert len(frames) >= 2 and all((f.status, f.reason) == ("dropped", "negation") for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_wild_animal_attack_is_no_event(lang: str) -> None:
+    """'tewas diserang beruang': a bear is no armed actor."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    text = "Seorang petani tewas diserang seekor beruang di tepi hutan."
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and all((f.status, f.reason) == ("dropped", "figurative") for f in frames)
