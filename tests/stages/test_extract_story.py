@@ -275,3 +275,17 @@ def test_id_ms_on_this_day_headline_reports_no_event(real_pipeline, lang: str, t
 def test_id_ms_police_arrest_in_a_crime_story_is_crime(real_pipeline, lang: str, text: str) -> None:
     """In a story of ordinary crime, the arrest of the suspect by the (named) police is crime too."""
     assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Negara itu kini memperluas konflik di Gaza dengan 'adu tembak' melawan tetangganya pada Kamis (19/6/2025)."),
+        ("ms", "Negara itu kini meluaskan konflik di Gaza dengan 'berbalas tembakan' menentang jirannya pada hari Khamis."),
+    ],
+)
+def test_id_ms_scare_quoted_trigger_is_a_figure_of_speech(real_pipeline, lang: str, text: str) -> None:
+    """Quote marks around a short phrase with the trigger ("'adu tembak'") mark a word used loosely."""
+    assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()
+    plain = text.replace("'", "")
+    assert _events(real_pipeline, plain, date(2025, 6, 19), lang=lang)

@@ -46,9 +46,11 @@ _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
-_STATE_FORCES = (1, 8)
+_STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
 # A headline's opening day this long before publication makes the article history (_history_title).
-_HISTORY_DAYS = 365  # inter codes of a state's forces at home and abroad
+_HISTORY_DAYS = 365
+# A word used loosely: quote marks around at most three words, the trigger among them ("'adu tembak'").
+_SCARE_QUOTED = re.compile(r"['\"‘’“”](\w+(?:[ -]\w+){0,2})['\"‘’“”]")
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -217,6 +219,7 @@ class Extractor:
                 )
             )
         frames = self._demote_quoted(frames, text)
+        frames = self._scare_quoted(frames, text)
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
@@ -353,6 +356,21 @@ class Extractor:
             t = fr.trigger.start
             if fr.status == "event" and not fr.deaths_reported and any(a < t < b for a, b in spans):
                 fr = replace(fr, status="support", reason="quoted")
+            out.append(fr)
+        return out
+
+    @staticmethod
+    def _scare_quoted(frames: list[Frame], text: str) -> list[Frame]:
+        """A trigger that quote marks wrap whole ("berperang dengan 'adu tembak' melawan Iran")
+        is a word used loosely, a figure of speech: no event."""
+        spans = [(m.start(1), m.end(1)) for m in _SCARE_QUOTED.finditer(text)]
+        if not spans:
+            return frames
+        out = []
+        for fr in frames:
+            a, b = fr.trigger.start, fr.trigger.end
+            if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
+                fr = replace(fr, status="dropped", reason="scare_quoted")
             out.append(fr)
         return out
 
