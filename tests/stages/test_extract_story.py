@@ -289,3 +289,11 @@ def test_id_ms_scare_quoted_trigger_is_a_figure_of_speech(real_pipeline, lang: s
     assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()
     plain = text.replace("'", "")
     assert _events(real_pipeline, plain, date(2025, 6, 19), lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("id", "Sinopsis dan Link Streaming Film Aksi Malam Ini"), ("ms", "Sinopsis Filem Aksi, Streaming Malam Ini")])
+def test_id_ms_film_or_stream_headline_reports_no_event(real_pipeline, lang: str, title: str) -> None:
+    """A film synopsis or a stream announcement replays a plot: 'teroris menyerang Gedung Putih' is fiction."""
+    text = "Sekelompok teroris menyerang dan menguasai Gedung Putih di Washington pada Sabtu (9/5/2020)."
+    article = Article(doc_id="f1", text=text, title=title, pub_date=date(2020, 5, 10), language=lang)
+    assert real_pipeline(article).events == ()
