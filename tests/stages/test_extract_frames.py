@@ -211,3 +211,15 @@ def test_id_ms_frames_wild_animal_attack_is_no_event(lang: str) -> None:
     text = "Seorang petani tewas diserang seekor beruang di tepi hutan."
     frames = builder.build(text, Sentence(0, 0, len(text), text))
     assert frames and all((f.status, f.reason) == ("dropped", "figurative") for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Serangan menyasar sejumlah wilayah, termasuk ibu kota negara itu.", "Akun milik korban diambil alih peretas kemarin."],
+)
+def test_id_ms_frames_including_and_account_takeover_are_no_territory(lang: str, text: str) -> None:
+    """'termasuk ibu kota' (including) is no entry into a town; a taken-over account is no territory."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert not any(f.status == "event" and f.trigger.rule.territory for f in frames)
