@@ -223,3 +223,13 @@ def test_id_ms_frames_including_and_account_takeover_are_no_territory(lang: str,
     builder = FrameBuilder(MentionFinder(_PACKS[lang]))
     frames = builder.build(text, Sentence(0, 0, len(text), text))
     assert not any(f.status == "event" and f.trigger.rule.territory for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_deploying_rescuers_is_no_change_to_a_group(lang: str) -> None:
+    """'dikerahkan' alone deploys anyone: rescuers are no armed group; troops are."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    rescue = "Puluhan petugas pemadam kebakaran dikerahkan untuk memadamkan api."
+    assert not [f for f in builder.build(rescue, Sentence(0, 0, len(rescue), rescue)) if f.sub_event_type == "Change to group/activity"]
+    troops = "Pemerintah mengerahkan ribuan tentara ke perbatasan."
+    assert any(f.sub_event_type == "Change to group/activity" for f in builder.build(troops, Sentence(0, 0, len(troops), troops)))
