@@ -297,3 +297,16 @@ def test_id_ms_film_or_stream_headline_reports_no_event(real_pipeline, lang: str
     text = "Sekelompok teroris menyerang dan menguasai Gedung Putih di Washington pada Sabtu (9/5/2020)."
     article = Article(doc_id="f1", text=text, title=title, pub_date=date(2020, 5, 10), language=lang)
     assert real_pipeline(article).events == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Pada Jumat (6/6/2025), sebanyak 33 warga tewas dalam serangan udara dan penembakan Israel di Khan Younis."),
+        ("ms", "Pada hari Jumaat, seramai 33 penduduk terbunuh dalam serangan udara dan tembakan Israel di Khan Younis."),
+    ],
+)
+def test_id_ms_coordinated_nouns_share_the_possessor(real_pipeline, lang: str, text: str) -> None:
+    """'serangan udara dan penembakan Israel': Israel's air strikes too."""
+    events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Israel")]

@@ -262,6 +262,7 @@ class FrameBuilder:
                 )
             )
         frames = self._negation_carried(frames, text)
+        frames = self._shared_possessor(frames, text)
         frames = self._coordinated(frames, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
@@ -610,6 +611,25 @@ class FrameBuilder:
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
         return rule.event_type, rule.sub_event_type
+
+    def _shared_possessor(self, frames: list[Frame], text: str) -> list[Frame]:
+        """Nouns joined by a conjunction share the possessor after the last ("serangan udara dan
+        penembakan Israel": Israel's air strikes too); the actor fills only an empty actor1, and a
+        place read from that actor's name is dropped."""
+        conj = re.compile(rf"\s*(?:{self.finder.conjunctions})\s*")
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status == "dropped" or fr.actor1 is not None or fr.trigger.verbal:
+                continue
+            g = next((o for o in out if o.clause == fr.clause and o.trigger.start > fr.trigger.end), None)
+            if g is None or g.trigger.verbal or g.actor1 is None or not 0 <= g.actor1.start - g.trigger.end <= 1:
+                continue
+            if not conj.fullmatch(text[fr.trigger.end : g.trigger.start].lower()):
+                continue
+            a1 = g.actor1
+            places = tuple(p for p in fr.places if not (a1.start <= p.start < a1.end))
+            out[i] = _replace(fr, actor1=a1, places=places or fr.places)
+        return out
 
     def _negation_carried(self, frames: list[Frame], text: str) -> list[Frame]:
         """A trigger coordinated with a negated one shares its negation ("tidak ditemukan bom atau
