@@ -310,3 +310,19 @@ def test_id_ms_coordinated_nouns_share_the_possessor(real_pipeline, lang: str, t
     """'serangan udara dan penembakan Israel': Israel's air strikes too."""
     events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Setidaknya 17 warga tewas pada Sabtu (7/6/2025) akibat serangan udara dan tembakan pasukan Israel "
+               "di wilayah selatan Jalur Gaza. Sumber setempat menyebutkan 12 orang tewas akibat tembakan Israel di Khan Younis."),
+        ("ms", "Sekurang-kurangnya 17 penduduk terbunuh pada hari Sabtu akibat serangan udara dan tembakan tentera Israel "
+               "di selatan Semenanjung Gaza. Sumber tempatan berkata 12 orang terbunuh akibat tembakan Israel di Khan Younis."),
+    ],
+)
+def test_id_ms_later_detail_of_an_act_told_together_is_the_same_incident(real_pipeline, lang: str, text: str) -> None:
+    """'serangan udara dan tembakan' then '12 tewas akibat tembakan ... di Khan Younis': the same
+    incident told in detail -- one event, at the finer place, with the lowest credible toll."""
+    events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Khan Yunis", 12)]

@@ -442,7 +442,11 @@ class Extractor:
             deaths=fr.deaths,
             deaths_reported=fr.deaths_reported,
             deaths_vague=fr.deaths_vague,
-            extra={"a1_kind": getattr(fr.actor1, "kind", None), "remote_guess": bool(fr.extra.get("remote_guess"))},
+            extra={
+                "a1_kind": getattr(fr.actor1, "kind", None),
+                "remote_guess": bool(fr.extra.get("remote_guess")),
+                "also": fr.extra.get("also", ()),
+            },
         )
 
     def _mark_news(self, cands: list[Candidate], doc: Doc, sents: list[_Sent]) -> None:

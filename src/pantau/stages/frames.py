@@ -800,9 +800,14 @@ class FrameBuilder:
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
+                # mention of one of them may tell part of the same incident (merge_article._told_with)
+                also = tuple(g.trigger.lemma for g in live if g is not main)
                 for g in group:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
+                    elif g is main:
+                        out.append(_replace(g, extra={**g.extra, "also": also}))
                     else:
                         out.append(g)
             else:
