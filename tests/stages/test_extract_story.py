@@ -326,3 +326,24 @@ def test_id_ms_later_detail_of_an_act_told_together_is_the_same_incident(real_pi
     incident told in detail -- one event, at the finer place, with the lowest credible toll."""
     events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Khan Yunis", 12)]
+
+
+def test_id_strike_on_a_church_told_days_later_takes_the_day_it_names(real_pipeline) -> None:
+    """'pascaserangan mematikan dari militer Israel terhadap sebuah gereja ... di Gaza': the Israeli
+    military struck a building from afar ('dari' + forces is who did it; the church is within reach
+    of the trigger); 'setelah serangan pada Kamis' beside the Prime Minister of Israel (a title, not
+    a place) dates that strike."""
+    text = (
+        "Pernyataan itu dilontarkan beberapa hari pascaserangan mematikan dari militer Israel terhadap sebuah gereja Katolik di Gaza. "
+        "Sehari sebelumnya, Paus sempat menghubungi Perdana Menteri Israel melalui telepon setelah serangan pada Kamis (17/7/2025)."
+    )
+    events = _events(real_pipeline, text, date(2025, 7, 20))
+    assert [(e.event_type, e.actor1, e.location, e.event_date) for e in events] == [
+        ("Explosions/Remote violence", "Military Forces of Israel", "Gaza City", date(2025, 7, 17))
+    ]
+
+
+def test_ms_attack_from_forces_names_the_attacker(real_pipeline) -> None:
+    text = "Serangan maut dari tentera Israel terhadap sebuah sekolah di Khan Younis berlaku pada hari Khamis."
+    events = _events(real_pipeline, text, date(2025, 7, 18), lang="ms")
+    assert [e.actor1 for e in events] == ["Military Forces of Israel"]

@@ -242,7 +242,7 @@ class Extractor:
             self._candidate(fr, doc, focus, sents[pos[fr.sentence]].places if fr.sentence in pos else ()) for fr in kept
         ]
         self._mark_news(cands, doc, sents)
-        cands = self._join_strikes(cands)
+        cands = self._join_strikes(cands, doc.pub_date)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
@@ -470,7 +470,7 @@ class Extractor:
             c.extra["news_day"] = days[c.event_type] or doc.pub_date
 
     @staticmethod
-    def _join_strikes(cands: list[Candidate]) -> list[Candidate]:
+    def _join_strikes(cands: list[Candidate], pub_date: date | None = None) -> list[Candidate]:
         """An attack or explosion told with no weapon and no attacker ("ledakan terdengar di
         Karaj", "serangan dilaporkan terjadi di ibu kota") on the day and in the country of a
         state's remote strike that the article tells is part of that strike: it takes its type and
@@ -484,11 +484,14 @@ class Extractor:
             return cands
         out = []
         for c in cands:
-            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed and c.country:
+            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed:
                 s = next(
-                    (s for s in strikes if s is not c and s.country == c.country
-                     # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident
-                     and (c.date is None or (s.date is not None and s.date.day == c.date.day))),
+                    (s for s in strikes if s is not c and c.country in (None, s.country)
+                     # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident;
+                     # a day of this week may date a strike the text left undated ("setelah serangan pada Kamis")
+                     and (c.date is None or (s.date is not None and s.date.day == c.date.day)
+                          or (s.date is None and c.date.precision == 1 and pub_date is not None
+                              and 0 <= (pub_date - c.date.day).days <= _BACKGROUND_DAYS))),
                     None,
                 )
                 if s is not None:
