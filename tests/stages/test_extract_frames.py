@@ -233,3 +233,9 @@ def test_id_ms_frames_deploying_rescuers_is_no_change_to_a_group(lang: str) -> N
     assert not [f for f in builder.build(rescue, Sentence(0, 0, len(rescue), rescue)) if f.sub_event_type == "Change to group/activity"]
     troops = "Pemerintah mengerahkan ribuan tentara ke perbatasan."
     assert any(f.sub_event_type == "Change to group/activity" for f in builder.build(troops, Sentence(0, 0, len(troops), troops)))
+
+
+def test_id_frames_deadly_attack_reports_deaths_without_a_number(builders) -> None:
+    """'serangan mematikan' (a deadly attack) reports deaths with no number (events.md: 3 or 10)."""
+    frames = _frames(builders, "id", "Warga berduka setelah serangan mematikan terhadap pasar itu.")
+    assert [(f.deaths_reported, f.deaths) for f in frames if f.status != "dropped"] == [(True, None)]
