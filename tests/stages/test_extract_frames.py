@@ -173,3 +173,69 @@ def test_id_frames_clash_with_no_side_beside_a_criminal_cue_is_crime(builders) -
 def test_id_frames_clash_with_named_sides_stays_a_battle(builders) -> None:
     text = "Bentrokan antara tentara dan kelompok bersenjata pecah di sebuah kampung pada Selasa."
     assert any(f.status == "event" and f.event_type == "Battles" for f in _frames(builders, "id", text))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_part_of_the_dead_is_not_the_toll(lang: str) -> None:
+    """'12 orang termasuk empat di antaranya dari satu keluarga, tewas': 12 dead, not 1 or 4."""
+    builder, numbers = FrameBuilder(MentionFinder(_PACKS[lang])), NumberReader(_PACKS[lang])
+    text = "Menurut sumber, 12 orang termasuk empat di antaranya dari satu keluarga, tewas akibat tembakan itu."
+    frames = builder.build(text, Sentence(0, 0, len(text), text), numbers=numbers.find(text, 0, len(text)))
+    assert [f.deaths for f in frames if f.deaths_reported] == [12]
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Usai diperiksa oleh tim penjinak bom, pesawat itu kembali terbang.", "Gedung tua itu siap meledak kapan saja."],
+)
+def test_id_ms_frames_bomb_squad_and_readiness_are_no_events(lang: str, text: str) -> None:
+    """The bomb squad ('tim penjinak bom') names people, not a bomb; 'siap meledak' is not yet."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    assert all(f.status != "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_negation_carries_over_or(lang: str) -> None:
+    """'tidak ditemukan bom atau bahan peledak': neither the bomb nor the explosives were there."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    text = "Setelah diperiksa, tidak ditemukan bom atau bahan peledak di dalam pesawat itu."
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert len(frames) >= 2 and all((f.status, f.reason) == ("dropped", "negation") for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_wild_animal_attack_is_no_event(lang: str) -> None:
+    """'tewas diserang beruang': a bear is no armed actor."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    text = "Seorang petani tewas diserang seekor beruang di tepi hutan."
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and all((f.status, f.reason) == ("dropped", "figurative") for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Serangan menyasar sejumlah wilayah, termasuk ibu kota negara itu.", "Akun milik korban diambil alih peretas kemarin."],
+)
+def test_id_ms_frames_including_and_account_takeover_are_no_territory(lang: str, text: str) -> None:
+    """'termasuk ibu kota' (including) is no entry into a town; a taken-over account is no territory."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert not any(f.status == "event" and f.trigger.rule.territory for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_deploying_rescuers_is_no_change_to_a_group(lang: str) -> None:
+    """'dikerahkan' alone deploys anyone: rescuers are no armed group; troops are."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    rescue = "Puluhan petugas pemadam kebakaran dikerahkan untuk memadamkan api."
+    assert not [f for f in builder.build(rescue, Sentence(0, 0, len(rescue), rescue)) if f.sub_event_type == "Change to group/activity"]
+    troops = "Pemerintah mengerahkan ribuan tentara ke perbatasan."
+    assert any(f.sub_event_type == "Change to group/activity" for f in builder.build(troops, Sentence(0, 0, len(troops), troops)))
+
+
+def test_id_frames_deadly_attack_reports_deaths_without_a_number(builders) -> None:
+    """'serangan mematikan' (a deadly attack) reports deaths with no number (events.md: 3 or 10)."""
+    frames = _frames(builders, "id", "Warga berduka setelah serangan mematikan terhadap pasar itu.")
+    assert [(f.deaths_reported, f.deaths) for f in frames if f.status != "dropped"] == [(True, None)]

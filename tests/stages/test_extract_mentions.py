@@ -165,3 +165,11 @@ def test_mentions_glued_words_yield_their_trigger(lang: str) -> None:
 def test_id_mentions_ordinary_words_are_not_unglued(id_finder: MentionFinder, word: str) -> None:
     text = f"{word} itu ada di meja."
     assert id_finder.scan(text, 0, len(text))[1] == []
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_mentions_act_of_aggression_is_no_rally(lang: str) -> None:
+    """'aksi agresi' (an act of aggression) is no 'aksi' (rally), whatever support the clause states."""
+    finder = MentionFinder(_PACKS[lang])
+    text = "Mereka menyatakan dukungan dan menyebut negara itu melakukan aksi agresi."
+    assert [t.rule.event_type for t in finder.triggers(text, 0, len(text))] == []

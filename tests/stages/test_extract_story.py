@@ -243,3 +243,107 @@ def test_id_explosion_dated_apart_from_the_strike_stays_apart(real_pipeline) -> 
     )
     events = _events(real_pipeline, text, date(2025, 6, 18))
     assert ("Remote explosive/landmine/IED", "Tabriz") in [(e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text"),
+    [
+        ("id", "19 Juni 1975: Pembunuhan di Sebuah Rumah Mewah",
+         "Seorang bangsawan menembak mati pengasuh anaknya di Kota Bandung pada Kamis (19/6/1975) malam."),
+        ("ms", "19 Jun 1975: Pembunuhan di Sebuah Rumah Mewah",
+         "Seorang bangsawan menembak mati pengasuh anaknya di Kuala Lumpur pada 19 Jun 1975."),
+    ],
+)
+def test_id_ms_on_this_day_headline_reports_no_event(real_pipeline, lang: str, title: str, text: str) -> None:
+    """A headline opening with a day decades before publication heads a history piece."""
+    article = Article(doc_id="h1", text=text, title=title, pub_date=date(2025, 6, 19), language=lang)
+    assert real_pipeline(article).events == ()
+    fresh = Article(doc_id="h2", text=text.replace("1975", "2025"), title=title.replace("1975", "2025"),
+                    pub_date=date(2025, 6, 19), language=lang)
+    assert real_pipeline(fresh).events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Seorang suami berinisial JN membunuh istrinya di sebuah rumah kontrakan di Ciputat. "
+               "Motif pembunuhan diduga cemburu. Kini tersangka JN sudah ditahan oleh Polri di Ciputat pada Rabu (18/6/2025)."),
+        ("ms", "Seorang suami berinisial JN membunuh isterinya di sebuah rumah sewa di Ampang. "
+               "Motif pembunuhan dipercayai cemburu. Kini suspek JN sudah ditahan oleh PDRM di Ampang pada hari Rabu."),
+    ],
+)
+def test_id_ms_police_arrest_in_a_crime_story_is_crime(real_pipeline, lang: str, text: str) -> None:
+    """In a story of ordinary crime, the arrest of the suspect by the (named) police is crime too."""
+    assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Negara itu kini memperluas konflik di Gaza dengan 'adu tembak' melawan tetangganya pada Kamis (19/6/2025)."),
+        ("ms", "Negara itu kini meluaskan konflik di Gaza dengan 'berbalas tembakan' menentang jirannya pada hari Khamis."),
+    ],
+)
+def test_id_ms_scare_quoted_trigger_is_a_figure_of_speech(real_pipeline, lang: str, text: str) -> None:
+    """Quote marks around a short phrase with the trigger ("'adu tembak'") mark a word used loosely."""
+    assert _events(real_pipeline, text, date(2025, 6, 19), lang=lang) == ()
+    plain = text.replace("'", "")
+    assert _events(real_pipeline, plain, date(2025, 6, 19), lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("id", "Sinopsis dan Link Streaming Film Aksi Malam Ini"), ("ms", "Sinopsis Filem Aksi, Streaming Malam Ini")])
+def test_id_ms_film_or_stream_headline_reports_no_event(real_pipeline, lang: str, title: str) -> None:
+    """A film synopsis or a stream announcement replays a plot: 'teroris menyerang Gedung Putih' is fiction."""
+    text = "Sekelompok teroris menyerang dan menguasai Gedung Putih di Washington pada Sabtu (9/5/2020)."
+    article = Article(doc_id="f1", text=text, title=title, pub_date=date(2020, 5, 10), language=lang)
+    assert real_pipeline(article).events == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Pada Jumat (6/6/2025), sebanyak 33 warga tewas dalam serangan udara dan penembakan Israel di Khan Younis."),
+        ("ms", "Pada hari Jumaat, seramai 33 penduduk terbunuh dalam serangan udara dan tembakan Israel di Khan Younis."),
+    ],
+)
+def test_id_ms_coordinated_nouns_share_the_possessor(real_pipeline, lang: str, text: str) -> None:
+    """'serangan udara dan penembakan Israel': Israel's air strikes too."""
+    events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Setidaknya 17 warga tewas pada Sabtu (7/6/2025) akibat serangan udara dan tembakan pasukan Israel "
+               "di wilayah selatan Jalur Gaza. Sumber setempat menyebutkan 12 orang tewas akibat tembakan Israel di Khan Younis."),
+        ("ms", "Sekurang-kurangnya 17 penduduk terbunuh pada hari Sabtu akibat serangan udara dan tembakan tentera Israel "
+               "di selatan Semenanjung Gaza. Sumber tempatan berkata 12 orang terbunuh akibat tembakan Israel di Khan Younis."),
+    ],
+)
+def test_id_ms_later_detail_of_an_act_told_together_is_the_same_incident(real_pipeline, lang: str, text: str) -> None:
+    """'serangan udara dan tembakan' then '12 tewas akibat tembakan ... di Khan Younis': the same
+    incident told in detail -- one event, at the finer place, with the lowest credible toll."""
+    events = _events(real_pipeline, text, date(2025, 6, 7), lang=lang)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Khan Yunis", 12)]
+
+
+def test_id_strike_on_a_church_told_days_later_takes_the_day_it_names(real_pipeline) -> None:
+    """'pascaserangan mematikan dari militer Israel terhadap sebuah gereja ... di Gaza': the Israeli
+    military struck a building from afar ('dari' + forces is who did it; the church is within reach
+    of the trigger); 'setelah serangan pada Kamis' beside the Prime Minister of Israel (a title, not
+    a place) dates that strike."""
+    text = (
+        "Pernyataan itu dilontarkan beberapa hari pascaserangan mematikan dari militer Israel terhadap sebuah gereja Katolik di Gaza. "
+        "Sehari sebelumnya, Paus sempat menghubungi Perdana Menteri Israel melalui telepon setelah serangan pada Kamis (17/7/2025)."
+    )
+    events = _events(real_pipeline, text, date(2025, 7, 20))
+    assert [(e.event_type, e.actor1, e.location, e.event_date) for e in events] == [
+        ("Explosions/Remote violence", "Military Forces of Israel", "Gaza City", date(2025, 7, 17))
+    ]
+
+
+def test_ms_attack_from_forces_names_the_attacker(real_pipeline) -> None:
+    text = "Serangan maut dari tentera Israel terhadap sebuah sekolah di Khan Younis berlaku pada hari Khamis."
+    events = _events(real_pipeline, text, date(2025, 7, 18), lang="ms")
+    assert [e.actor1 for e in events] == ["Military Forces of Israel"]

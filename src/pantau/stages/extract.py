@@ -49,6 +49,10 @@ _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 _STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
 # Remote violence from the ground that its target can answer with fire (not an air strike, a mine).
 _RETURNED = ("Shelling/artillery/missile attack", "Grenade")
+# A headline's opening day this long before publication makes the article history (_history_title).
+_HISTORY_DAYS = 365
+# A word used loosely: quote marks around at most three words, the trigger among them ("'adu tembak'").
+_SCARE_QUOTED = re.compile(r"['\"‘’“”](\w+(?:[ -]\w+){0,2})['\"‘’“”]")
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -174,6 +178,9 @@ class Extractor:
             # what might happen; the attacks it describes are imagined, not reported
             self.stats.dropped["scenario"] += 1
             return ()
+        if self._history_title(title, doc.pub_date):
+            self.stats.dropped["history"] += 1
+            return ()
         sents: list[_Sent] = []
 
         def places_of(s: Any) -> list[Any]:
@@ -219,6 +226,7 @@ class Extractor:
                 )
             )
         frames = self._demote_quoted(frames, text)
+        frames = self._scare_quoted(frames, text)
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
@@ -243,11 +251,22 @@ class Extractor:
             self._candidate(fr, doc, focus, sents[pos[fr.sentence]].places if fr.sentence in pos else ()) for fr in kept
         ]
         self._mark_news(cands, doc, sents)
-        cands = self._join_strikes(cands)
+        cands = self._join_strikes(cands, doc.pub_date)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
         return tuple(events)
+
+    def _history_title(self, title: str, pub_date: date | None) -> bool:
+        """A headline that opens with a day years before publication ("19 Juni 1975: Lord Lucan
+        ...") heads an on-this-day history piece: what it tells is background, not news."""
+        if not title or pub_date is None:
+            return False
+        first = next(iter(self.dates.find(title, 0, len(title))), None)
+        if first is None or first.start != 0 or first.year is None:
+            return False
+        day = self.dates.resolve(first, pub_date)
+        return day is not None and (pub_date - day.day).days > _HISTORY_DAYS
 
     def _place_ranges(self, frames: list[Frame], doc: Doc, sents: list[_Sent]) -> list[Frame]:
         """An event told over a range of places ("demo yang digelar dari New York hingga Los
@@ -328,7 +347,11 @@ class Extractor:
         """In a crime story, violence among unnamed people and the arrests that follow are crime."""
         if fr.status == "dropped" or fr.event_type == "Protests" or fr.trigger.rule.collective:
             return fr  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
-        if any(getattr(a, "kind", "") == "named" for a in (fr.actor1, fr.actor2) if a is not None):
+        named = [a for a in (fr.actor1, fr.actor2) if a is not None and getattr(a, "kind", "") == "named"]
+        if fr.sub_event_type == "Arrests":
+            # the police who arrest a murder suspect ("ditahan di Polda Metro Jaya") are named, yet it is crime
+            named = [a for a in named if getattr(getattr(a, "actor", None), "inter", None) != _STATE_INTER]
+        if named:
             return fr
         return replace(fr, status="dropped", reason="criminal")
 
@@ -362,6 +385,21 @@ class Extractor:
             replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
             for fr in frames
         ]
+
+    @staticmethod
+    def _scare_quoted(frames: list[Frame], text: str) -> list[Frame]:
+        """A trigger that quote marks wrap whole ("berperang dengan 'adu tembak' melawan Iran")
+        is a word used loosely, a figure of speech: no event."""
+        spans = [(m.start(1), m.end(1)) for m in _SCARE_QUOTED.finditer(text)]
+        if not spans:
+            return frames
+        out = []
+        for fr in frames:
+            a, b = fr.trigger.start, fr.trigger.end
+            if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
+                fr = replace(fr, status="dropped", reason="scare_quoted")
+            out.append(fr)
+        return out
 
     @staticmethod
     def _demote_undated(frames: list[Frame]) -> list[Frame]:
@@ -453,7 +491,11 @@ class Extractor:
             deaths=fr.deaths,
             deaths_reported=fr.deaths_reported,
             deaths_vague=fr.deaths_vague,
-            extra={"a1_kind": getattr(fr.actor1, "kind", None), "remote_guess": bool(fr.extra.get("remote_guess"))},
+            extra={
+                "a1_kind": getattr(fr.actor1, "kind", None),
+                "remote_guess": bool(fr.extra.get("remote_guess")),
+                "also": fr.extra.get("also", ()),
+            },
         )
 
     def _mark_news(self, cands: list[Candidate], doc: Doc, sents: list[_Sent]) -> None:
@@ -477,7 +519,7 @@ class Extractor:
             c.extra["news_day"] = days[c.event_type] or doc.pub_date
 
     @staticmethod
-    def _join_strikes(cands: list[Candidate]) -> list[Candidate]:
+    def _join_strikes(cands: list[Candidate], pub_date: date | None = None) -> list[Candidate]:
         """An attack or explosion told with no weapon and no attacker ("ledakan terdengar di
         Karaj", "serangan dilaporkan terjadi di ibu kota") on the day and in the country of a
         state's remote strike that the article tells is part of that strike: it takes its type and
@@ -491,11 +533,14 @@ class Extractor:
             return cands
         out = []
         for c in cands:
-            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed and c.country:
+            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed:
                 s = next(
-                    (s for s in strikes if s is not c and s.country == c.country
-                     # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident
-                     and (c.date is None or (s.date is not None and s.date.day == c.date.day))),
+                    (s for s in strikes if s is not c and c.country in (None, s.country)
+                     # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident;
+                     # a day of this week may date a strike the text left undated ("setelah serangan pada Kamis")
+                     and (c.date is None or (s.date is not None and s.date.day == c.date.day)
+                          or (s.date is None and c.date.precision == 1 and pub_date is not None
+                              and 0 <= (pub_date - c.date.day).days <= _BACKGROUND_DAYS))),
                     None,
                 )
                 if s is not None:

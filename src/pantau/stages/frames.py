@@ -68,6 +68,8 @@ _DOUBT_CHARS = 20
 _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash"))
 # At most this many characters between a country and the town named after it (", ").
 _APPOSITION = 2
+# At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
+_CARRY_WORDS = 3
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
 _REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
@@ -293,6 +295,8 @@ class FrameBuilder:
                     extra={"civilian_target": civilian, "remote_guess": guessed},
                 )
             )
+        frames = self._negation_carried(frames, text)
+        frames = self._shared_possessor(frames, text)
         frames = self._coordinated(frames, inter_of)
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
@@ -687,6 +691,44 @@ class FrameBuilder:
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
         return rule.event_type, rule.sub_event_type
 
+    def _shared_possessor(self, frames: list[Frame], text: str) -> list[Frame]:
+        """Nouns joined by a conjunction share the possessor after the last ("serangan udara dan
+        penembakan Israel": Israel's air strikes too); the actor fills only an empty actor1, and a
+        place read from that actor's name is dropped."""
+        conj = re.compile(rf"\s*(?:{self.finder.conjunctions})\s*")
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status == "dropped" or fr.actor1 is not None or fr.trigger.verbal:
+                continue
+            g = next((o for o in out if o.clause == fr.clause and o.trigger.start > fr.trigger.end), None)
+            if g is None or g.trigger.verbal or g.actor1 is None or not 0 <= g.actor1.start - g.trigger.end <= 1:
+                continue
+            if not conj.fullmatch(text[fr.trigger.end : g.trigger.start].lower()):
+                continue
+            a1 = g.actor1
+            places = tuple(p for p in fr.places if not (a1.start <= p.start < a1.end))
+            out[i] = _replace(fr, actor1=a1, places=places or fr.places)
+        return out
+
+    def _negation_carried(self, frames: list[Frame], text: str) -> list[Frame]:
+        """A trigger coordinated with a negated one shares its negation ("tidak ditemukan bom atau
+        bahan peledak"): the words between them hold a coordinating word (cues.toml negation.carry)."""
+        carry = self.finder.negation_carry
+        if carry is None:
+            return frames
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status != "event":
+                continue
+            for g in out[:i]:
+                if g.reason != "negation" or g.clause != fr.clause or g.trigger.end > fr.trigger.start:
+                    continue
+                gap = text[g.trigger.end : fr.trigger.start].lower()
+                if len(gap.split()) <= _CARRY_WORDS and carry.search(gap):
+                    out[i] = _replace(fr, status="dropped", reason="negation")
+                    break
+        return out
+
     def _coordinated(self, frames: list[Frame], inter_of: Callable[[Any], int | None]) -> list[Frame]:
         """Coordinated attack verbs tell one act on one victim ("shot and killed 3 civilians",
         "attacked and injured a man"): a generic trigger lacking an attacker or a victim takes
@@ -861,9 +903,14 @@ class FrameBuilder:
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
+                # mention of one of them may tell part of the same incident (merge_article._told_with)
+                also = tuple(g.trigger.lemma for g in live if g is not main)
                 for g in group:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
+                    elif g is main:
+                        out.append(_replace(g, extra={**g.extra, "also": also}))
                     else:
                         out.append(g)
             else:
@@ -945,6 +992,11 @@ class FrameBuilder:
         if not left:
             return None
         span = text[lo:d_start]
+        part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
+        if part is not None and any(n.start < lo + part.start() for n in left):
+            # "12 orang termasuk empat di antaranya dari satu keluarga, tewas": the dead, not a part of them
+            span = span[: part.start()]
+            left = [n for n in left if n.start < lo + part.start()]
         items = [m for m in re.split(self._conj_re(), span) if m.strip()]
         if len(items) <= 1:
             return left[-1]

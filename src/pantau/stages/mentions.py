@@ -241,6 +241,11 @@ class MentionFinder:
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
+        # "12 orang, termasuk empat anak, tewas": the numbers after these words count part of the dead
+        carry = cues.get("negation", {}).get("carry", ())
+        self.negation_carry = re.compile("|".join(f"(?:{p})" for p in carry)) if carry else None
+        subset = death.get("subset", ())
+        self.subset_re = re.compile("|".join(f"(?:{p})" for p in subset)) if subset else None
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
         # once per finder. Bounded: emptied when full, which costs time, never results.
         # (memo, the memo's words that can start a trigger): replaced whole when full, never

@@ -118,7 +118,7 @@ def same_kind(a: Candidate, b: Candidate) -> bool:
     """Two event mentions that may tell one incident: the same sub-type; or a protest and a
     protest told with its policing or its violence ("demo ... berakhir ricuh", "police dispersed
     the crowd", a clash at the protest): a coder codes one event, typed by what it became (``lead``)."""
-    if a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b))):
+    if a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b))) or _told_with(a, b):
         return True
     # "serangan Iran" on a far country is remote violence of an unnamed weapon: the missiles
     # the article names elsewhere ("rudal Iran menghantam") are the same strike
@@ -129,6 +129,16 @@ def same_kind(a: Candidate, b: Candidate) -> bool:
         and b.actor1 is not None
         and actors_agree(a.actor1, b.actor1)  # the same attacker named in both
     )
+
+
+def _told_with(earlier: Candidate, later: Candidate) -> bool:
+    """A later mention of an act the earlier one's clause told with it ("17 tewas akibat serangan
+    udara dan tembakan pasukan Israel di selatan Jalur Gaza" ... "12 orang tewas akibat tembakan
+    Israel di Khan Younis"), with no more dead: part of that incident, told in detail."""
+    also = earlier.extra.get("also", ())
+    if not also or later.frame.trigger.lemma not in also:
+        return False
+    return earlier.deaths is None or later.deaths is None or later.deaths <= earlier.deaths
 
 
 def _older_than_news(news: Candidate, other: Candidate) -> bool:
@@ -172,7 +182,7 @@ def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -
     any_type = cand.status == "support" and bool(getattr(rule, "generic", False))
     for m in group:
         crowd_pair = (_crowd(m) or _street_clash(m)) and (_crowd(cand) or _street_clash(cand))
-        if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT) and not crowd_pair:
+        if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT) and not crowd_pair and not _told_with(m, cand):
             # a purpose clause names an aim, not the incident: it does not type the group
             # ("memberi perintah untuk menyerang rumah sakit" beside the missile strike on it)
             if not (m.status == "support" and getattr(m.frame, "reason", None) == "purpose" and cand.status == "event"):
