@@ -66,10 +66,13 @@ def articles_of(name: str, work: Path) -> list[Article]:
 
 def digest(pipeline: Pipeline, articles: Iterable[Article]) -> tuple[str, int, int]:
     """SHA-256 over every output of every article; also the article and event counts."""
+    from pantau.runners.local import batches, safe_batch
+
     h = hashlib.sha256()
     n = events = 0
-    for article in articles:
-        result = pipeline(article)
+    # in batches, as the runners run the pipeline (an article that fails is its error result)
+    results = (r for chunk in batches(articles) for r in safe_batch(pipeline, chunk))
+    for result in results:
         doc = result.doc
         if doc is not None:
             h.update(repr((doc.body, doc.removed, doc.language, doc.pub_date, doc.pub_date_source,

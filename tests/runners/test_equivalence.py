@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.pipeline import Settings
+from pantau.pipeline import Pipeline, Settings
 from pantau.runners import shards
 from pantau.runners.dask import dask_client, run_dask
 from pantau.runners.local import run_local
@@ -48,6 +48,8 @@ def test_runners_pool_and_dask_equal_one_process(shard_files, tmp_path):
     assert len(articles) >= 14
     local = list(run_local(articles, Settings()))
     assert sum(len(r.events) for r in local) > 10, "too few events for the comparison to mean much"
+    single = Pipeline(Settings())  # article by article, no batches
+    assert _by_doc(single(a) for a in articles) == _by_doc(local)
     pooled = list(run_pool(articles, Settings(), 2, chunksize=3))
     assert [r.article.doc_id for r in pooled] == [a.doc_id for a in articles]
     assert _by_doc(pooled) == _by_doc(local)

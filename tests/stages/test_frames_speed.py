@@ -97,6 +97,8 @@ def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
             injuries = [Span(start + m.start(), start + m.end()) for m in f._injury_re.finditer(low)] if f._injury_re else []
             assert f.injuries(text, start, end) == injuries
             assert f.occurrence(text, start, end) == bool(f._occurrence_re and f._occurrence_re.search(low))
+            for kind, rx in f._cue_res.items():  # count: the kind's own prefilter, then a subset regex
+                assert f.count(kind, text[start:end]) == len(rx.findall(low)), kind
             checked += 1
     assert checked > 50
 

@@ -114,13 +114,15 @@ def _end_to_end(pipeline: Pipeline, files: Sequence[str]) -> tuple[float, float,
     from pantau.errors import InputError
     from pantau.stages.read import read_inputs
 
+    from pantau.runners.local import batches, safe_batch
+
     cpu, wall = time.process_time(), time.perf_counter()
     articles = events = 0
-    for item in read_inputs(list(files)):
-        if isinstance(item, InputError):
-            continue
-        articles += 1
-        events += len(pipeline(item).events)
+    # in batches, as the runners do (pantau.pipeline.BATCH_SIZE)
+    for chunk in batches(item for item in read_inputs(list(files)) if not isinstance(item, InputError)):
+        for result in safe_batch(pipeline, chunk):
+            articles += 1
+            events += len(result.events)
     return time.process_time() - cpu, time.perf_counter() - wall, articles, events
 
 
@@ -214,16 +216,20 @@ def _read_articles(files: Sequence[str]) -> Iterable[Article]:
     return (a for a in read_inputs(list(files)) if not isinstance(a, InputError))
 
 
-def _pool_rate(files: Sequence[str], workers: int, chunksize: int, pipeline: Pipeline) -> float:
+def _pool_rate(files: Sequence[str], workers: int, pipeline: Pipeline) -> float:
     """Articles/s of a pool over the JSONL shards Dask reads too (so both identify the language
     and read JSON), once its workers are up: first result to last (the build is excluded).
     One worker is this process with its pipeline already built, which is what the pool does then."""
+    from pantau.runners.local import batches, safe_batch
     from pantau.runners.pool import run_pool
 
     first = last = 0.0
     done = 0
     articles = _read_articles(files)
-    results = (pipeline(a) for a in articles) if workers == 1 else run_pool(articles, Settings(), workers, chunksize=chunksize)
+    results = (
+        (r for chunk in batches(articles) for r in safe_batch(pipeline, chunk)) if workers == 1
+        else run_pool(articles, Settings(), workers)  # its default chunk: one batch per task
+    )
     for _ in results:
         done += 1
         if done == 1:
@@ -354,8 +360,8 @@ def run_bench(config: BenchConfig, emit: Emit = print) -> dict[str, object]:
         files, count, _ = _write_shards(generate(seeds, config.scale_size, config.seed + 1), Path(tmp) / "scale",
                                         max(4, config.scale_size // (4 * config.workers)))
         runs = max(1, config.repeats)
-        rate1 = max(_pool_rate(files, 1, 8, pipeline) for _ in range(runs))
-        rate2 = max(_pool_rate(files, config.workers, 8, pipeline) for _ in range(runs))
+        rate1 = max(_pool_rate(files, 1, pipeline) for _ in range(runs))
+        rate2 = max(_pool_rate(files, config.workers, pipeline) for _ in range(runs))
         speedup = rate2 / rate1
         best = f"best of {runs} runs, " if runs > 1 else ""
         emit(f"process pool on {count} articles read from {len(files)} JSONL shards ({best}after worker start-up): "

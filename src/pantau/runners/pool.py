@@ -11,9 +11,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
-from pantau.pipeline import ArticleResult, Pipeline, Settings
+from pantau.pipeline import BATCH_SIZE, ArticleResult, Pipeline, Settings
 from pantau.records import Article
-from pantau.runners.local import PipelineFactory, error_result, run_local, safe_call
+from pantau.runners.local import PipelineFactory, error_result, run_local, safe_batch
 
 __all__ = ["WorkerDied", "run_pool"]
 
@@ -33,17 +33,13 @@ def _init(settings: Settings, factory: PipelineFactory) -> None:
     _Worker.pipeline = factory(settings)
 
 
-def _work(article: Article) -> ArticleResult:
-    assert _Worker.pipeline is not None, "worker used before its initializer ran"
-    return safe_call(_Worker.pipeline, article)
-
-
 class WorkerDied(RuntimeError):
     """A worker process died (killed, out of memory, a crash in native code) while it held this article."""
 
 
 def _work_chunk(chunk: list[Article]) -> list[ArticleResult]:
-    return [_work(article) for article in chunk]
+    assert _Worker.pipeline is not None, "worker used before its initializer ran"
+    return safe_batch(_Worker.pipeline, chunk)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[tuple[int, list[Article]]]:
@@ -106,10 +102,11 @@ def run_pool(
     workers: int,
     *,
     factory: PipelineFactory = Pipeline,
-    chunksize: int = 4,
+    chunksize: int = BATCH_SIZE,
     max_attempts: int = 3,
 ) -> Iterator[ArticleResult]:
     """Results in input order, as ``run_local`` gives them; ``workers <= 1`` runs locally.
+    A worker runs each chunk of ``chunksize`` articles as one batch (``safe_batch``).
 
     When a worker dies, the pool is replaced by a fresh one and every article the dead
     pool still held is run again, one at a time, so a run never loses an article: one

@@ -32,7 +32,7 @@ from pantau.errors import InputError
 from pantau.export import parquet as parquet_export
 from pantau.pipeline import ArticleResult
 from pantau.records import Article, Event
-from pantau.runners.local import ERROR_PREFIX, safe_call
+from pantau.runners.local import ERROR_PREFIX, batches, safe_batch
 from pantau.stages.read import READERS, ReadOptions, read_file
 
 __all__ = [
@@ -295,7 +295,7 @@ def process_shard(
     fails the shard (it becomes an error result), an unreadable shard raises."""
     started = time.perf_counter()
     articles, input_errors = _read(spec, options or ReadOptions())
-    results = [safe_call(pipeline, a) for a in articles]
+    results = [r for chunk in batches(articles) for r in safe_batch(pipeline, chunk)]
     parts = write_parts(out_dir, spec, (e for r in results for e in r.events))
     return ShardOutcome(
         spec, results, input_errors, seconds=time.perf_counter() - started,

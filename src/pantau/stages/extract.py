@@ -112,6 +112,7 @@ class Extractor:
         self._list_re = self.finder.compile_patterns(cues.get("place_list", {}).get("patterns", ()))
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
+        self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -223,6 +224,8 @@ class Extractor:
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
+        if self.finder.lead_place:
+            frames = self._lead_place(frames, doc, sents, places_of)
         self.stats.frames += len(frames)
         kept: list[Frame] = []
         for fr in frames:
@@ -325,7 +328,9 @@ class Extractor:
         text = doc.text
         if self.finder.count("criminal", text) < _CRIME_CUES or self.finder.count("political", text):
             return False
-        for s, m in zip(doc.sentences, sents):
+        # the actors already found first: only when none of them tells, the other sentences are read
+        pairs = sorted(zip(doc.sentences, sents), key=lambda sm: sm[1].actors is None)
+        for s, m in pairs:
             actors = m.actors if m.actors is not None else self.actors.find(text, s.start, s.end, self.lang)
             if any(a.kind == "named" and a.actor is not None and int(a.actor.inter) != _STATE_INTER for a in actors):
                 return False
@@ -358,6 +363,22 @@ class Extractor:
                 fr = replace(fr, status="support", reason="quoted")
             out.append(fr)
         return out
+
+    def _lead_place(self, frames: list[Frame], doc: Doc, sents: list[_Sent], places_of: Any) -> list[Frame]:
+        """"On 9 May, militants attacked an army post in Doutchi (Diffa). The soldiers repulsed the
+        assault.": a note (pack flag ``lead_place``) names its place once; an event told in a later
+        sentence with no place of its own happened at the first sentence's place."""
+        if not doc.sentences or not any(fr.status != "dropped" and not fr.places and fr.sentence != doc.sentences[0].index for fr in frames):
+            return frames
+        first, m = doc.sentences[0], sents[0]
+        actors = m.actors if m.actors is not None else self.actors.find(doc.text, first.start, first.end, self.lang)
+        lead = tuple(self.builder.sentence_places(doc.text, first, m.places or places_of(first), actors))
+        if not lead:
+            return frames
+        return [
+            replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
+            for fr in frames
+        ]
 
     @staticmethod
     def _scare_quoted(frames: list[Frame], text: str) -> list[Frame]:
@@ -423,6 +444,11 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+        elif (event_type, sub) == ("Riots", "Violent demonstration") and self._demonstration_re is not None:
+            if not self._demonstration_re.search(doc.text.lower()):
+                # "a mob pelted stones at the police": ACLED's violent demonstration is a demonstration
+                # turned violent; a crowd's violence in a text telling of no demonstration is mob violence
+                sub = "Mob violence"
         role1 = self._as_role.get(event_type)
         a1 = self._complete(fr.actor1, country, role1 if role1 and fr.actor1 is not None and fr.actor1.kind == "generic" else None)
         a2 = self._complete(fr.actor2, country)

@@ -55,6 +55,12 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+# A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
+_PARTY = "party"
+# At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
+_DOUBT_CHARS = 20
+# What violence among unorganised people over a private quarrel was read as (see _disputes).
+_QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash"))
 # At most this many characters between a country and the town named after it (", ").
 _APPOSITION = 2
 # At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
@@ -204,7 +210,18 @@ class FrameBuilder:
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
-            civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
+            off_duty = any(
+                # "not clear if he was off-duty" says nothing
+                c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
+                for c in cues
+            )
+            if trig.rule.generic and actor2 is not None and (
+                (off_duty and inter_of(actor2) == _STATE) or getattr(actor2, "role_kind", None) == _PARTY
+            ):
+                # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
+                # codes state forces off duty and a party's members as civilians
+                actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
+            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
@@ -264,6 +281,7 @@ class FrameBuilder:
         frames = self._negation_carried(frames, text)
         frames = self._shared_possessor(frames, text)
         frames = self._coordinated(frames, inter_of)
+        frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
@@ -575,7 +593,33 @@ class FrameBuilder:
                 actor2 = subject
         if actor1 is not None and actor2 is not None and actor1 is actor2:
             actor2 = None
+        sides = self._sides(trig, clause, toks, cues, cands, text)
+        if sides is not None:
+            actor1, actor2 = sides
         return actor1, actor2
+
+    def _sides(self, trig, clause: Span, toks: list[Token], cues: list[CueMention], cands, text: str) -> tuple[Any, Any] | None:
+        """"clashes took place between HTS and Hamza Division", "CNL and Imbonerakure fought each
+        other": a fight told by its two sides (cue kind ``sides``, or two subjects joined by a
+        conjunction) has no attacker; ACLED codes the side named first as actor1."""
+        rule = trig.rule
+        if rule.generic or rule.territory or (rule.event_type, rule.sub_event_type) != ("Battles", "Armed clash"):
+            return None
+        cue = self._find_cue(cues, "sides", trig, clause, toks)
+        if cue is None:
+            before = [a for a in cands if clause.start <= a.start and a.end <= trig.start]
+            if len(before) < 2 or self._words_between(toks, before[-1].end, trig.start) > 1:
+                return None
+            gap = text[before[-2].end : before[-1].start]
+            if not re.fullmatch(rf"\s*(?:{self.finder.conjunctions})\s*", gap, re.I):
+                return None
+            return before[-2], before[-1]
+        named = [a for a in cands if cue.end <= a.start < clause.end]
+        if not named or self._words_between(toks, cue.end, named[0].start) > 2:
+            return None
+        first = named[0]
+        # "a clash took place between two groups of villagers": one mention names both sides
+        return first, next((a for a in named[1:] if _identity(a) != _identity(first)), None)
 
     @staticmethod
     def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
@@ -607,6 +651,11 @@ class FrameBuilder:
                 return "Battles", "Armed clash"
         if rule.sub_event_type == "Arrests" and i1 in _NON_STATE:
             return "Violence against civilians", "Abduction/forced disappearance"
+        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and not rule.generic and any(
+            getattr(a, "role_kind", None) == _PARTY for a in (actor1, actor2)
+        ):
+            # "CNL and CNDD-FDD supporters fought each other": a fight of party members is mob violence
+            return "Riots", "Mob violence"
         if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and (trig.verbal or not rule.generic):
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
@@ -675,6 +724,25 @@ class FrameBuilder:
         return out
 
     @staticmethod
+    def _disputes(frames: list[Frame], cues: list[CueMention], inter_of: Callable[[Any], int | None]) -> list[Frame]:
+        """"a man was attacked and killed over a property dispute", "two groups clashed over a land
+        dispute": violence among unorganised people over a private quarrel (cue kind ``dispute``,
+        anywhere in the sentence) is ACLED's mob violence, not an armed group's attack or a battle --
+        unless a named group, state forces or armed men took part."""
+        if not any(c.kind == "dispute" for c in cues) or any(c.kind == "political" for c in cues):
+            return frames  # "militias clashed over the ownership of land": armed sides battle
+        if any(fr.status == "event" and fr.event_type == "Protests" for fr in frames):
+            return frames  # "protested against police torturing them over a land dispute": the grievance
+        out = []
+        for fr in frames:
+            if fr.status == "event" and (fr.event_type, fr.sub_event_type) in _QUARREL and all(
+                a is None or (getattr(a, "kind", "") != "named" and inter_of(a) in _CROWDS) for a in (fr.actor1, fr.actor2)
+            ):
+                fr = _replace(fr, event_type="Riots", sub_event_type="Mob violence")
+            out.append(fr)
+        return out
+
+    @staticmethod
     def _place_object(trig: TriggerMention, places: Sequence[Any], actors: Sequence[Any], toks: list[Token]) -> bool:
         """An attack verb whose object is a town or village ("militants attacked Namava") struck
         where people live: with no armed side named, ACLED codes it as violence against civilians."""
@@ -724,6 +792,11 @@ class FrameBuilder:
         if keep:  # over a bare country, only a place the attack went "to" ("ke kota Haifa")
             aimed = [p for p in aimed if getattr(p, "relation", None) == "to" and not _is_country(p)]
         return aimed or keep
+
+    def sentence_places(self, text: str, sentence: Sentence, places: Sequence[Any], actors: Sequence[Any]) -> list[Any]:
+        """Where a sentence says things happened, read as for an event clause spanning it."""
+        span = Span(sentence.start, sentence.end)
+        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors)
 
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
@@ -941,6 +1014,21 @@ def _names_actor(fr: Frame, trig: TriggerMention) -> bool:
 def _is_country(p: Any) -> bool:
     cands = getattr(p, "candidates", ())
     return bool(cands) and all(c.kind == "country" for c in cands)
+
+
+def _identity(mention: Any) -> tuple[Any, ...]:
+    """Which actor a mention names: its dictionary actor, else its role and country."""
+    actor = getattr(mention, "actor", None)
+    if actor is not None:
+        return (actor.name,)
+    return (getattr(mention, "role_kind", None), getattr(mention, "country", None))
+
+
+def _replace_any(obj: Any, **changes: Any) -> Any:
+    """A copy of a frozen dataclass (a mention) with some fields changed."""
+    from dataclasses import replace
+
+    return replace(obj, **changes)
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:

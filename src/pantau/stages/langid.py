@@ -44,7 +44,7 @@ def _fast_model(model_file: str) -> object:
     from py3langid import langid as lib
 
     class _Fast(lib.LanguageIdentifier):
-        __slots__ = ("_next", "_rows", "_feature", "_ptc32")
+        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features")
 
         def features(self, data: bytes) -> tuple[Any, Any]:
             """(feature ids, counts) over the UTF-8 bytes, in order of first occurrence like
@@ -57,9 +57,15 @@ def _fast_model(model_file: str) -> object:
                 state[lag:] = self._next[self._rows[state[lag:]] + b[: n - lag]]
             found = self._feature[state]
             found = found[found >= 0]
-            uniq, first, count = np.unique(found, return_index=True, return_counts=True)
-            order = np.argsort(first, kind="stable")
-            return uniq[order].astype(np.intp), count[order].astype(np.float32)
+            # no sort: counts by bincount, first occurrences by a running minimum of positions
+            # (the features in text order where each is first seen)
+            m = len(found)
+            where = np.arange(m)
+            counts = np.bincount(found, minlength=self._n_features)
+            first = np.full(self._n_features, m, dtype=np.int64)
+            np.minimum.at(first, found, where)
+            uniq = found[first[found] == where]
+            return uniq.astype(np.intp), counts[uniq].astype(np.float32)
 
         def _raw_score(self, text):  # type: ignore[no-untyped-def]
             idx, counts = self.features(text)
@@ -74,6 +80,7 @@ def _fast_model(model_file: str) -> object:
         model._rows = np.asarray(model.tk_row, dtype=np.int64) << 8
         model._feature = np.asarray(model.tk_output, dtype=np.int64)
         model._ptc32 = np.asarray(model.nb_ptc, dtype=np.float32)
+        model._n_features = max(len(model._ptc32), int(model._feature.max()) + 1)
         for text in _SELF_CHECK:
             data = model._encode(text)
             slow = lib.visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}

@@ -51,6 +51,9 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "sides",
+    "dispute",
+    "off_duty",
     "speaker",
 )
 
@@ -215,6 +218,7 @@ class MentionFinder:
         alts.update((name, _Alternation(pats)) for name, pats in others.items() if pats)
         # one pass over a sentence tells which of these patterns can match in it at all
         self._prefilter = _Prefilter(alts)
+        self._counters: dict[str, _Prefilter] = {}  # kind -> the prefilter of ``count``
         self._death_re = alts["death"].regex if "death" in alts else None
         self._kill_re = alts["kill"].regex if "kill" in alts else None
         self._injury_re = alts["injury"].regex if "injury" in alts else None
@@ -222,6 +226,9 @@ class MentionFinder:
         self.lead_sentences = int(frame.get("lead_sentences", 3))
         # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
         self.ground_nouns = bool(frame.get("ground_nouns", False))
+        # an event told in a later sentence with no place of its own happened at the lead's place
+        # (Extractor._lead_place): ACLED notes name the place once, in their first sentence
+        self.lead_place = bool(frame.get("lead_place", False))
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
@@ -595,9 +602,18 @@ class MentionFinder:
         return out
 
     def count(self, kind: str, text: str) -> int:
-        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none)."""
-        rx = self._cue_res.get(kind)
-        return len(rx.findall(text.lower())) if rx is not None else 0
+        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none). A text
+        holding none of the strings the kind's patterns need is not searched (one automaton
+        pass tells, shared by the kinds asked about the same text)."""
+        alt = self._cue_alts.get(kind)
+        if alt is None:
+            return 0
+        low = text.lower()
+        counter = self._counters.get(kind)
+        if counter is None:  # an automaton of this kind's strings only: a whole text holds many of the others'
+            counter = self._counters[kind] = _Prefilter({kind: alt})
+        rx = alt.for_patterns(counter.touched(low).get(kind, 0) | alt.always)
+        return len(rx.findall(low)) if rx is not None else 0
 
     def clauses(self, text: str, start: int, end: int) -> list[Span]:
         """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
@@ -707,6 +723,21 @@ class _Prefilter:
         # what a text holding none of the literals gets
         self._default = {name: alt.for_patterns(alt.always) for name, alt in alts.items()}
         self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
+        self._last_touched: tuple[str, dict[str, int]] = ("", {})
+
+    def touched(self, low: str) -> dict[str, int]:
+        """Name -> the bits of the patterns whose needed strings occur in ``low`` (patterns that
+        need nothing known are not included). The last text's answer is kept."""
+        last_text, last = self._last_touched
+        if last_text == low and last_text:
+            return last
+        touched: dict[str, int] = {}
+        if self._auto is not None:
+            for who in {who for _, who in self._auto.iter(low)}:
+                for name, bit in who:
+                    touched[name] = touched.get(name, 0) | bit
+        self._last_touched = (low, touched)
+        return touched
 
     def regexes(self, low: str) -> dict[str, re.Pattern[str] | None]:
         """Name -> the regex of the patterns that can match ``low`` (None: none can). The last

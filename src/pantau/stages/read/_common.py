@@ -125,12 +125,18 @@ def _plausible(text: str) -> bool:
     return bad / len(text) < 0.001
 
 
+# Control bytes that are no sign of binary data (tab, newline, form feed, carriage return, escape).
+_TEXT_CONTROLS = frozenset((9, 10, 12, 13, 27))
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes in the first block mean a binary file."""
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    # control bytes counted in C (bytes.translate deletes them), not byte by byte: this runs on every JSONL line
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.05
 
 
