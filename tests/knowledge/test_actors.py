@@ -251,3 +251,30 @@ def _known(actors: ActorDictionary, iso3: str) -> bool:
 def test_actors_one_role_row_serves_several_roles(actors: ActorDictionary) -> None:
     """ "civilians|crowd": residents acting together are still coded Civilians (X)."""
     assert actors.generic("crowd", "IRQ") == actors.generic("civilians", "IRQ") == ActorRef("Civilians (Iraq)", 7, "IRQ")
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "JNIM or ISGS fighters"), ("id", "kelompok JNIM atau ISGS"), ("ms", "kumpulan JNIM atau ISGS")])
+def test_alternative_named_groups_join_into_the_combined_actor(packs, lang: str, text: str) -> None:
+    """Two named groups told as alternatives are ACLED's "X and/or Y" actor, in every pack."""
+    from pantau.knowledge.actors import ActorDictionary
+
+    found = ActorDictionary.load(packs).find(text, lang=lang)
+    assert [m.actor.name for m in found] == ["JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"]
+
+
+def test_named_party_row_gives_its_kind(packs) -> None:
+    """A named actor's role column may say it is a party: its mention carries the kind, the
+    actor stays the named one."""
+    from pantau.knowledge.actors import ActorDictionary
+
+    (m,) = ActorDictionary.load(packs).find("CNL members", lang="en")
+    assert (m.kind, m.role_kind, m.actor.name) == ("named", "party", "CNL: National Congress for Liberation")
+
+
+def test_user_row_may_mark_a_named_party(packs, tmp_path: Path) -> None:
+    from pantau.knowledge.actors import ActorDictionary
+
+    user = tmp_path / "mine.csv"
+    user.write_text("name,inter,country,role,aliases\nExample Party,3,IDN,party,en:Example Party\n", encoding="utf-8")
+    (m,) = ActorDictionary.load(packs, [user]).find("the Example Party office", lang="en")
+    assert m.role_kind == "party"

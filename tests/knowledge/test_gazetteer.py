@@ -179,3 +179,12 @@ def test_gazetteer_units_without_linked_towns_get_the_town_of_their_name(gaz: Ga
     assert unit and not math.isnan(unit[0].latitude)
     seat = gaz.seat(unit[0])
     assert seat is not None and seat.name == "Tall Abyad"
+
+
+def test_gazetteer_towns_take_their_admin2s_admin1(gaz: Gazetteer) -> None:
+    """GeoNames links Palestinian towns to their governorate only; the supplement gives the
+    governorates their admin1, and the towns take it."""
+    towns = [p for p in gaz.candidates("Khan Yunis") if p.kind == "populated" and p.country == "PSE"]
+    assert towns and all(p.admin1 == "Gaza Strip" for p in towns)
+    towns = [p for p in gaz.candidates("Nablus") if p.kind == "populated" and p.country == "PSE"]
+    assert towns and all(p.admin1 == "West Bank" for p in towns)

@@ -132,3 +132,177 @@ def test_en_extract_shots_in_the_air_leave_the_looting(real_pipeline) -> None:
     text = ("On 4 May 2020, militants fired several rounds in the air to disperse residents and then looted "
             "supplies in Nangade village (Cabo Delgado). No fatalities were reported.")
     assert ("Strategic developments", "Looting/property destruction") in _events(real_pipeline, text)
+
+
+def _roles(pipeline, text: str) -> list[tuple[str, str, str | None]]:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    return [(e.event_type, e.actor1, e.actor2) for e in pipeline(article).events]
+
+
+def test_en_extract_alternative_perpetrators_are_the_combined_actor(real_pipeline) -> None:
+    """"JNIM or ISGS militants": the report does not know which group it was; ACLED codes its
+    combined actor "X and/or Y" (in either order of the names)."""
+    both = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    for pair in ("JNIM or ISGS", "ISGS or JNIM"):
+        text = f"On 3 May 2020, suspected {pair} militants shot dead a village chief in Kantchari (Tapoa, Est)."
+        assert [a for _, a in _actors(real_pipeline, text)] == [both]
+    # two groups with no combined actor stay as named
+    text = "On 3 May 2020, Taliban or ISKP militants shot dead a village elder in Jalalabad (Nangarhar)."
+    assert "and/or" not in _actors(real_pipeline, text)[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("On 2 May 2020, clashes took place between Hamza Division and Ahrar al Sham near Afrin (Aleppo).",
+         "Hamza Division", "Ahrar al Sham"),
+        ("On 2 May 2020, clashes took place between Ahrar al Sham and Hamza Division near Afrin (Aleppo).",
+         "Ahrar al Sham", "Hamza Division"),
+        ("On 4 May 2020, a firefight between the NPA and the military was reported in Bindoy, Negros Oriental.",
+         "NPA", "Military Forces of the Philippines"),
+    ],
+)
+def test_en_extract_clash_between_two_sides_takes_the_first_named_as_actor1(real_pipeline, text, first, second) -> None:
+    """"clashes between X and Y" names no attacker: ACLED codes the side named first as actor1."""
+    (ev_type, a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Battles" and first in a1 and second in (a2 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # violence among unorganised people over a private quarrel is mob violence
+        ("On 6 May 2020, a farmer was attacked and killed over a land dispute in Sitapur (Uttar Pradesh).",
+         [("Riots", "Mob violence")]),
+        ("On 6 May 2020, a clash between two groups over a property dispute took place in Sitapur (Uttar Pradesh). "
+         "Four people were injured.",
+         [("Riots", "Mob violence")]),
+        # ... but militias fighting over land battle
+        ("On 6 May 2020, militias from two villages clashed over the ownership of land in Wukari (Taraba).",
+         [("Battles", "Armed clash")]),
+        # ... and gunmen who kill over a dispute are an armed group's attack
+        ("On 6 May 2020, gunmen shot dead a trader over a business dispute in Kano (Kano).",
+         [("Violence against civilians", "Attack")]),
+    ],
+)
+def test_en_extract_violence_over_a_dispute_is_mob_violence(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_later_sentence_event_takes_the_lead_place(real_pipeline) -> None:
+    """A note names its place once: an event told in a later sentence with no place of its own
+    happened where the first sentence says ('lead_place' flag of the English pack)."""
+    text = ("On 9 May 2020, government officials met elders in Garissa (Garissa). "
+            "Al Shabaab militants later attacked the police post.")
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    events = real_pipeline(article).events
+    assert [(e.event_type, e.location) for e in events] == [("Battles", "Garissa")]
+
+
+def test_lead_place_is_an_english_pack_flag(packs) -> None:
+    """Short reports (ACLED notes) name the place once; Indonesian and Malay news does not."""
+    from pantau.stages.mentions import MentionFinder
+
+    assert MentionFinder(packs["en"]).lead_place
+    assert not MentionFinder(packs["id"]).lead_place and not MentionFinder(packs["ms"]).lead_place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state forces attacked off duty are civilians to ACLED
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer (off-duty) in Afgooye town (Lower Shabelle).",
+         [("Violence against civilians", "Attack")]),
+        ("On 6 May 2020, gunmen attacked the house of an off duty soldier in Tikrit (Saladin).",
+         [("Violence against civilians", "Attack")]),
+        # ... on duty, or when the note doubts it, they are a side in a battle
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer in Afgooye town (Lower Shabelle).",
+         [("Battles", "Armed clash")]),
+        ("On 6 May 2020, Al Shabaab militants shot and killed a police officer in Afgooye town (Lower Shabelle) "
+         "[not clear if he was off-duty].",
+         [("Battles", "Armed clash")]),
+        # a person several words after the verb is still its object
+        ("On 6 May 2020, police forces shot and injured 2 young men in Jimma town (Oromia).",
+         [("Violence against civilians", "Attack")]),
+    ],
+)
+def test_en_extract_off_duty_forces_are_civilians(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, Imbonerakure attacked and injured 2 CNL members in Gitega (Gitega).",
+        "On 2 May 2020, unidentified gunmen opened fire on BJP workers in Kolkata (West Bengal).",
+    ],
+)
+def test_en_extract_party_members_attacked_are_civilians(real_pipeline, text: str) -> None:
+    """ACLED codes a political party's members as civilians when they are attacked."""
+    (ev_type, _a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Violence against civilians" and a2.startswith("Civilians (")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub"),
+    [
+        ("en", "On 5 May 2020, a mob pelted stones at police in Bhopal city (Bhopal, Madhya Pradesh).", "Mob violence"),
+        ("en", "On 5 May 2020, residents protesting against water cuts pelted stones at police in Bhopal city "
+               "(Bhopal, Madhya Pradesh).", "Violent demonstration"),
+        ("en", "On 5 May 2020, residents burned tyres and clashed with police in Kaolack (Kaolack).", "Violent demonstration"),
+        ("id", "Warga melempari polisi dengan batu di Kecamatan Sukajadi, Kota Bandung, Jawa Barat, pada Selasa (5/5/2020).",
+         "Mob violence"),
+        ("id", "Warga yang berunjuk rasa menolak penutupan pasar melempari polisi dengan batu di Kecamatan Sukajadi, "
+               "Kota Bandung, Jawa Barat, pada Selasa (5/5/2020).", "Violent demonstration"),
+        ("ms", "Penduduk membaling batu ke arah polis di Kampung Baru, Kuala Lumpur pada Selasa.", "Mob violence"),
+        ("ms", "Penduduk yang menyertai tunjuk perasaan membaling batu ke arah polis di Kampung Baru, Kuala Lumpur pada Selasa.",
+         "Violent demonstration"),
+    ],
+)
+def test_crowd_violence_without_a_demonstration_is_mob_violence(real_pipeline, lang: str, text: str, sub: str) -> None:
+    """ACLED's violent demonstration is a demonstration turned violent; a crowd's violence in a
+    text that tells of no demonstration (cue kind ``demonstration``) is mob violence."""
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Riots", sub)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # party members fighting each other are a mob, not armed sides
+        "On 3 May 2020, CNL and Imbonerakure fought each other in Gitega (Gitega).",
+        # one mention that names both sides of a fight among villagers
+        "On 3 May 2020, a clash took place between two groups of villagers in Larkana town (Larkana, Sindh).",
+    ],
+)
+def test_en_extract_fight_of_party_members_or_groups_of_people_is_mob_violence(real_pipeline, text: str) -> None:
+    assert _events(real_pipeline, text) == [("Riots", "Mob violence")]
+
+
+def test_en_extract_two_subjects_of_a_fight_are_its_sides(real_pipeline) -> None:
+    """"X and Y clashed": two subjects joined by a conjunction are the fight's sides, the first actor1."""
+    text = "On 4 May 2020, the NPA and the military clashed in Barangay Pange, Siayan, Zamboanga del Norte."
+    (ev_type, a1, a2), = _roles(real_pipeline, text)
+    assert ev_type == "Battles" and a1.startswith("NPA") and a2.startswith("Military Forces of the Philippines")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 May 2020, government forces established new fortifications east of Marib city (Marib).",
+         [("Strategic developments", "Change to group/activity")]),
+        ("On 8 May 2020, bandits stole about 40 cows from a farm in Makurdi (Makurdi LGA, Benue).",
+         [("Strategic developments", "Looting/property destruction")]),
+        # "throughout" a city is where, not a running total
+        ("On 8 May 2020, security forces deployed throughout Mukalla city (Hadramawt) to prevent protests.",
+         [("Strategic developments", "Change to group/activity")]),
+    ],
+)
+def test_en_extract_strategic_development_words(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_heavy_weapons_fired_at_an_area_are_shelling(real_pipeline) -> None:
+    """ACLED codes heavy guns fired from a distance at an area with shelling, not a clash."""
+    text = "On 2 May 2020, government forces fired heavy machine guns at farms in Al Jarrahi district (Al Hudaydah)."
+    assert _events(real_pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]

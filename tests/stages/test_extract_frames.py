@@ -101,3 +101,75 @@ def test_id_frames_victims_before_a_noun_trigger_are_not_its_actor(builders) -> 
     strike = next(f for f in frames if f.event_type == "Explosions/Remote violence")
     assert strike.actor1 is not None and strike.actor1.surface == "pasukan Israel"
     assert strike.actor2 is not None and strike.actor2.surface == "warga Palestina"
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Pada Senin, tentara itu terus membombardir wilayah musuh.", "ongoing"),
+        ("Milisi itu bersumpah untuk menyerang markas dan menyerang pemimpin musuh.", "modality"),
+    ],
+)
+def test_id_ms_frames_ongoing_and_vows_are_no_events(lang: str, text: str, reason: str) -> None:
+    """'terus' (keeps on) tells an ongoing condition; a vow is a plan, for every trigger it governs."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and ("dropped", reason) in [(f.status, f.reason) for f in frames]
+    assert all(f.status != "event" for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helikopter polisi jatuh di hutan pada Kamis dan meledak, tiga orang tewas.",
+        "Ledakan besar terdengar dari lokasi jatuhnya pesawat itu.",
+    ],
+)
+def test_id_ms_frames_aircraft_crash_is_no_event(lang: str, text: str) -> None:
+    """An aircraft that fell (not one shot down) is an accident: its explosion is no attack."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert frames and all(f.status != "event" for f in frames)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_id_ms_frames_aircraft_shot_down_stays_an_event(lang: str) -> None:
+    text = "Jet tempur itu ditembak jatuh oleh pasukan pemberontak pada Kamis."
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    assert any(f.status == "event" for f in builder.build(text, Sentence(0, 0, len(text), text)))
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+@pytest.mark.parametrize(
+    "text",
+    ["Kelompok itu sempat menghentikan serangan terhadap kapal dagang.", "Mereka memantau kapal selama jeda serangan."],
+)
+def test_id_ms_frames_stopped_attacks_are_no_attack(lang: str, text: str) -> None:
+    """Stopping or pausing attacks ('menghentikan serangan', 'jeda serangan') is no attack."""
+    builder = FrameBuilder(MentionFinder(_PACKS[lang]))
+    frames = builder.build(text, Sentence(0, 0, len(text), text))
+    assert all(not (f.status == "event" and f.event_type == "Battles") for f in frames)
+    assert any(f.reason == "negation" for f in frames)
+
+
+def test_id_frames_toll_over_many_attacks_is_no_events_toll(builders) -> None:
+    """'tewas akibat serangan-serangan rudal': the dead of many attacks belong to no one event."""
+    frames = _frames(builders, "id", "Pejabat melaporkan sedikitnya 24 orang tewas akibat serangan-serangan rudal.")
+    assert frames and all(f.status != "event" for f in frames)
+    assert all(f.deaths is None for f in frames)
+
+
+def test_id_frames_clash_with_no_side_beside_a_criminal_cue_is_crime(builders) -> None:
+    """'ditangkap polisi usai bentrokan': the police arrested after the brawl, they were no side of
+    it ('usai' opens a clause); a clash with no side named beside debt collectors is ordinary crime."""
+    text = "Empat penagih utang ditangkap polisi usai bentrokan yang pecah di sebuah kampung."
+    frames = _frames(builders, "id", text)
+    clash = [f for f in frames if f.event_type == "Battles"]
+    assert clash and all((f.status, f.reason) == ("dropped", "criminal") for f in clash)
+
+
+def test_id_frames_clash_with_named_sides_stays_a_battle(builders) -> None:
+    text = "Bentrokan antara tentara dan kelompok bersenjata pecah di sebuah kampung pada Selasa."
+    assert any(f.status == "event" and f.event_type == "Battles" for f in _frames(builders, "id", text))

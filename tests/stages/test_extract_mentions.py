@@ -149,3 +149,19 @@ def test_mentions_inert_words_yield_no_vocabulary_lemma(lang: str) -> None:
             inert += 1
             assert not set(finder.analyse(word)) & finder.vocabulary, word
     assert inert > 0
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_mentions_glued_words_yield_their_trigger(lang: str) -> None:
+    """Scraped text glues a link's words to its neighbours: the trigger inside is read, with its
+    own offsets, by scan and by triggers alike."""
+    finder = MentionFinder(_PACKS[lang])
+    text = "Insidenbentrokanterjadi di pasar kota, dua hari setelah akibatrusuh di sana. Sebuahrudal jatuh. Bentrokanremaja pecah."
+    for trigs in (finder.scan(text, 0, len(text))[1], finder.triggers(text, 0, len(text))):
+        assert [text[t.start : t.end] for t in trigs] == ["bentrokan", "rusuh", "rudal", "Bentrokan"]
+
+
+@pytest.mark.parametrize("word", ["Perangkatnya", "Bantahan", "Balaikota", "tembakau"])
+def test_id_mentions_ordinary_words_are_not_unglued(id_finder: MentionFinder, word: str) -> None:
+    text = f"{word} itu ada di meja."
+    assert id_finder.scan(text, 0, len(text))[1] == []

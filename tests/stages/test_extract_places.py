@@ -29,3 +29,18 @@ def test_id_extract_dateline_city_alone_is_never_the_place(real_pipeline) -> Non
     events = real_pipeline(Article(doc_id="t2", text=text, pub_date=date(2021, 8, 11))).events
     assert events
     assert all(e.location != "Jayapura" for e in events)
+
+
+def test_id_extract_capital_named_after_its_country_is_the_place(real_pipeline) -> None:
+    """'di jantung ibu kota Iran, Teheran': the town in apposition to the country is where it happened."""
+    text = "Jet tempur Israel dilaporkan menyerang di jantung ibu kota Iran, Teheran, pada Jumat (13/6/2025)."
+    events = real_pipeline(Article(doc_id="t3", text=text, pub_date=date(2025, 6, 14))).events
+    assert [e.location for e in events] == ["Tehran"]
+
+
+
+def test_id_extract_authorities_of_a_city_are_no_place(real_pipeline) -> None:
+    """'otoritas Tel Aviv' (the Tel Aviv authorities) names who spoke, not where it happened."""
+    text = "Sementara otoritas Tel Aviv melaporkan sedikitnya 24 orang tewas akibat serangan rudal pada Jumat (13/6/2025)."
+    events = real_pipeline(Article(doc_id="t4", text=text, pub_date=date(2025, 6, 14))).events
+    assert all(e.location != "Tel Aviv" for e in events)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pantau.records import Article
 
 
@@ -197,3 +199,47 @@ def test_id_place_attacked_comes_before_a_bare_country(real_pipeline) -> None:
     text = "Iran kembali mengguncang kawasan Timur Tengah dengan melancarkan serangan rudal ke kota Haifa, Israel, pada Minggu (15/6/2025)."
     events = _events(real_pipeline, text, date(2025, 6, 18))
     assert [(e.location, e.event_date) for e in events] == [("Haifa", date(2025, 6, 15))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Puluhan warga tewas dalam serangan udara di Khan Younis pada Kamis (19/6). "
+               "Pejabat setempat mengatakan 27 orang tewas dalam serangan udara tersebut."),
+        ("ms", "Puluhan penduduk terbunuh dalam serangan udara di Khan Younis pada hari Khamis. "
+               "Pegawai tempatan berkata 27 orang terbunuh dalam serangan udara tersebut."),
+    ],
+)
+def test_id_ms_precise_toll_beats_a_vague_one(real_pipeline, lang: str, text: str) -> None:
+    """A vague word's fixed number ('puluhan' = 10) is the toll only when no precise count is given."""
+    events = _events(real_pipeline, text, date(2025, 6, 20), lang=lang)
+    assert [e.fatalities for e in events] == [27]
+
+
+def test_id_vague_toll_alone_takes_its_fixed_number(real_pipeline) -> None:
+    events = _events(real_pipeline, "Belasan warga tewas dalam serangan udara di Khan Younis pada Kamis (19/6).", date(2025, 6, 20))
+    assert [e.fatalities for e in events] == [11]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Militer Israel melancarkan serangan udara ke Teheran pada Rabu (18/6/2025). "
+               "Sebuah ledakan keras terdengar di Teheran pada Rabu (18/6/2025)."),
+        ("ms", "Tentera Israel melancarkan serangan udara ke atas Teheran pada hari Rabu. "
+               "Satu letupan kuat kedengaran di Teheran pada hari Rabu."),
+    ],
+)
+def test_id_ms_unnamed_explosion_beside_a_state_strike_is_that_strike(real_pipeline, lang: str, text: str) -> None:
+    """An explosion heard on the day and in the country of a state's air strike is part of it."""
+    events = _events(real_pipeline, text, date(2025, 6, 18), lang=lang)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_id_explosion_dated_apart_from_the_strike_stays_apart(real_pipeline) -> None:
+    text = (
+        "Militer Israel melancarkan serangan udara ke Teheran pada Rabu (18/6/2025). "
+        "Pada Senin (2/6/2025), sebuah ledakan menewaskan dua orang di Tabriz."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 18))
+    assert ("Remote explosive/landmine/IED", "Tabriz") in [(e.sub_event_type, e.location) for e in events]

@@ -47,3 +47,18 @@ def test_places_eval_reads_acled_country_codes_that_are_not_iso(load_tool, gaz: 
     tool = load_tool("eval_places")
     assert tool._iso3(gaz, {"iso3": "ROM", "iso": "642"}) == "ROU"
     assert tool._iso3(gaz, {"iso3": "IRQ", "iso": "368"}) == "IRQ"
+
+
+def test_places_eval_tells_how_a_miss_was_coded(load_tool, gaz: Gazetteer) -> None:
+    """A miss kept at the right region or country is coarser, not wrong; a town elsewhere is a wrong point."""
+    tool = load_tool("eval_places")
+    kind = tool.miss_kind
+    assert kind(gaz, "IRQ", "Al Anbar", None, None, None) == "none"
+    assert kind(gaz, "IRQ", "Al Anbar", "IRQ", None, 3) == "coarser"  # the country only
+    assert kind(gaz, "IRQ", "Al Anbar", "IRQ", "Anbar", 3) == "coarser"  # ACLED spells it otherwise
+    assert kind(gaz, "IRQ", "Al Anbar", "IRQ", "Ninewa", 3) == "wrong_region"
+    assert kind(gaz, "IRQ", "Al Anbar", "IRQ", "Al Anbar", 1) == "near_point"
+    assert kind(gaz, "IRQ", "Al Anbar", "SYR", "Homs", 1) == "wrong_point"
+    # admin1 spelled differently by ACLED and GeoNames: the town nearest ACLED's point tells
+    towns: dict = {}
+    assert kind(gaz, "SOM", "Lower Shabelle", "SOM", "Shabeellaha Hoose", 1, (2.14, 45.12), towns) == "near_point"

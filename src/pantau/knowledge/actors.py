@@ -5,7 +5,9 @@ Knowledge is data: named actors and the "(Country)" name patterns are rows of
 are rows of ``knowledge/countries.tsv``; the words of each language (role nouns such
 as "gunmen"/"warga", how a noun and a country combine, words that belong with a named
 actor) are in ``packs/<lang>/actors.toml``. State forces of every country come from
-the country list, never from hand-written rows.
+the country list, never from hand-written rows. A named actor's row may give its kind in
+the role column (``party``: a political party, whose members attacked are civilians);
+a mention of it carries that kind as its ``role_kind``.
 
 Matching is two pyahocorasick automata per language (one on the text as written for
 acronyms such as "IS", "AS", "TNI"; one on lower-cased text for everything else).
@@ -48,6 +50,9 @@ _TAG = re.compile(r"^(\*|[a-z]{2,3}):(.*)$", re.S)
 _SLOT = re.compile(r"\{(noun|name|demonym)\}")
 _PLACEHOLDER = re.compile(r"\{(country|the_country)\}")
 _AUTO_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/\-]{2,}$")
+# Kinds a named actor's row may give in its role column (not a "(Country)" pattern): a political
+# party, whose members attacked are civilians to ACLED (its armed wing has a row of its own).
+NAMED_KINDS = ("party",)
 
 
 def canonical_name(name: str) -> str:
@@ -104,6 +109,7 @@ class _Entry:
     country: str | None
     aliases: tuple[tuple[str, str, bool], ...]  # (lang or "*", alias, case-sensitive)
     origin: str
+    kind: str | None = None  # one of NAMED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +150,7 @@ class _LangIndex:
         self.joins: list[_Join] = []
         self.before: re.Pattern[str] | None = None
         self.after: re.Pattern[str] | None = None
+        self.alternatives: re.Pattern[str] | None = None
 
     def add(self, key: str, hit: _Hit, case_sensitive: bool) -> None:
         table = self._cs if case_sensitive else self._ci
@@ -259,6 +266,9 @@ def _entries_from_rows(
             raise PackError(code, origin=origin, detail=f"inter {inter} is outside 1..8")
         country = row.get("country", "") or None
         role = row.get("role", "") or None
+        kind = role if role in NAMED_KINDS and country != "*" else None
+        if kind is not None:
+            role = None
         if role or country == "*":
             if not (role and country == "*" and _PLACEHOLDER.search(name)):
                 raise PackError(
@@ -274,7 +284,7 @@ def _entries_from_rows(
         if _PLACEHOLDER.search(name) or "{" in name:
             raise PackError(code, origin=origin, detail="placeholders are only allowed in role rows")
         aliases = _parse_aliases(row.get("aliases", ""), origin, code)
-        entries.append(_Entry(canonical_name(name), inter, country, tuple(aliases), origin))
+        entries.append(_Entry(canonical_name(name), inter, country, tuple(aliases), origin, kind))
     return entries, templates
 
 
@@ -337,7 +347,7 @@ class ActorDictionary:
         for e in entries:  # later rows (user files) extend or override earlier ones
             old = merged.get(e.name)
             if old is not None:
-                e = _Entry(e.name, e.inter, e.country, old.aliases + e.aliases, e.origin)
+                e = _Entry(e.name, e.inter, e.country, old.aliases + e.aliases, e.origin, e.kind or old.kind)
             merged[e.name] = e
         self._entries = merged
         self._index: dict[str, _LangIndex] = {}
@@ -389,6 +399,10 @@ class ActorDictionary:
         heads = table.get("heads", {})
         idx.before = _word_alternation(heads.get("before", []), left=True)
         idx.after = _word_alternation(heads.get("after", []), left=False)
+        words = table.get("alternatives", [])
+        if words:  # the whole gap between two names: " or ", " and/or "
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            idx.alternatives = re.compile(rf"\s+(?:{alt})\s+", re.I)
         idx.compile()
         return idx
 
@@ -466,7 +480,33 @@ class ActorDictionary:
             taken.append((c[0], c[1]))
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
-        return [self._mention(text, c) for c in chosen]
+        return self._alternatives(idx, text, [self._mention(text, c) for c in chosen])
+
+    def _alternatives(self, idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"presumed JNIM or ISGS militants": a report that names two groups as alternative
+        perpetrators is coded as ACLED's combined actor ("X and/or Y"), when the dictionary has one."""
+        if idx.alternatives is None or len(mentions) < 2:
+            return mentions
+        out: list[ActorMention] = []
+        i = 0
+        while i < len(mentions):
+            a = mentions[i]
+            b = mentions[i + 1] if i + 1 < len(mentions) else None
+            both = None
+            if b is not None and a.kind == b.kind == "named" and a.actor is not None and b.actor is not None:
+                gap = idx.alternatives.fullmatch(text, a.end, b.start)
+                if gap is not None:
+                    both = self._entries.get(f"{a.actor.name} and/or {b.actor.name}") or self._entries.get(
+                        f"{b.actor.name} and/or {a.actor.name}"
+                    )
+            if both is not None and b is not None:
+                ref = ActorRef(both.name, both.inter, both.country)
+                out.append(ActorMention(a.start, b.end, text[a.start : b.end], ref, "named", None, both.country))
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
 
     def _raw_hits(self, idx: _LangIndex, text: str, start: int, end: int) -> list[_Hit]:
         segment = text[start:end]
@@ -528,7 +568,7 @@ class ActorDictionary:
         if kind == "named":
             entry = self._entries[value]
             ref = ActorRef(entry.name, entry.inter, entry.country)
-            return ActorMention(s, e, text[s:e], ref, "named", None, entry.country)
+            return ActorMention(s, e, text[s:e], ref, "named", entry.kind, entry.country)
         template = self._templates.get(value)
         state = template is not None and template.inter == 1
         ref = self._fill(value, country) if (country is not None and template is not None) else None

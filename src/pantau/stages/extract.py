@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
-from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country
+from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -44,6 +44,9 @@ _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+# The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
+_STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+_STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -105,6 +108,7 @@ class Extractor:
         self._list_re = self.finder.compile_patterns(cues.get("place_list", {}).get("patterns", ()))
         self._scenario_re = self.finder.compile_patterns(cues.get("scenario", {}).get("patterns", ()))
         self._repeat_re = self.finder.compile_patterns(cues.get("repeat", {}).get("patterns", ()))
+        self._demonstration_re = self.finder.compile_patterns(cues.get("demonstration", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -212,6 +216,8 @@ class Extractor:
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._demote_undated(frames)
+        if self.finder.lead_place:
+            frames = self._lead_place(frames, doc, sents, places_of)
         self.stats.frames += len(frames)
         kept: list[Frame] = []
         for fr in frames:
@@ -231,6 +237,7 @@ class Extractor:
             self._candidate(fr, doc, focus, sents[pos[fr.sentence]].places if fr.sentence in pos else ()) for fr in kept
         ]
         self._mark_news(cands, doc, sents)
+        cands = self._join_strikes(cands)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
@@ -334,6 +341,22 @@ class Extractor:
             out.append(fr)
         return out
 
+    def _lead_place(self, frames: list[Frame], doc: Doc, sents: list[_Sent], places_of: Any) -> list[Frame]:
+        """"On 9 May, militants attacked an army post in Doutchi (Diffa). The soldiers repulsed the
+        assault.": a note (pack flag ``lead_place``) names its place once; an event told in a later
+        sentence with no place of its own happened at the first sentence's place."""
+        if not doc.sentences or not any(fr.status != "dropped" and not fr.places and fr.sentence != doc.sentences[0].index for fr in frames):
+            return frames
+        first, m = doc.sentences[0], sents[0]
+        actors = m.actors if m.actors is not None else self.actors.find(doc.text, first.start, first.end, self.lang)
+        lead = tuple(self.builder.sentence_places(doc.text, first, m.places or places_of(first), actors))
+        if not lead:
+            return frames
+        return [
+            replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
+            for fr in frames
+        ]
+
     @staticmethod
     def _demote_undated(frames: list[Frame]) -> list[Frame]:
         """Once the article has dated an event, a later mention with neither a date nor a place
@@ -383,6 +406,11 @@ class Extractor:
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
             sub = self._protest_sub(doc, fr)
+        elif (event_type, sub) == ("Riots", "Violent demonstration") and self._demonstration_re is not None:
+            if not self._demonstration_re.search(doc.text.lower()):
+                # "a mob pelted stones at the police": ACLED's violent demonstration is a demonstration
+                # turned violent; a crowd's violence in a text telling of no demonstration is mob violence
+                sub = "Mob violence"
         role1 = self._as_role.get(event_type)
         a1 = self._complete(fr.actor1, country, role1 if role1 and fr.actor1 is not None and fr.actor1.kind == "generic" else None)
         a2 = self._complete(fr.actor2, country)
@@ -401,6 +429,7 @@ class Extractor:
             actor2=a2,
             deaths=fr.deaths,
             deaths_reported=fr.deaths_reported,
+            deaths_vague=fr.deaths_vague,
             extra={"a1_kind": getattr(fr.actor1, "kind", None), "remote_guess": bool(fr.extra.get("remote_guess"))},
         )
 
@@ -423,6 +452,34 @@ class Extractor:
             if c.event_type not in days:
                 days[c.event_type] = self._lead_day(doc, sents, c.event_type)
             c.extra["news_day"] = days[c.event_type] or doc.pub_date
+
+    @staticmethod
+    def _join_strikes(cands: list[Candidate]) -> list[Candidate]:
+        """An attack or explosion told with no weapon and no attacker ("ledakan terdengar di
+        Karaj", "serangan dilaporkan terjadi di ibu kota") on the day and in the country of a
+        state's remote strike that the article tells is part of that strike: it takes its type and
+        attacker (trigger flag ``unnamed``)."""
+        strikes = [
+            c for c in cands
+            if c.status == "event" and c.sub_event_type in _STATE_STRIKES
+            and c.actor1 is not None and c.actor1.inter in _STATE_FORCES and c.country
+        ]
+        if not strikes:
+            return cands
+        out = []
+        for c in cands:
+            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed and c.country:
+                s = next(
+                    (s for s in strikes if s is not c and s.country == c.country
+                     # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident
+                     and (c.date is None or (s.date is not None and s.date.day == c.date.day))),
+                    None,
+                )
+                if s is not None:
+                    c = replace(c, event_type=s.event_type, sub_event_type=s.sub_event_type, actor1=s.actor1,
+                                extra={**c.extra, "a1_kind": s.extra.get("a1_kind"), "strike_actor": s.actor1})
+            out.append(c)
+        return out
 
     @staticmethod
     def _address_chain(text: str, first: Any, places: Any) -> Any:
@@ -673,6 +730,9 @@ class Extractor:
                 a2 = self._complete(c.frame.actor2, country)
                 if a2 is not None and a1 is not None and a2.name == a1.name:
                     a2 = None
+        if a1 is None:
+            # an explosion told as part of a state's strike (_join_strikes) is that state's
+            a1 = next((c.extra["strike_actor"] for c in g if c.status == "event" and "strike_actor" in c.extra), None)
         if head.event_type in _CROWD_TYPES and a1 is not None and a1.inter == _STATE_INTER:
             # a protest or riot is the crowd's event: the police who met it are actor2
             role = self._as_role.get(head.event_type)
@@ -693,7 +753,8 @@ class Extractor:
             except KeyError:
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
-        fatalities = min(known) if known else (3 if any(c.deaths_reported for c in g) else 0)
+        lowest, _ = lowest_credible((c.deaths, c.deaths_vague) for c in g)
+        fatalities = lowest if lowest is not None else (3 if any(c.deaths_reported for c in g) else 0)
         if head.event_type == "Protests" and head.sub_event_type != _LETHAL_PROTEST:
             # deaths told with a protest that met no lethal force are what it is about
             # ("protested against the killings", "commemorated workers who lost their lives")

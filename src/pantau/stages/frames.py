@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
@@ -55,6 +55,12 @@ _REMOTE = "Explosions/Remote violence"
 # Sub-types coded where they went when the clause names no place of their own ("deployed
 # reinforcements to Anbar province").
 _TO_DESTINATION = ("Change to group/activity",)
+# A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
+_PARTY = "party"
+# At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
+_DOUBT_CHARS = 20
+# What violence among unorganised people over a private quarrel was read as (see _disputes).
+_QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash"))
 # At most this many characters between a country and the town named after it (", ").
 _APPOSITION = 2
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
@@ -80,9 +86,31 @@ class Frame:
     places: tuple[Any, ...] = ()  # PlaceMention of the event clause (direction places removed)
     deaths: int | None = None  # explicit count (lowest credible) when one is given
     deaths_reported: bool = False
+    deaths_vague: bool = False  # the count is a vague word's fixed number ("puluhan" = 10)
     paragraph: int = 0
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count of dead built from several listed ones (the fields of a NumberMention it needs)."""
+
+    value: int
+    vague: bool
+
+
+_ONE = _Count(1, False)
+
+
+def lowest_credible(counts: Iterable[tuple[int | None, bool]]) -> tuple[int | None, bool]:
+    """events.md's lowest credible number over several counts of one incident's dead: a vague
+    word's fixed number ("puluhan" = 10) stands only when no count is precise ("33 tewas")."""
+    known = [(n, vague) for n, vague in counts if n is not None]
+    precise = [n for n, vague in known if not vague]
+    if precise:
+        return min(precise), False
+    return (min(n for n, _ in known), True) if known else (None, False)
 
 
 class FrameBuilder:
@@ -180,7 +208,18 @@ class FrameBuilder:
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
                 actor1 = self._country_agent(trig, clause, toks, countries, actors)
-            civilian = self._cue(cues, "civilian_target", trig, clause, toks) or (
+            off_duty = any(
+                # "not clear if he was off-duty" says nothing
+                c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
+                for c in cues
+            )
+            if trig.rule.generic and actor2 is not None and (
+                (off_duty and inter_of(actor2) == _STATE) or getattr(actor2, "role_kind", None) == _PARTY
+            ):
+                # "shot dead a soldier (assumed off-duty)", "attacked and injured 3 CNL members": ACLED
+                # codes state forces off duty and a party's members as civilians
+                actor2 = _replace_any(actor2, actor=None, kind="generic", role_kind=_VICTIM_ROLES[0])
+            civilian = (off_duty and actor2 is None and trig.rule.generic) or self._cue(cues, "civilian_target", trig, clause, toks) or (
                 inter_of(actor1) != _STATE and self._place_object(trig, places, actors, toks)
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
@@ -238,6 +277,7 @@ class FrameBuilder:
                 )
             )
         frames = self._coordinated(frames, inter_of)
+        frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
         frames = self._subordinate(frames, dates)
@@ -345,10 +385,17 @@ class FrameBuilder:
         if home is None:
             return ev_type, sub
         targets = {getattr(actor2, "country", None)} if actor2 is not None else set()
+        # a clause that names no town of its own ("usai serangan Iran pada Kamis") struck the town its
+        # sentence names ("mengunjungi area Beersheba usai serangan Iran")
+        placeless = not any(clause.start <= p.start < clause.end and not _is_country(p) for p in places)
         for p in places:
             # where it happened ("ledakan di Tel Aviv saat Iran melancarkan serangan") or what was hit
             after = p.start >= trig.end or not _is_country(p)  # "mengunjungi Beersheba usai serangan Iran"
-            here = clause.start <= p.start < clause.end and after or getattr(p, "relation", None) == "in"
+            here = (
+                clause.start <= p.start < clause.end and after
+                or getattr(p, "relation", None) == "in"
+                or (placeless and not _is_country(p))
+            )
             if here and p.candidates and not (actor1.start <= p.start < actor1.end):
                 targets.add(p.candidates[0].country)
         for c in countries:
@@ -396,8 +443,8 @@ class FrameBuilder:
             if demote:
                 host = earlier[-1]
                 if fr.deaths_reported:
-                    known = [v for v in (host.deaths, fr.deaths) if v is not None]
-                    host = _replace(host, deaths=min(known) if known else None, deaths_reported=True)
+                    n, vague = lowest_credible([(host.deaths, host.deaths_vague), (fr.deaths, fr.deaths_vague)])
+                    host = _replace(host, deaths=n, deaths_vague=vague, deaths_reported=True)
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
                     host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
@@ -405,7 +452,7 @@ class FrameBuilder:
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
                 out[out.index(earlier[-1])] = host
-                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False)
+                fr = _replace(fr, status="support", reason="subordinate", deaths=None, deaths_reported=False, deaths_vague=False)
             out.append(fr)
         return out
 
@@ -476,7 +523,10 @@ class FrameBuilder:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
         cue drops an attack or arrest among unnamed people unless a political cue (terror suspects,
         protesters) or a named armed actor says otherwise."""
-        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES) or trig.rule.collective:
+        # a clash with no side named in its clause ("ditangkap polisi usai bentrokan yang pecah ..."
+        # beside suspects by initials or debt collectors) is a brawl
+        nobody = ev_type == "Battles" and not any(a is not None and clause.start <= a.start < clause.end for a in (actor1, actor2))
+        if not (ev_type == "Violence against civilians" or sub in CRIME_SUBTYPES or nobody) or trig.rule.collective:
             return False
         if not self._cue(cues, "criminal", trig, clause, toks) or self._cue(cues, "political", trig, clause, toks):
             return False
@@ -539,7 +589,33 @@ class FrameBuilder:
                 actor2 = subject
         if actor1 is not None and actor2 is not None and actor1 is actor2:
             actor2 = None
+        sides = self._sides(trig, clause, toks, cues, cands, text)
+        if sides is not None:
+            actor1, actor2 = sides
         return actor1, actor2
+
+    def _sides(self, trig, clause: Span, toks: list[Token], cues: list[CueMention], cands, text: str) -> tuple[Any, Any] | None:
+        """"clashes took place between HTS and Hamza Division", "CNL and Imbonerakure fought each
+        other": a fight told by its two sides (cue kind ``sides``, or two subjects joined by a
+        conjunction) has no attacker; ACLED codes the side named first as actor1."""
+        rule = trig.rule
+        if rule.generic or rule.territory or (rule.event_type, rule.sub_event_type) != ("Battles", "Armed clash"):
+            return None
+        cue = self._find_cue(cues, "sides", trig, clause, toks)
+        if cue is None:
+            before = [a for a in cands if clause.start <= a.start and a.end <= trig.start]
+            if len(before) < 2 or self._words_between(toks, before[-1].end, trig.start) > 1:
+                return None
+            gap = text[before[-2].end : before[-1].start]
+            if not re.fullmatch(rf"\s*(?:{self.finder.conjunctions})\s*", gap, re.I):
+                return None
+            return before[-2], before[-1]
+        named = [a for a in cands if cue.end <= a.start < clause.end]
+        if not named or self._words_between(toks, cue.end, named[0].start) > 2:
+            return None
+        first = named[0]
+        # "a clash took place between two groups of villagers": one mention names both sides
+        return first, next((a for a in named[1:] if _identity(a) != _identity(first)), None)
 
     @staticmethod
     def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
@@ -571,6 +647,11 @@ class FrameBuilder:
                 return "Battles", "Armed clash"
         if rule.sub_event_type == "Arrests" and i1 in _NON_STATE:
             return "Violence against civilians", "Abduction/forced disappearance"
+        if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and not rule.generic and any(
+            getattr(a, "role_kind", None) == _PARTY for a in (actor1, actor2)
+        ):
+            # "CNL and CNDD-FDD supporters fought each other": a fight of party members is mob violence
+            return "Riots", "Mob violence"
         if (rule.event_type, rule.sub_event_type) == ("Battles", "Armed clash") and i1 in _CROWDS and (trig.verbal or not rule.generic):
             violent_demo = i1 in (_RIOTERS, _PROTESTERS) or i2 == _STATE
             return "Riots", "Violent demonstration" if violent_demo else "Mob violence"
@@ -601,6 +682,25 @@ class FrameBuilder:
         return out
 
     @staticmethod
+    def _disputes(frames: list[Frame], cues: list[CueMention], inter_of: Callable[[Any], int | None]) -> list[Frame]:
+        """"a man was attacked and killed over a property dispute", "two groups clashed over a land
+        dispute": violence among unorganised people over a private quarrel (cue kind ``dispute``,
+        anywhere in the sentence) is ACLED's mob violence, not an armed group's attack or a battle --
+        unless a named group, state forces or armed men took part."""
+        if not any(c.kind == "dispute" for c in cues) or any(c.kind == "political" for c in cues):
+            return frames  # "militias clashed over the ownership of land": armed sides battle
+        if any(fr.status == "event" and fr.event_type == "Protests" for fr in frames):
+            return frames  # "protested against police torturing them over a land dispute": the grievance
+        out = []
+        for fr in frames:
+            if fr.status == "event" and (fr.event_type, fr.sub_event_type) in _QUARREL and all(
+                a is None or (getattr(a, "kind", "") != "named" and inter_of(a) in _CROWDS) for a in (fr.actor1, fr.actor2)
+            ):
+                fr = _replace(fr, event_type="Riots", sub_event_type="Mob violence")
+            out.append(fr)
+        return out
+
+    @staticmethod
     def _place_object(trig: TriggerMention, places: Sequence[Any], actors: Sequence[Any], toks: list[Token]) -> bool:
         """An attack verb whose object is a town or village ("militants attacked Namava") struck
         where people live: with no armed side named, ACLED codes it as violence against civilians."""
@@ -623,6 +723,11 @@ class FrameBuilder:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
         keep = self._places_in(places, clause, sent, cues, actors)
+        if keep and all(_is_country(p) for p in keep):
+            # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
+            named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
+            if named:
+                return named[:1]
         if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
             return keep
         # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
@@ -646,6 +751,11 @@ class FrameBuilder:
             aimed = [p for p in aimed if getattr(p, "relation", None) == "to" and not _is_country(p)]
         return aimed or keep
 
+    def sentence_places(self, text: str, sentence: Sentence, places: Sequence[Any], actors: Sequence[Any]) -> list[Any]:
+        """Where a sentence says things happened, read as for an event clause spanning it."""
+        span = Span(sentence.start, sentence.end)
+        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors)
+
     def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
         happened ("di", "near", "kota") comes before a bare capitalised name in either
@@ -656,6 +766,8 @@ class FrameBuilder:
             and getattr(p, "relation", None) not in ("to", "from")
             and not any(a.start <= p.start and p.end <= a.end for a in actors)  # "pasukan Irak"
             and not self._in_direction(p, cues)
+            # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
+            and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
         ]
         cued = [p for p in usable if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
         for pool in (cued, usable):
@@ -739,7 +851,7 @@ class FrameBuilder:
             return frames
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
-        counts: dict[int, list[int | None]] = {}
+        counts: dict[int, list[tuple[int | None, bool]]] = {}
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
@@ -748,6 +860,8 @@ class FrameBuilder:
                 continue  # "kecelakaan pesawat ... menewaskan 279 orang": an accident's dead
 
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
+            if owner.reason == "plural":
+                continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
         out = []
         for fr in frames:
@@ -755,11 +869,16 @@ class FrameBuilder:
             if vals is None:
                 out.append(fr)
                 continue
-            known = [v for v in vals if v is not None]
-            out.append(_replace(fr, deaths=min(known) if known else None, deaths_reported=True))
+            n, vague = lowest_credible(vals)
+            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
         return out
 
-    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> int | None:
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
+        """The dead counted at one death word, and whether the count is a vague word's number."""
+        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
+        return (None, False) if n is None else (int(n.value), bool(n.vague))
+
+    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
         before = [t for t in toks if t.end <= d_start]
         if transitive and before and before[-1].text in self.finder.passive_aux:
             transitive = False  # "were killed": the dead are named before the word
@@ -768,10 +887,10 @@ class FrameBuilder:
         if transitive:
             right = [n for n in nums if n.start >= d_end and self._words_between(toks, d_end, n.start) <= 2]
             if right:
-                return int(right[0].value)
+                return right[0]
             after = [t for t in toks if t.start >= d_end]
             if after and after[0].text in self.finder.singular:
-                return 1  # "killed a pastor", "menewaskan seorang warga"
+                return _ONE  # "killed a pastor", "menewaskan seorang warga"
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
@@ -780,7 +899,7 @@ class FrameBuilder:
         span = text[lo:d_start]
         items = [m for m in re.split(self._conj_re(), span) if m.strip()]
         if len(items) <= 1:
-            return int(left[-1].value)
+            return left[-1]
         total = 0
         pos = lo
         for item in items:
@@ -788,7 +907,7 @@ class FrameBuilder:
             pos = i_start + len(item)
             inside = [n for n in left if i_start <= n.start < pos]
             total += int(inside[0].value) if inside else 1
-        return total
+        return _Count(total, False)
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
@@ -843,6 +962,21 @@ def _names_actor(fr: Frame, trig: TriggerMention) -> bool:
 def _is_country(p: Any) -> bool:
     cands = getattr(p, "candidates", ())
     return bool(cands) and all(c.kind == "country" for c in cands)
+
+
+def _identity(mention: Any) -> tuple[Any, ...]:
+    """Which actor a mention names: its dictionary actor, else its role and country."""
+    actor = getattr(mention, "actor", None)
+    if actor is not None:
+        return (actor.name,)
+    return (getattr(mention, "role_kind", None), getattr(mention, "country", None))
+
+
+def _replace_any(obj: Any, **changes: Any) -> Any:
+    """A copy of a frozen dataclass (a mention) with some fields changed."""
+    from dataclasses import replace
+
+    return replace(obj, **changes)
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:

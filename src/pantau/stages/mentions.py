@@ -51,6 +51,10 @@ CUE_KINDS = (
     "structure_target",
     "figurative",
     "report",
+    "sides",
+    "dispute",
+    "off_duty",
+    "speaker",
 )
 
 
@@ -97,6 +101,7 @@ class TriggerRule:
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
     strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
+    unnamed: bool = False  # names no weapon: with no attacker, beside a state's strike that day, part of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,8 @@ class CueMention:
 # A word's memoised analysis: candidate lemmas -> form, the (lemma, form) pairs that start a
 # trigger, the lemmas that start a stop phrase.
 _MemoEntry = tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]
+# The memo, its words that can start a trigger, its glued words -> their pieces' spans.
+_Words = tuple[dict[str, _MemoEntry], set[str], dict[str, tuple[tuple[int, int], ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +165,9 @@ class MentionFinder:
         self._passive_aux = frozenset(morph.get("passive_auxiliaries", ()))
         self._verb_endings = tuple(morph.get("verb_endings", ()))
         self.subject_verbs = bool(morph.get("subject_verbs", False))
+        # words that scraped text glues to a neighbour ("Aksitawuranterjadi"): a word that is no
+        # trigger but splits into such words around a trigger is read as its pieces (triggers only)
+        self._glue_words = frozenset(w.lower() for w in morph.get("glue_words", ()))
 
         trig = pack.get("triggers")
         # first lemma word -> [(phrase words, rule)], longest phrases first
@@ -170,6 +180,7 @@ class MentionFinder:
                 territory=bool(group.get("territory", False)),
                 collective=bool(group.get("collective", False)),
                 strikes=bool(group.get("strikes", False)),
+                unnamed=bool(group.get("unnamed", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
@@ -222,6 +233,9 @@ class MentionFinder:
         self.lead_sentences = int(frame.get("lead_sentences", 3))
         # a trigger noun needs a sign that the event happened (see FrameBuilder._ground)
         self.ground_nouns = bool(frame.get("ground_nouns", False))
+        # an event told in a later sentence with no place of its own happened at the lead's place
+        # (Extractor._lead_place): ACLED notes name the place once, in their first sentence
+        self.lead_place = bool(frame.get("lead_place", False))
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
@@ -229,9 +243,10 @@ class MentionFinder:
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
         # once per finder. Bounded: emptied when full, which costs time, never results.
-        # (memo, the memo's words that can start a trigger): replaced whole when full, never
-        # emptied in place, so a thread sharing the finder always reads a matching pair
-        self._words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
+        # (memo, the memo's words that can start a trigger, glued word -> its pieces' spans):
+        # replaced whole when full, never emptied in place, so a thread sharing the finder
+        # always reads a matching set
+        self._words: _Words = ({}, set(), {})
         self._short_vocab: set[str] = set()
         self.vocabulary = self._vocabulary()
         self._cores = self._vocabulary_cores(self.vocabulary)
@@ -285,17 +300,57 @@ class MentionFinder:
 
     # -- tokens and lemmas -------------------------------------------------
 
+    @property
+    def _memo(self) -> dict[str, _MemoEntry]:
+        return self._words[0]
+
+    @property
+    def _glued(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        return self._words[2]
+
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        return self._tokens(text, start, end, self._glued)
+
+    @staticmethod
+    def _tokens(text: str, start: int, end: int, glued: dict[str, tuple[tuple[int, int], ...]]) -> list[Token]:
         make = _make_token
-        return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+        if not glued:
+            return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+        out: list[Token] = []
+        for m in _WORD.finditer(text, start, end):
+            pieces = glued.get(m.group())
+            if pieces is None:
+                out.append(make(m.start(), m.end(), m.group().lower()))
+                continue
+            at = m.start()
+            out.extend(make(at + a, at + b, m.group()[a:b].lower()) for a, b in pieces)
+        return out
+
+    def _unglue(self, norm: str) -> tuple[tuple[int, int], ...] | None:
+        """The pieces of a glued word: known glue words around one piece that is a trigger
+        ("aksi|tawuran|terjadi", "akibat|tawuran"); None when the word does not split so."""
+        known = self._glue_words
+        n = len(norm)
+        if not known or norm in known or n < 2 * self._min_stem + 1:
+            return None
+        best: tuple[tuple[int, int], ...] | None = None
+        best_len = 0
+        heads = [0] + [i for i in range(2, n) if norm[:i] in known]
+        tails = [n] + [j for j in range(1, n - 1) if norm[j:] in known]
+        for i in heads:
+            for j in tails:
+                if j - i <= max(self._min_stem, best_len) or (i == 0 and j == n):
+                    continue
+                core = norm[i:j]
+                if not any(c in self._index for c in self._analyse(core)):
+                    continue
+                best_len = j - i
+                best = tuple(p for p in ((0, i), (i, j), (j, n)) if p[1] > p[0])
+        return best
 
     def analyse(self, word: str) -> dict[str, str]:
         """Candidate lemmas of a word -> the word form each implies."""
         return self._analyse(word)
-
-    @property
-    def _memo(self) -> dict[str, _MemoEntry]:
-        return self._words[0]
 
     def _entry(self, word: str) -> _MemoEntry:
         """A word's analysis, its (lemma, form) pairs that start a trigger (longest lemma first)
@@ -308,11 +363,11 @@ class MentionFinder:
             found = self._remember(word, words)
         return found
 
-    def _remember(self, word: str, words: tuple[dict[str, _MemoEntry], set[str]]) -> _MemoEntry:
-        """Analyse and memoise a word in ``words`` (the memo and its starters). A word that cannot
-        yield a lemma the matcher looks for keeps only itself (the matcher asks analyses only
-        about those lemmas)."""
-        memo, starters = words
+    def _remember(self, word: str, words: _Words) -> _MemoEntry:
+        """Analyse and memoise a word in ``words`` (the memo, its starters, its glued words). A word
+        that cannot yield a lemma the matcher looks for keeps only itself (the matcher asks
+        analyses only about those lemmas)."""
+        memo, starters, glued = words
         norm = word.lower().replace("’", "'")
         if self._inert(norm):
             found = memo[word] = ({norm: "bare"}, (), ())
@@ -323,11 +378,16 @@ class MentionFinder:
         found = memo[word] = (analysis, starts, stops)
         if starts:
             starters.add(word)
+        elif self._glue_words and not stops:
+            pieces = self._unglue(norm)
+            if pieces is not None:
+                glued[word] = pieces
+                starters.add(word)
         return found
 
-    def _forget(self) -> tuple[dict[str, _MemoEntry], set[str]]:
+    def _forget(self) -> _Words:
         """Start a fresh memo (the old one is left to threads still reading it); returns it."""
-        words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
+        words: _Words = ({}, set(), {})
         self._words = words
         return words
 
@@ -392,27 +452,35 @@ class MentionFinder:
         """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
         trigger (most sentences), found without building tokens."""
         words = _WORD.findall(text, start, end)
-        pair = self._words  # one memo and its starters throughout (see __init__)
-        memo, starters = pair
+        triple = self._words  # one memo, its starters and glued words throughout (see __init__)
+        memo, starters, glued = triple
         unseen = set(words).difference(memo)
         if unseen:
             if len(memo) + len(unseen) > _MEMO_MAX:
-                pair = self._forget()
-                memo, starters = pair
+                triple = self._forget()
+                memo, starters, glued = triple
                 unseen = set(words)
             for w in unseen:
-                self._remember(w, pair)
+                self._remember(w, triple)
         if starters.isdisjoint(words):
             return [], []
+        if glued and not glued.keys().isdisjoint(words):
+            toks = self._tokens(text, start, end, glued)  # a glued word: its pieces are the tokens
+            texts = [t.text for t in toks]
+            hits = self._hits(texts, [self._entry(w) for w in texts])
+            return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
         texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
         hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        toks = self.tokens(text, start, end)
+        toks = self._tokens(text, start, end, glued)
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
         """Trigger mentions in ``text[start:end]``, left to right, longest match first."""
+        if tokens is None and self._glue_words:
+            for w in _WORD.findall(text, start, end):
+                self._entry(w)  # finds glued words before the tokens are cut
         toks = tokens if tokens is not None else self.tokens(text, start, end)
         texts = [t.text for t in toks]
         return self._mentions(text, toks, self._hits(texts, [self._entry(w) for w in texts]))

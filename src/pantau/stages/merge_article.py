@@ -50,6 +50,7 @@ class Candidate:
     actor2: ActorRef | None = None
     deaths: int | None = None
     deaths_reported: bool = False
+    deaths_vague: bool = False  # the count is a vague word's fixed number
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

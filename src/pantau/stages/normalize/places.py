@@ -50,6 +50,14 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
 DEMONYM_WEIGHT = 0.25
+# Of namesake towns, the one the text spells by its own name beats one it spells by an
+# alternate name ("Tanjungbalai": the North Sumatran city, not Tanjung Balai of the Riau Islands).
+OWN_NAME_BONUS = 5
+# A country's capital is what news most often means by its name ("Washington": the city, not
+# the state, nor the towns in a Washington County, which UNIT_SEAT_BONUS lifts by 25); small
+# capitals get nothing (Victoria, Seychelles is no Victoria, Australia).
+CAPITAL_BONUS = 40
+BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
@@ -120,6 +128,9 @@ class Geoparser:
         self._accepted: dict[str, tuple[int, ...]] = {}  # surface -> _accept
         self._priors: dict[str, float] = {}  # place key -> _prior
         self._bases: dict[str, float] = {}  # place key -> _prior less the no-seat penalty
+        self._bares: dict[str, str] = {}  # name -> folded without a leading article (_bare)
+        self._capitals: dict[str, object] = {}  # ISO3 -> its capital's place key (_capital)
+        self._seat_keys: dict[int, tuple[tuple[Place, ...], frozenset[str]]] = {}  # see _unit_seats
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
         self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
@@ -158,6 +169,12 @@ class Geoparser:
             rf"[ \t]*[(,]|[ \t]+(?:{single_types or '(?!)'}|{in_alt})\b|[ -](?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})[ -])")
         self._fuzzy_gate = re.compile(
             rf"(?:[ \t]+(?:{single_types or '(?!)'})\b)?(?:[ \t]*[(,]|[ \t]+(?:{in_alt})[ \t]+)", re.IGNORECASE)
+        # Compass words written after (id, ms: "Israel selatan") or before (en: "southern
+        # Lebanon") a name, making with it a region the index may know as one name.
+        after_alt, before_alt = _alternation(data.get("directions_after", ())), _alternation(data.get("directions_before", ()))
+        self._dir_after = re.compile(rf"[ \t]+((?:{after_alt}))\b") if data.get("directions_after") else None
+        self._dir_before = re.compile(rf"\b((?:{before_alt}))[ \t]+$") if data.get("directions_before") else None
+        self._dir_any = self._dir_after is not None or self._dir_before is not None
         self._cue_words = frozenset(w for phrase in (*self._rel_of, *self._type_of, *data.get("fillers", []),
                                                      *data.get("institutions", []))
                                     for w in phrase.split())
@@ -243,8 +260,19 @@ class Geoparser:
                     continue
                 taken_until = b
                 hit = True
+                if b + 1 < len(segment) and segment[b] == " " and segment[b + 1].isupper() and a >= fuzzy_from:
+                    cont = self._continued(segment, a, b)
+                    if cont is not None:  # "Sidi Amor Bouhajla (Bouhajla": the run is one name
+                        accepted.append((start + a, start + a + cont[0], cont[1], "fuzzy"))
+                        taken_until = fuzzy_from = a + cont[0]
+                        break
                 if not self._named_thing(wide, start + a - lo, start + b - lo):
-                    accepted.append((start + a, start + b, ids, ""))
+                    side = self._directional(wide, start + a - lo, start + b - lo, key) if self._dir_any else None
+                    if side is not None:  # "di Israel selatan", "in southern Lebanon": the region
+                        accepted.append((start + a + side[0], start + b + side[1], side[2], ""))
+                        taken_until = max(taken_until, b + side[1])
+                    else:
+                        accepted.append((start + a, start + b, ids, ""))
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
             if not hit:
@@ -374,7 +402,7 @@ class Geoparser:
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
         for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
-                     self._within_memo):
+                     self._bares, self._seat_keys, self._capitals, self._within_memo):
             memo.clear()
         self._gaz_version = self.gaz.version
 
@@ -426,6 +454,35 @@ class Geoparser:
                 return length, ()
         ids = self.gaz.skeleton_ids(run.group())
         return length, (ids if len(ids) <= FUZZY_MAX else ())
+
+    def _directional(self, wide: str, x: int, y: int, key: str) -> tuple[int, int, tuple[int, ...]] | None:
+        """A name with a compass word of the pack beside it ("Israel selatan", "southern
+        Lebanon") that the index knows as one region (a supplement alias): (shift of the start,
+        shift of the end, its places). The name stands at wide[x:y], folded as ``key``."""
+        after = self._dir_after.match(wide, y) if self._dir_after is not None else None
+        if after is not None:
+            ids = self.gaz.ids(f"{key} {' '.join(after.group(1).split())}")
+            if ids:
+                return 0, after.end() - y, ids
+        if self._dir_before is not None and x:
+            before = self._dir_before.search(wide, max(0, x - 24), x)
+            if before is not None:
+                ids = self.gaz.ids(f"{' '.join(before.group(1).split())} {key}")
+                if ids:
+                    return before.start(1) - x, 0, ids
+        return None
+
+    def _continued(self, segment: str, a: int, b: int) -> tuple[int, tuple[int, ...]] | None:
+        """A known name at segment[a:b] followed by capitalised words the index does not join
+        to it ("Sidi" + "Amor Bouhajla", where GeoNames spells "Sidi Amor Bou Hajela"): the whole
+        run as a look-alike spelling (its length and places), when its skeleton names some place
+        and the words after it say it lies somewhere (see _fuzzy). The next word must be no cue
+        or type word ("Kabul Province", "Polres Nabire" keep their own reading)."""
+        nxt = self._word.match(segment, b + 1)
+        if nxt is None or self._fold_word(nxt.group()) in self._cue_words:
+            return None
+        length, ids = self._fuzzy(segment, a, b)
+        return (length, ids) if ids and length > b - a else None
 
     def _in_address(self, text: str, a: int) -> bool:
         """True when the name closes an address chain opened by an "in" cue: in "di Jalan
@@ -744,6 +801,11 @@ class Geoparser:
             where = (country, p.admin1)
             if kind == "populated" and where in units and (not regions or where in regions):
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
+            if kind == "populated" and len(candidates) > 1:
+                if self._own_name(mention, p):
+                    s += OWN_NAME_BONUS
+                if p.population >= BIG_CITY and self._capital(country) == p.key:
+                    s += CAPITAL_BONUS
             support = 0.0
             if focus:
                 if country == first:
@@ -779,19 +841,26 @@ class Geoparser:
                         best = p
                         break
         cued = mention.relation is not None or mention.type_cue is not None
-        if named and best.kind in ("populated", "site", "admin2") and best.population < 100_000 \
+        if named and best.kind in ("populated", "site", "admin2") \
+                and (best.population < BIG_CITY or not self._own_name(mention, best)) \
                 and self._far_from_named(best, named, regions, districts):
             # The passage names this country's regions and the place lies in none of them, far
             # from all: a namesake ("Lalpur village ... (East Midnapore district, West Bengal)" is
-            # no Lalpur of Gujarat); the regions named are the certain level.
+            # no Lalpur of Gujarat); the regions named are the certain level. A big city is
+            # exempt only under its own name ("Kotwali, Khulna district" is no Rangpur, which
+            # GeoNames also calls Kotwali).
             return None
-        if focus and support == 0 and best.kind in ("populated", "admin2") and best.population < 100_000:
-            return None  # the text is about other countries: a namesake village there is noise ("Korin" in Idleb)
+        if focus and support == 0 and best.kind in ("populated", "admin2") and (
+                best.population < BIG_CITY or not self._own_name(mention, best)):
+            # The text is about other countries: a namesake village there is noise ("Korin" in
+            # Idleb); a big city is trusted only under its own name, not an alternate spelling
+            # or a look-alike.
+            return None
         if best.kind == "populated" and best.population < 1000 and not cued and support == 0:
             return None  # a hamlet somewhere that happens to share a common word's spelling
         if mention.embedded and best.kind not in ("country", "admin1"):
             return None  # a fragment of a longer name the gazetteer does not know ("Tall Refaat")
-        big = best.kind == "populated" and best.population >= 100_000
+        big = best.kind == "populated" and best.population >= BIG_CITY and self._own_name(mention, best)
         if mention.initial and not cued and not big and best.kind not in ("country", "admin1") and support == 0:
             return None  # any word is capitalised at a sentence start
         rivals = [p for (sc, _), p in scored[1:] if sc >= best_score - RIVAL_GAP and p.key != best.key
@@ -810,6 +879,49 @@ class Geoparser:
             if country is not None and support > 0:  # the country is known from elsewhere too
                 return Reading(mention, country, False)
         return None
+
+    def _own_name(self, mention: PlaceMention, p: Place) -> bool:
+        """True when the mention spells p's own name (folded; a leading article optional on
+        either side) or names a unit p is the seat of ("Gaza": the Gaza Strip, seat Gaza City),
+        not an alternate name or a look-alike."""
+        if mention.fuzzy:
+            return False
+        said = self._bare(mention.surface)
+        if said == self._bare(p.name):
+            return True
+        return p.kind == "populated" and p.key in self._unit_seats(mention.candidates)
+
+    def _capital(self, iso3: str) -> str | None:
+        """The key of a country's capital (its seat), memoised."""
+        hit = self._capitals.get(iso3, _MISSING)
+        if hit is _MISSING:
+            country = self.gaz.country(iso3)
+            seat = self.gaz.seat(country) if country is not None else None
+            hit = self._capitals[iso3] = seat.key if seat is not None else None
+        return hit  # type: ignore[return-value]
+
+    def _bare(self, name: str) -> str:
+        """A name folded, without a leading article (memoised: names recur)."""
+        hit = self._bares.get(name)
+        if hit is None:
+            if len(self._bares) > CACHE_MAX:
+                self._bares.clear()
+            toks = self._fold_word(name).split()
+            if len(toks) > 1 and toks[0] in self.articles:
+                toks = toks[1:]
+            hit = self._bares[name] = " ".join(toks)
+        return hit
+
+    def _unit_seats(self, candidates: tuple[Place, ...]) -> frozenset[str]:
+        """Keys of the seats of the unit readings of a name (memoised per candidates tuple, by
+        identity: the tuples are themselves memoised, and hashing places would cost more)."""
+        hit = self._seat_keys.get(id(candidates))
+        if hit is None or hit[0] is not candidates:
+            if len(self._seat_keys) > CACHE_MAX:
+                self._seat_keys.clear()
+            seats = (self.gaz.seat(u) for u in candidates if u.kind in ("admin1", "admin2"))
+            hit = self._seat_keys[id(candidates)] = (candidates, frozenset(x.key for x in seats if x is not None))
+        return hit[1]
 
     def _far_from_named(self, p: Place, named: Sequence[Place], regions: set[tuple[str, str]],
                         districts: set[tuple[str, str]]) -> bool:
@@ -849,8 +961,10 @@ class Geoparser:
             chain = [m]
             while chain[-1].start in qualifier and len(chain) < 6:
                 q = qualifier[chain[-1].start]
-                if q.fuzzy or q.demonym or not q.candidates:
-                    break  # a look-alike spelling or a nationality says nothing about where
+                if q.demonym or not q.candidates:
+                    break  # a nationality says nothing about where
+                if q.fuzzy and not (q.start in qualifier and not qualifier[q.start].fuzzy):
+                    break  # nor does a look-alike spelling, unless a known name places it in turn
                 chain.append(q)
             done.update(x.start for x in chain)
             fallback: Reading | None = None
@@ -884,7 +998,11 @@ class Geoparser:
 
         def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, int, int, int, int]:
             i, (r, head) = irh
-            cue = 2 if cue_of((r, head)) in ("in", "near") or r.mention.type_cue or head.type_cue else 1
+            # A type word that cannot describe the reading ("ibu kota Iran, Teheran": the capital
+            # is Teheran, not the country) is no cue for it.
+            typed = (r.mention.type_cue and r.place.kind != "country") or (head.type_cue and head.candidates[0].kind != "country"
+                                                                           if head is not r.mention else False)
+            cue = 2 if cue_of((r, head)) in ("in", "near") or typed else 1
             spec = SPECIFICITY[r.place.kind] if r.certain else 0
             if r.mention.embedded:
                 cue -= 1
