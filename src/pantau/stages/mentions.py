@@ -132,6 +132,8 @@ class CueMention:
 # A word's memoised analysis: candidate lemmas -> form, the (lemma, form) pairs that start a
 # trigger, the lemmas that start a stop phrase.
 _MemoEntry = tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]
+# The memo, its words that can start a trigger, its glued words -> their pieces' spans.
+_Words = tuple[dict[str, _MemoEntry], set[str], dict[str, tuple[tuple[int, int], ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,6 @@ class MentionFinder:
         # words that scraped text glues to a neighbour ("Aksitawuranterjadi"): a word that is no
         # trigger but splits into such words around a trigger is read as its pieces (triggers only)
         self._glue_words = frozenset(w.lower() for w in morph.get("glue_words", ()))
-        self._glued: dict[str, tuple[tuple[int, int], ...]] = {}  # word -> its pieces' spans
 
         trig = pack.get("triggers")
         # first lemma word -> [(phrase words, rule)], longest phrases first
@@ -241,16 +242,18 @@ class MentionFinder:
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
-        # "12 orang, termasuk empat anak, tewas": the numbers after these words count part of the dead
+        # "tidak ditemukan bom atau bahan peledak": a trigger joined by these words shares the negation
         carry = cues.get("negation", {}).get("carry", ())
         self.negation_carry = re.compile("|".join(f"(?:{p})" for p in carry)) if carry else None
+        # "12 orang, termasuk empat anak, tewas": the numbers after these words count part of the dead
         subset = death.get("subset", ())
         self.subset_re = re.compile("|".join(f"(?:{p})" for p in subset)) if subset else None
         # word -> its analysis; news vocabulary repeats (~90% hits), so each word is analysed
         # once per finder. Bounded: emptied when full, which costs time, never results.
-        # (memo, the memo's words that can start a trigger): replaced whole when full, never
-        # emptied in place, so a thread sharing the finder always reads a matching pair
-        self._words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
+        # (memo, the memo's words that can start a trigger, glued word -> its pieces' spans):
+        # replaced whole when full, never emptied in place, so a thread sharing the finder
+        # always reads a matching set
+        self._words: _Words = ({}, set(), {})
         self._short_vocab: set[str] = set()
         self.vocabulary = self._vocabulary()
         self._cores = self._vocabulary_cores(self.vocabulary)
@@ -304,12 +307,23 @@ class MentionFinder:
 
     # -- tokens and lemmas -------------------------------------------------
 
+    @property
+    def _memo(self) -> dict[str, _MemoEntry]:
+        return self._words[0]
+
+    @property
+    def _glued(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        return self._words[2]
+
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        return self._tokens(text, start, end, self._glued)
+
+    @staticmethod
+    def _tokens(text: str, start: int, end: int, glued: dict[str, tuple[tuple[int, int], ...]]) -> list[Token]:
         make = _make_token
-        if not self._glued:
+        if not glued:
             return [make(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
         out: list[Token] = []
-        glued = self._glued
         for m in _WORD.finditer(text, start, end):
             pieces = glued.get(m.group())
             if pieces is None:
@@ -345,10 +359,6 @@ class MentionFinder:
         """Candidate lemmas of a word -> the word form each implies."""
         return self._analyse(word)
 
-    @property
-    def _memo(self) -> dict[str, _MemoEntry]:
-        return self._words[0]
-
     def _entry(self, word: str) -> _MemoEntry:
         """A word's analysis, its (lemma, form) pairs that start a trigger (longest lemma first)
         and its lemmas that start a stop phrase: most words have neither and are passed over."""
@@ -360,11 +370,11 @@ class MentionFinder:
             found = self._remember(word, words)
         return found
 
-    def _remember(self, word: str, words: tuple[dict[str, _MemoEntry], set[str]]) -> _MemoEntry:
-        """Analyse and memoise a word in ``words`` (the memo and its starters). A word that cannot
-        yield a lemma the matcher looks for keeps only itself (the matcher asks analyses only
-        about those lemmas)."""
-        memo, starters = words
+    def _remember(self, word: str, words: _Words) -> _MemoEntry:
+        """Analyse and memoise a word in ``words`` (the memo, its starters, its glued words). A word
+        that cannot yield a lemma the matcher looks for keeps only itself (the matcher asks
+        analyses only about those lemmas)."""
+        memo, starters, glued = words
         norm = word.lower().replace("’", "'")
         if self._inert(norm):
             found = memo[word] = ({norm: "bare"}, (), ())
@@ -378,15 +388,14 @@ class MentionFinder:
         elif self._glue_words and not stops:
             pieces = self._unglue(norm)
             if pieces is not None:
-                self._glued[word] = pieces
+                glued[word] = pieces
                 starters.add(word)
         return found
 
-    def _forget(self) -> tuple[dict[str, _MemoEntry], set[str]]:
+    def _forget(self) -> _Words:
         """Start a fresh memo (the old one is left to threads still reading it); returns it."""
-        words: tuple[dict[str, _MemoEntry], set[str]] = ({}, set())
+        words: _Words = ({}, set(), {})
         self._words = words
-        self._glued = {}  # replaced, not emptied, for the same reason
         return words
 
     def _analyse(self, word: str) -> dict[str, str]:
@@ -450,20 +459,20 @@ class MentionFinder:
         """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
         trigger (most sentences), found without building tokens."""
         words = _WORD.findall(text, start, end)
-        pair = self._words  # one memo and its starters throughout (see __init__)
-        memo, starters = pair
+        triple = self._words  # one memo, its starters and glued words throughout (see __init__)
+        memo, starters, glued = triple
         unseen = set(words).difference(memo)
         if unseen:
             if len(memo) + len(unseen) > _MEMO_MAX:
-                pair = self._forget()
-                memo, starters = pair
+                triple = self._forget()
+                memo, starters, glued = triple
                 unseen = set(words)
             for w in unseen:
-                self._remember(w, pair)
+                self._remember(w, triple)
         if starters.isdisjoint(words):
             return [], []
-        if self._glued and not self._glued.keys().isdisjoint(words):
-            toks = self.tokens(text, start, end)  # a glued word: its pieces are the tokens
+        if glued and not glued.keys().isdisjoint(words):
+            toks = self._tokens(text, start, end, glued)  # a glued word: its pieces are the tokens
             texts = [t.text for t in toks]
             hits = self._hits(texts, [self._entry(w) for w in texts])
             return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
@@ -471,7 +480,7 @@ class MentionFinder:
         hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        toks = self.tokens(text, start, end)
+        toks = self._tokens(text, start, end, glued)
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
