@@ -523,3 +523,10 @@ def test_en_cue_patterns_are_lower_case(packs) -> None:
         for pattern in table.get("patterns", []) if isinstance(table, dict) else []:
             literal = re.sub(r"\\[A-Za-z]|\(\?[A-Za-z<=!:]+", "", pattern)
             assert not re.search(r"[A-Z]", literal), (name, pattern)
+
+
+def test_en_extract_coordinated_verbs_share_their_civilian_object(real_pipeline) -> None:
+    """"shot and killed the court's administrative chief": the object read by the second verb (a
+    civilian) is the first verb's too."""
+    text = "On 2 May 2020, unknown gunmen shot and killed the provincial court's administrative chief in Surobi district, Kabul."
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]

@@ -672,9 +672,10 @@ class FrameBuilder:
                 continue
             a1 = fr.actor1 or next((o.actor1 for o in mates if o.actor1 is not None and o.actor1 is not fr.actor2), None)
             a2 = fr.actor2 or next((o.actor2 for o in mates if o.actor2 is not None and o.actor2 is not a1), None)
-            if (a1, a2) == (fr.actor1, fr.actor2):
-                continue
             civilian = bool(fr.extra.get("civilian_target")) or any(o.extra.get("civilian_target") for o in mates)
+            # "shot and killed the court's administrative chief": the second verb's object is the first's
+            if (a1, a2) == (fr.actor1, fr.actor2) and civilian == bool(fr.extra.get("civilian_target")):
+                continue
             ev_type, sub = self._type(fr.trigger, a1, a2, inter_of, civilian)
             out[i] = _replace(fr, actor1=a1, actor2=a2, event_type=ev_type, sub_event_type=sub)
         return out
