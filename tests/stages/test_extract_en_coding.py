@@ -530,3 +530,9 @@ def test_en_extract_coordinated_verbs_share_their_civilian_object(real_pipeline)
     civilian) is the first verb's too."""
     text = "On 2 May 2020, unknown gunmen shot and killed the provincial court's administrative chief in Surobi district, Kabul."
     assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+def test_en_extract_officer_by_rank_is_state_forces(real_pipeline) -> None:
+    """A soldier named by his rank ("a lieutenant") is state forces: shooting him is a battle."""
+    text = "On 3 May 2020, unidentified gunmen shot dead a lieutenant in the city of Daraa (Daraa)."
+    assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
