@@ -536,3 +536,19 @@ def test_en_extract_officer_by_rank_is_state_forces(real_pipeline) -> None:
     """A soldier named by his rank ("a lieutenant") is state forces: shooting him is a battle."""
     text = "On 3 May 2020, unidentified gunmen shot dead a lieutenant in the city of Daraa (Daraa)."
     assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 1 May 2020, 12 workers staged a demonstration in Rodriguez (Rizal). They were arrested for violating the quarantine.",
+         "Protest with intervention"),
+        ("On 1 May 2020, farmers staged a protest in Amritsar (Punjab) demanding ration kits. 26 arrested for violating the lockdown.",
+         "Protest with intervention"),
+        # the arrest a protest is against is no intervention
+        ("On 1 May 2020, journalists protested in Sukkur city (Sukkur, Sindh) against the arrest of their editor. "
+         "He was arrested in a corruption case.", "Peaceful protest"),
+    ],
+)
+def test_en_extract_crowd_arrested_without_naming_the_police(real_pipeline, text: str, sub: str) -> None:
+    assert _events(real_pipeline, text) == [("Protests", sub)]
