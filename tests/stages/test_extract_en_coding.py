@@ -386,6 +386,10 @@ def test_en_extract_civilian_objects_of_an_attack(real_pipeline, text: str) -> N
          ("Riots", "Violent demonstration")),
         ("en", "On 6 May 2020, prisoners demonstrated in Sapele (Delta) over visits. The inmates burnt official documents.",
          ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, teachers held a demonstration in Madurai city (Madurai, TN). Police clashed with the demonstrators.",
+         ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, about 70 people blocked roads with burning objects to demonstrate in Marituba (Para).",
+         ("Riots", "Violent demonstration")),
         # a burnt thing the protest is about is no violence of the protesters
         ("en", "On 6 May 2020, residents held a protest in Tando Jam town (Hyderabad, Sindh) for the replacement of a burnt transformer.",
          ("Protests", "Peaceful protest")),
