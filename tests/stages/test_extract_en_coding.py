@@ -556,3 +556,19 @@ def test_en_extract_officer_by_rank_is_state_forces(real_pipeline) -> None:
 )
 def test_en_extract_crowd_arrested_without_naming_the_police(real_pipeline, text: str, sub: str) -> None:
     assert _events(real_pipeline, text) == [("Protests", sub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 29 April 2020, a clash erupted between police and shopkeepers in Mehrabpur city (Naushahro Firoz, Sindh).",
+         [("Riots", "Mob violence")]),
+        ("On 29 April 2020, police officers fought with market vendors in Kotobe (Addis Ababa).",
+         [("Riots", "Mob violence")]),
+        # a crowd named far from the fight is not one of its sides
+        ("On 29 April 2020, the army and rebels clashed in Paletwa (Chin State) as the rebels attacked trucks "
+         "carrying rice for displaced villagers.", [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_forces_fighting_unarmed_people_is_a_riot(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected
