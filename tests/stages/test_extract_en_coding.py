@@ -386,6 +386,10 @@ def test_en_extract_civilian_objects_of_an_attack(real_pipeline, text: str) -> N
          ("Riots", "Violent demonstration")),
         ("en", "On 6 May 2020, prisoners demonstrated in Sapele (Delta) over visits. The inmates burnt official documents.",
          ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, teachers held a demonstration in Madurai city (Madurai, TN). Police clashed with the demonstrators.",
+         ("Riots", "Violent demonstration")),
+        ("en", "On 6 May 2020, about 70 people blocked roads with burning objects to demonstrate in Marituba (Para).",
+         ("Riots", "Violent demonstration")),
         # a burnt thing the protest is about is no violence of the protesters
         ("en", "On 6 May 2020, residents held a protest in Tando Jam town (Hyderabad, Sindh) for the replacement of a burnt transformer.",
          ("Protests", "Peaceful protest")),
@@ -523,3 +527,48 @@ def test_en_cue_patterns_are_lower_case(packs) -> None:
         for pattern in table.get("patterns", []) if isinstance(table, dict) else []:
             literal = re.sub(r"\\[A-Za-z]|\(\?[A-Za-z<=!:]+", "", pattern)
             assert not re.search(r"[A-Z]", literal), (name, pattern)
+
+
+def test_en_extract_coordinated_verbs_share_their_civilian_object(real_pipeline) -> None:
+    """"shot and killed the court's administrative chief": the object read by the second verb (a
+    civilian) is the first verb's too."""
+    text = "On 2 May 2020, unknown gunmen shot and killed the provincial court's administrative chief in Surobi district, Kabul."
+    assert _events(real_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+def test_en_extract_officer_by_rank_is_state_forces(real_pipeline) -> None:
+    """A soldier named by his rank ("a lieutenant") is state forces: shooting him is a battle."""
+    text = "On 3 May 2020, unidentified gunmen shot dead a lieutenant in the city of Daraa (Daraa)."
+    assert _events(real_pipeline, text) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 1 May 2020, 12 workers staged a demonstration in Rodriguez (Rizal). They were arrested for violating the quarantine.",
+         "Protest with intervention"),
+        ("On 1 May 2020, farmers staged a protest in Amritsar (Punjab) demanding ration kits. 26 arrested for violating the lockdown.",
+         "Protest with intervention"),
+        # the arrest a protest is against is no intervention
+        ("On 1 May 2020, journalists protested in Sukkur city (Sukkur, Sindh) against the arrest of their editor. "
+         "He was arrested in a corruption case.", "Peaceful protest"),
+    ],
+)
+def test_en_extract_crowd_arrested_without_naming_the_police(real_pipeline, text: str, sub: str) -> None:
+    assert _events(real_pipeline, text) == [("Protests", sub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 29 April 2020, a clash erupted between police and shopkeepers in Mehrabpur city (Naushahro Firoz, Sindh).",
+         [("Riots", "Mob violence")]),
+        ("On 29 April 2020, police officers fought with market vendors in Kotobe (Addis Ababa).",
+         [("Riots", "Mob violence")]),
+        # a crowd named far from the fight is not one of its sides
+        ("On 29 April 2020, the army and rebels clashed in Paletwa (Chin State) as the rebels attacked trucks "
+         "carrying rice for displaced villagers.", [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_forces_fighting_unarmed_people_is_a_riot(real_pipeline, text, expected) -> None:
+    assert _events(real_pipeline, text) == expected

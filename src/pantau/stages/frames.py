@@ -231,6 +231,16 @@ class FrameBuilder:
             )
             ev_type, sub = self._type(trig, actor1, actor2, inter_of, civilian)
             if (
+                (ev_type, sub) == ("Battles", "Armed clash") and not trig.rule.generic and not trig.rule.territory
+                and inter_of(actor1) == _STATE and inter_of(actor2) in _CROWDS
+                and (self._sides(trig, clause, toks, cues, [a for a in actors if not (a.start < trig.end and a.end > trig.start)], text) is not None
+                     or (self._words_between(toks, trig.end, actor2.start) if actor2.start >= trig.end
+                         else self._words_between(toks, actor2.end, trig.start)) <= _VICTIM_REACH)
+            ):
+                # "a clash erupted between police and shopkeepers", "police fought with market vendors":
+                # forces fighting unarmed people is a riot, not a battle
+                ev_type, sub = "Riots", "Violent demonstration" if inter_of(actor2) in (_RIOTERS, _PROTESTERS) else "Mob violence"
+            if (
                 sub == _ABDUCTION and inter_of(actor2) in _ARMED_INTER
                 and (self._words_between(toks, trig.end, actor2.start) if actor2.start >= trig.end
                      else self._words_between(toks, actor2.end, trig.start)) <= _VICTIM_REACH
@@ -648,8 +658,12 @@ class FrameBuilder:
         if not named or self._words_between(toks, cue.end, named[0].start) > 2:
             return None
         first = named[0]
-        # "a clash took place between two groups of villagers": one mention names both sides
-        return first, next((a for a in named[1:] if _identity(a) != _identity(first)), None)
+        # the other side is joined to the first by a conjunction ("between X and Y"); "a clash took
+        # place between two groups of villagers": one mention names both sides
+        other = next((a for a in named[1:] if _identity(a) != _identity(first)), None)
+        if other is not None and not re.fullmatch(rf"\s*(?:{self.finder.conjunctions})\s*", text[first.end : other.start], re.I):
+            other = None
+        return first, other
 
     @staticmethod
     def _type(trig: TriggerMention, actor1, actor2, inter_of, civilian_target: bool = False) -> tuple[str, str]:
@@ -746,9 +760,10 @@ class FrameBuilder:
                 continue
             a1 = fr.actor1 or next((o.actor1 for o in mates if o.actor1 is not None and o.actor1 is not fr.actor2), None)
             a2 = fr.actor2 or next((o.actor2 for o in mates if o.actor2 is not None and o.actor2 is not a1), None)
-            if (a1, a2) == (fr.actor1, fr.actor2):
-                continue
             civilian = bool(fr.extra.get("civilian_target")) or any(o.extra.get("civilian_target") for o in mates)
+            # "shot and killed the court's administrative chief": the second verb's object is the first's
+            if (a1, a2) == (fr.actor1, fr.actor2) and civilian == bool(fr.extra.get("civilian_target")):
+                continue
             ev_type, sub = self._type(fr.trigger, a1, a2, inter_of, civilian)
             out[i] = _replace(fr, actor1=a1, actor2=a2, event_type=ev_type, sub_event_type=sub)
         return out
