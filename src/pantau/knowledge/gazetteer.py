@@ -456,7 +456,9 @@ def build_index() -> dict[str, Any]:
             if b.cols["kind"][i] in ("admin1", "admin2"):
                 b.cols["pop"][i] = max(b.cols["pop"][i], b.cols["pop"][seat])
 
-    index = {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in b.index.items()}
+    # Sorted keys: the built index must not depend on set order (PYTHONHASHSEED), or two processes
+    # that each built it could code the same text differently.
+    index = {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in sorted(b.index.items())}
     skeletons = _skeleton_index(b, skeleton)
     return {
         "format": manifest["format"],
@@ -471,7 +473,7 @@ def build_index() -> dict[str, Any]:
         "skeletons": _pack(skeletons),
         "country_keys": sorted(k for k, v in index.items() if " " not in k and
                                any(b.cols["kind"][i] == "country" for i in (v if isinstance(v, tuple) else (v,)))),
-        "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in v.items()} for k, v in b.cased.items()},
+        "cased": {k: {sp: tuple(sorted(ids)) for sp, ids in sorted(v.items())} for k, v in sorted(b.cased.items())},
         "countries": country_idx,
         "fold": dict(manifest.get("fold", {})),
         "articles": sorted(b.articles),
@@ -530,7 +532,7 @@ def _skeleton_index(b: _Builder, skeleton: Skeleton) -> dict[str, int | tuple[in
         for i in ids:
             if b.cols["kind"][i] in ("populated", "site", "admin2"):
                 out.setdefault(k, set()).add(i)
-    return {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in out.items()}
+    return {k: (tuple(sorted(v)) if len(v) > 1 else next(iter(v))) for k, v in sorted(out.items())}
 
 
 def _spans(keys: Iterable[str]) -> dict[str, int]:
@@ -544,7 +546,7 @@ def _spans(keys: Iterable[str]) -> dict[str, int]:
         n = rest.count(" ") + 2 if rest else 1
         if out.get(first, 0) < n:
             out[first] = n
-    return {w: n for w, n in out.items() if n != (1 if w in names else 0)}
+    return {w: n for w, n in sorted(out.items()) if n != (1 if w in names else 0)}
 
 
 _SEP = "\x00"  # never in a folded name (folding turns every non-alphanumeric into a space)
