@@ -218,18 +218,40 @@ def test_merge_corpus_rules_one_city_protest_at_a_square_and_at_the_city_merges(
 @pytest.mark.parametrize(
     "change",
     [
-        dict(event_date=DAY + timedelta(days=1)),  # another day
+        dict(event_date=DAY + timedelta(days=2)),  # two days later: another march
         dict(time_precision=2),  # only the week known
         dict(actor1="Labor Group (United States)"),  # another actor1, even of the same kind
         dict(location="Newark", latitude=40.73566, longitude=-74.17237, admin1="New Jersey"),  # a town 15 km off
         dict(location="Yonkers", latitude=40.93121, longitude=-73.89875),  # a town 26 km off
         dict(location="New York", latitude=42.9, longitude=-75.5, geo_precision=3),  # the state only
     ],
-    ids=["next-day", "week-only", "other-actor1", "other-town", "far-town", "region-level"],
+    ids=["two-days-later", "week-only", "other-actor1", "other-town", "far-town", "region-level"],
 )
 def test_merge_corpus_rules_near_places_of_one_outlet_stay_apart_otherwise(merger, change):
     reports = _reports(_event("a", "d1", **NYC_MARCH), _event("b", "d2", **{**NYC_MARCH, **TIMES_SQUARE, **change}))
     assert not _together(merger, reports, "d1", "d2")
+
+
+# one outlet's two follow-ups of a night brawl between youth gangs in two neighbouring districts of South
+# Jakarta (4.5 km apart), one article dating it to the Sunday, the other to the Monday after midnight
+BRAWL = dict(event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Indonesia)", inter1=5,
+             actor2=None, inter2=None, fatalities=0, country="IDN", admin1="Jakarta", location="Kebayoran Baru",
+             latitude=-6.24, longitude=106.80, geo_precision=2, publisher="kompas.test", pub=DAY + timedelta(days=3))
+
+
+def test_merge_corpus_rules_one_outlets_brawl_a_day_apart_at_near_places_merges(merger):
+    late = dict(BRAWL, location="Pesanggrahan", latitude=-6.25, longitude=106.76, geo_precision=1,
+                event_date=DAY + timedelta(days=1))
+    reports = _reports(_event("a", "d1", **BRAWL), _event("b", "d2", **late))
+    assert _together(merger, reports, "d1", "d2")
+    assert "named places within" in merger.verdict(*reports)[0]
+    # two days apart, or a dense block-day (where both must be the same day), stays apart
+    later = dict(late, event_date=DAY + timedelta(days=2))
+    assert not _together(merger, _reports(_event("a", "d1", **BRAWL), _event("b", "d2", **later)), "d1", "d2")
+    crowd = [_event(f"c{i}", f"crowd{i}", **{**BRAWL, "publisher": f"o{i}.test", "admin1": f"Prov{i}",
+                                             "location": f"Town{i}", "latitude": -7.0 - i})
+             for i in range(merger.rules.dense_reports)]
+    assert not _together(merger, reports + _reports(*crowd), "d1", "d2")
 
 
 def test_merge_corpus_rules_near_places_do_not_merge_political_violence(merger):
@@ -280,7 +302,7 @@ def test_merge_corpus_rules_two_reports_of_one_named_region_merge(merger):
         (dict(admin1="Ilam", location="Khorramabad"), "detik.com"),  # a namesake in another region
         ({}, "liputan6.com"),  # one outlet's two stories of a day: as often two incidents as one
     ],
-    ids=["next-day", "week-only", "other-actor1", "other-name", "other-region", "one-outlet"],
+    ids=["two-days-later", "week-only", "other-actor1", "other-name", "other-region", "one-outlet"],
 )
 def test_merge_corpus_rules_region_level_reports_stay_apart_otherwise(merger, change, publisher):
     reports = _reports(_event("a", "d1", **KHORRAMABAD, publisher="liputan6.com"),

@@ -149,6 +149,7 @@ class MergeRules:
     sole_place: bool = False
     near_place_families: frozenset[str] = frozenset()
     near_place_km: float = 0.0
+    near_place_days: int = 0
     region_same_name: bool = False
 
     @classmethod
@@ -174,6 +175,7 @@ class MergeRules:
                 sole_place=bool(data.get("country_only", {}).get("sole_place", False)),
                 near_place_families=frozenset(map(str, data.get("near_place", {}).get("families", ()))),
                 near_place_km=float(data.get("near_place", {}).get("km", 0.0)),
+                near_place_days=int(data.get("near_place", {}).get("days", 0)),
                 region_same_name=bool(data.get("region_only", {}).get("same_name", False)),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -330,11 +332,14 @@ class CorpusMerger:
     def _near_place(self, a: Report, b: Report, km: float | None, days: int, tp: int) -> bool:
         """On a dense block-day or between one outlet's articles, two named places within ``near_place.km``
         still count as one place for the families listed (demonstrations: a city's protest told at one of its
-        squares and at the city), when both are placed below the region, on the same day, by the same actor1."""
+        squares and at the city), when both are placed below the region, dated to the day and at most
+        ``near_place.days`` apart (a night brawl "early on Sunday" is dated to either side of midnight), by the
+        same actor1. On a dense block-day the caller has already required the same day."""
         block = self.block(a)
         return (
             block is not None and block[1] in self.rules.near_place_families and km is not None
-            and km <= self.rules.near_place_km and days == 0 and tp == 1 and a.actor1 == b.actor1
+            and km <= self.rules.near_place_km and days <= self.rules.near_place_days and tp == 1
+            and a.actor1 == b.actor1
             and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
         )
 
@@ -454,7 +459,7 @@ class CorpusMerger:
             f"tolls {a.fatalities} and {b.fatalities}",
         ]
         if dense or same_outlet_day:
-            where = (f"named places within {self.rules.near_place_km:.0f} km, the same day and actor1" if near
+            where = (f"named places within {self.rules.near_place_km:.0f} km, {days} day(s) apart, the same actor1" if near
                      else "same named place")
             parts.append(f"{where} ({'dense block-day' if dense else 'one outlet, one day'})")
         return "; ".join(parts), ""
