@@ -38,3 +38,11 @@ def test_id_multireport_groups_name_corpus_articles_of_the_same_days(shared_dir)
     for group in _groups():
         days = [corpus[d] for d in group["doc_ids"]]
         assert (max(days) - min(days)).days <= 3, group["group"]
+
+
+@pytest.mark.shared
+def test_id_multireport_groups_name_only_dev_list_articles(shared_dir):
+    """Annotations of the corpus use the dev list only (its other articles are kept for testing)."""
+    dev = set((shared_dir / "corpus" / "dev_ids.txt").read_text(encoding="utf-8").split())
+    outside = [(g["group"], d) for g in _groups() for d in g["doc_ids"] if d not in dev]
+    assert not outside, outside
