@@ -166,7 +166,7 @@ class FrameBuilder:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
             if any(a.start <= trig.start < a.end and getattr(a, "kind", "") == "named" for a in actors):
                 continue  # part of a name ("Pasukan Pertahanan Israel")
-            if trig.rule.needs and not self._needs_met(toks, clause, trig):
+            if trig.rule.needs and not self._needs_met(toks, clause, trig, clauses):
                 continue
             if not trig.verbal and self._cue(cues, "modifier", trig, clause, toks):
                 continue  # "dengan kedok serangan udara": how, not what
@@ -179,8 +179,13 @@ class FrameBuilder:
                 if self._cue(cues, kind, trig, clause, toks):
                     status, reason = "dropped", kind
                     break
-            date_here = [d for d in dates if clause.start <= d.start < clause.end] or self._free_dates(
-                dates, trig, triggers, clauses
+            # "On 29 April 2020, a group held a demonstration to commemorate those killed in 1977": a
+            # year told after the trigger, in a sentence that opens with the event's day, dates what
+            # the clause recalls, not the event
+            told_day = any(getattr(d, "kind", "") in DAY_KINDS and d.end <= trig.start for d in dates)
+            mine = [d for d in dates if not (told_day and getattr(d, "kind", "") == "year" and d.start >= trig.end)]
+            date_here = [d for d in mine if clause.start <= d.start < clause.end] or self._free_dates(
+                mine, trig, triggers, clauses
             )
             anchor_dates = [d for d in dates if self._anchors(d, trig, toks)]
             if status == "event":
@@ -557,11 +562,18 @@ class FrameBuilder:
             return False
         return any(t.rule.event_type == "Protests" and t.end <= trig.start for t in triggers)
 
-    def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention) -> bool:
+    def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention, clauses: Sequence[Span] = ()) -> bool:
+        """A ``needs`` word in the trigger's clause, or opening the clause right after it: a participle
+        set off by a comma goes on with the same act ("gathered at the square, demanding ...")."""
         lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
         hi = next((i for i, t in enumerate(toks) if t.start >= clause.end), len(toks))
         skip = range(trig.first_token, trig.last_token + 1)
-        return self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip)
+        if self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip):
+            return True
+        nxt = next((c for c in clauses if c.start == clause.end), None)
+        if nxt is None or hi >= len(toks) or toks[hi].start >= nxt.end:
+            return False
+        return any(self.finder.has_any_lemma(toks, hi, hi + len(words), [words]) for words in trig.rule.needs)
 
     def _criminal(self, ev_type, sub, cues, trig, clause, toks, actor1, actor2) -> bool:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
