@@ -166,7 +166,14 @@ class FrameBuilder:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
             if any(a.start <= trig.start < a.end and getattr(a, "kind", "") == "named" for a in actors):
                 continue  # part of a name ("Pasukan Pertahanan Israel")
-            if trig.rule.needs and not self._needs_met(toks, clause, trig, clauses):
+            if trig.rule.needs_sentence:
+                # "fired 14.5mm, 12.7mm and PK machine guns": a weapon list cut by commas goes on
+                # with the verb before it; the trigger belongs to that verb's clause
+                told = self._need_before(toks, trig)
+                if told is None:
+                    continue
+                clause = next((c for c in clauses if c.start <= told < c.end), clause)
+            elif trig.rule.needs and not self._needs_met(toks, clause, trig, clauses):
                 continue
             if not trig.verbal and self._cue(cues, "modifier", trig, clause, toks):
                 continue  # "dengan kedok serangan udara": how, not what
@@ -565,15 +572,22 @@ class FrameBuilder:
     def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention, clauses: Sequence[Span] = ()) -> bool:
         """A ``needs`` word in the trigger's clause, or opening the clause right after it: a participle
         set off by a comma goes on with the same act ("gathered at the square, demanding ...")."""
+        skip = range(trig.first_token, trig.last_token + 1)
         lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
         hi = next((i for i, t in enumerate(toks) if t.start >= clause.end), len(toks))
-        skip = range(trig.first_token, trig.last_token + 1)
         if self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip):
             return True
         nxt = next((c for c in clauses if c.start == clause.end), None)
         if nxt is None or hi >= len(toks) or toks[hi].start >= nxt.end:
             return False
         return any(self.finder.has_any_lemma(toks, hi, hi + len(words), [words]) for words in trig.rule.needs)
+
+    def _need_before(self, toks: list[Token], trig: TriggerMention) -> int | None:
+        """Where the nearest ``needs`` word before the trigger in its sentence starts, if any."""
+        for k in range(trig.first_token - 1, -1, -1):
+            if any(self.finder.has_any_lemma(toks, k, k + len(words), [words]) for words in trig.rule.needs):
+                return toks[k].start
+        return None
 
     def _criminal(self, ev_type, sub, cues, trig, clause, toks, actor1, actor2) -> bool:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal

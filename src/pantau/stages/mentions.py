@@ -97,6 +97,7 @@ class TriggerRule:
     bare: bool = True
     forms: frozenset[str] = frozenset()
     needs: tuple[tuple[str, ...], ...] = ()
+    needs_sentence: bool = False  # ``needs`` anywhere in the sentence, not only the trigger's clause
     after: frozenset[str] = frozenset()
     priority: int = 1
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
@@ -185,6 +186,7 @@ class MentionFinder:
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
+                needs_sentence=group.get("needs_in") == "sentence",
                 after=frozenset(group.get("after", ())),
                 priority=int(group.get("priority", 0 if group.get("generic") else 1)),
                 passive=group.get("voice") == "passive",
