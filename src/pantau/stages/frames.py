@@ -206,6 +206,8 @@ class FrameBuilder:
                     status, reason = "support", "commentary"  # "mengecam serangan di Gaza": about an event, not its report
                 elif self._grievance(cues, trig, triggers, clause, toks):
                     status, reason = "support", "grievance"
+                elif self._demanded(cues, trig, triggers, clause, toks):
+                    status, reason = "support", "demand"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
@@ -568,6 +570,17 @@ class FrameBuilder:
         if trig.verbal or trig.rule.event_type == "Protests" or not self._cue(cues, "grievance", trig, clause, toks):
             return False
         return any(t.rule.event_type == "Protests" and t.end <= trig.start for t in triggers)
+
+    def _demanded(self, cues: list[CueMention], trig: TriggerMention, triggers: Sequence[TriggerMention], clause: Span, toks: list[Token]) -> bool:
+        """A development a protest demands ("protesters blocked the road, calling for the release of
+        prisoners"): a strategic development told after a demand word, in a sentence whose protest
+        or riot comes first, is what the crowd asks for or complains of."""
+        if trig.rule.event_type != "Strategic developments":
+            return False
+        cue = self._find_cue(cues, "demand", trig, clause, toks)
+        return cue is not None and any(
+            t.rule.event_type in ("Protests", "Riots") and t.start < cue.start for t in triggers
+        )
 
     def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention, clauses: Sequence[Span] = ()) -> bool:
         """A ``needs`` word in the trigger's clause, or opening the clause right after it: a participle

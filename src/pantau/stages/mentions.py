@@ -43,6 +43,7 @@ CUE_KINDS = (
     "target",
     "commentary",
     "grievance",
+    "demand",
     "seized_arms",
     "seized_goods",
     "criminal",
