@@ -208,6 +208,8 @@ class FrameBuilder:
                     status, reason = "support", "grievance"
                 elif self._demanded(cues, trig, triggers, clause, toks):
                     status, reason = "support", "demand"
+                elif trig.verbal and trig.surface.islower() and trig.surface.endswith("ed") and self._cue(cues, "attributive", trig, clause, toks):
+                    status, reason = "support", "attributive"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":

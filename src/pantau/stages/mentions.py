@@ -44,6 +44,7 @@ CUE_KINDS = (
     "commentary",
     "grievance",
     "demand",
+    "attributive",
     "seized_arms",
     "seized_goods",
     "criminal",
