@@ -43,6 +43,8 @@ DAY_KINDS = ("absolute", "weekday", "relative")  # date kinds that name a day of
 _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
+# "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?")
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # What a territory verb that took things ("seized", cue kind) is instead (ACLED's seizure rules).
 _SEIZED = MappingProxyType({
@@ -224,7 +226,8 @@ class FrameBuilder:
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
             if (
                 self.finder.subject_verbs and trig.rule.generic and not trig.verbal and actor1 is not None
-                and actor1.end <= trig.start and self._words_between(toks, actor1.end, trig.start) == 0
+                and actor1.end <= trig.start
+                and (self._words_between(toks, actor1.end, trig.start) == 0 or _OF_NAME.fullmatch(text[actor1.end : trig.start]))
             ):
                 # "villagers beat up four persons": a bare attack word right after its subject is its
                 # verb (not a noun's: "an Afghan military convoy")
@@ -642,10 +645,12 @@ class FrameBuilder:
             form in ("noun", "bare")
             and self.finder.subject_verbs
             and subject is not None
-            and self._words_between(toks, subject.end, trig.start) == 0
+            and (self._words_between(toks, subject.end, trig.start) == 0 or _OF_NAME.fullmatch(text[subject.end : trig.start]))
             and agent is None
         ):
-            form = "active"  # "gunmen shot dead two farmers": a bare trigger right after its subject
+            # "gunmen shot dead two farmers", "residents of El Diamante village beat a man": a bare
+            # trigger right after its subject (or the name of where the subject is from)
+            form = "active"
         if form == "active" and agent is not None and any(self._words_between(toks, trig.end, c.start) == 0 for c in agent_cues):
             form = "passive"  # a participle with its agent: "people killed by Palestinian attacks"
         if form in ("passive", "stative") or trig.rule.passive:
