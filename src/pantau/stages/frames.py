@@ -45,6 +45,9 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 _SUBJECT_CHARS = 12
 # "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?")
+# "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
+# between a subject and its verb
+_APPOSITIVE = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # What a territory verb that took things ("seized", cue kind) is instead (ACLED's seizure rules).
 _SEIZED = MappingProxyType({
@@ -227,7 +230,7 @@ class FrameBuilder:
             if (
                 self.finder.subject_verbs and trig.rule.generic and not trig.verbal and actor1 is not None
                 and actor1.end <= trig.start
-                and (self._words_between(toks, actor1.end, trig.start) == 0 or _OF_NAME.fullmatch(text[actor1.end : trig.start]))
+                and self._next_to(toks, text, actor1.end, trig.start)
             ):
                 # "villagers beat up four persons": a bare attack word right after its subject is its
                 # verb (not a noun's: "an Afghan military convoy")
@@ -543,6 +546,12 @@ class FrameBuilder:
                     return c
         return None
 
+    def _next_to(self, toks: list[Token], text: str, end: int, start: int) -> bool:
+        """A subject ending at ``end`` stands next to its verb at ``start``: nothing between, or only
+        the name of where it is from ("residents of El Diamante village"), or an aside set off by commas."""
+        gap = text[end:start]
+        return self._words_between(toks, end, start) == 0 or bool(_OF_NAME.fullmatch(gap) or _APPOSITIVE.fullmatch(gap))
+
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
         return sum(1 for t in toks if t.start >= a and t.end <= b)
@@ -640,12 +649,15 @@ class FrameBuilder:
                 break
         right_next = next((a for a in after_clause if self._words_between(toks, trig.end, a.start) <= 1), None)
         subject = before[-1] if before else None
+        if subject is not None and not self._next_to(toks, text, subject.end, trig.start):
+            # the actor named inside an aside ("volunteers, helping police ..., beat") is not the subject
+            subject = next((a for a in reversed(before) if _APPOSITIVE.fullmatch(text[a.end : trig.start])), subject)
         form = trig.form
         if (
             form in ("noun", "bare")
             and self.finder.subject_verbs
             and subject is not None
-            and (self._words_between(toks, subject.end, trig.start) == 0 or _OF_NAME.fullmatch(text[subject.end : trig.start]))
+            and self._next_to(toks, text, subject.end, trig.start)
             and agent is None
         ):
             # "gunmen shot dead two farmers", "residents of El Diamante village beat a man": a bare
