@@ -1059,6 +1059,14 @@ class FrameBuilder:
             after = [t for t in toks if t.start >= d_end]
             if after and after[0].text in self.finder.singular:
                 return _ONE  # "killed a pastor", "menewaskan seorang warga"
+        after = [t for t in toks if t.start >= d_end]
+        if not transitive and len(after) > 1 and after[0].text in self.finder.counted_after:
+            # "the bodies of 2 civilians", "the body of a woman"
+            right = [n for n in nums if n.start >= after[0].end and self._words_between(toks, after[0].end, n.start) <= 1]
+            if right:
+                return right[0]
+            if after[1].text in self.finder.singular:
+                return _ONE
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]

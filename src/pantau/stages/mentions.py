@@ -244,6 +244,8 @@ class MentionFinder:
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
+        # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
+        self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # "tidak ditemukan bom atau bahan peledak": a trigger joined by these words shares the negation
