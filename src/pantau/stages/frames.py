@@ -587,10 +587,11 @@ class FrameBuilder:
 
     def _demanded(self, cues: list[CueMention], trig: TriggerMention, triggers: Sequence[TriggerMention], clause: Span, toks: list[Token]) -> bool:
         """A development a protest demands ("protesters blocked the road, calling for the release of
-        prisoners"): a strategic development told after a demand word, in a sentence whose protest
-        or riot comes first, is what the crowd asks for or complains of."""
-        if trig.rule.event_type != "Strategic developments":
-            return False
+        prisoners", "demanding a bill penalizing rapes"): a strategic development, or any event told
+        by a noun, after a demand word in a sentence whose protest or riot comes first, is what the
+        crowd asks for or complains of."""
+        if trig.rule.event_type in ("Protests", "Riots") or (trig.rule.event_type != "Strategic developments" and trig.verbal):
+            return False  # violence told as a verb after the demand is the crowd's or done to it
         cue = self._find_cue(cues, "demand", trig, clause, toks)
         return cue is not None and any(
             t.rule.event_type in ("Protests", "Riots") and t.start < cue.start for t in triggers
