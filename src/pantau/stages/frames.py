@@ -501,7 +501,7 @@ class FrameBuilder:
                     host = _replace(host, deaths=n, deaths_vague=vague, deaths_reported=True)
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
-                    host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
+                    host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1 or host.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
@@ -1120,6 +1120,9 @@ def _weapon_of(host: Frame, told: Frame) -> bool:
     """A killing or attack told in the passive with no attacker ("were killed", "was attacked"),
     then how in a later clause ("when a landmine exploded", "when a mortar shell exploded
     prematurely"): one incident, typed by the weapon."""
+    if host.sub_event_type == _DESTRUCTION and told.status == "event" and told.event_type == "Explosions/Remote violence":
+        # "destroyed a regime vehicle on the front, using an ATGM": struck from afar, typed by the weapon
+        return not told.trigger.rule.generic
     return (
         host.trigger.rule.generic
         and host.trigger.form == "passive"
