@@ -324,7 +324,8 @@ class FrameBuilder:
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
-                    extra={"civilian_target": civilian, "remote_guess": guessed},
+                    extra={"civilian_target": civilian, "remote_guess": guessed,
+                           "met": ev_type == "Protests" and self._cue(cues, "at_protest", trig, clause, toks)},
                 )
             )
         frames = self._negation_carried(frames, text)
@@ -970,9 +971,17 @@ class FrameBuilder:
                         or [g for g in acting if _harmed(g) and g.trigger.verbal]
                         or acting
                     )
-                # "arrested and beat a leader": ACLED codes the violence, not the arrest
-                if any(g.sub_event_type == "Arrests" for g in acting):
-                    acting = [g for g in acting if g.sub_event_type == "Attack"] or acting
+                # "arrested and beat a leader": ACLED codes the violence, not the arrest; "police detained
+                # 3 activists taking part in an unauthorized protest": the protest, which the police met
+                # (cue kind ``at_protest`` before the protest; not "who had taken part in a protest the day before")
+                arrests = [g for g in acting if g.sub_event_type == "Arrests"]
+                if arrests:
+                    acting = (
+                        [g for g in acting if g.sub_event_type == "Attack"]
+                        or [g for g in acting if g.event_type == "Protests" and g.trigger.start > arrests[0].trigger.start
+                            and g.extra.get("met")]
+                        or acting
+                    )
                 riots = [g for g in acting if g.event_type == "Riots"]
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots

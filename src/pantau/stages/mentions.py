@@ -45,6 +45,7 @@ CUE_KINDS = (
     "grievance",
     "demand",
     "attributive",
+    "at_protest",
     "seized_arms",
     "seized_goods",
     "criminal",
