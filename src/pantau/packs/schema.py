@@ -301,7 +301,7 @@ def _actors(data: dict[str, Any]) -> list[str]:
 
 
 
-_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "after", "priority", "voice", "collective", "strikes", "unnamed"}
+_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "needs_in", "after", "priority", "voice", "collective", "strikes", "unnamed"}
 _TRIGGER_FORMS = {"active", "passive", "stative", "middle", "noun", "bare", "verb"}
 
 
@@ -339,7 +339,7 @@ def _triggers(data: dict[str, Any]) -> list[str]:
 _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
-    "commentary", "grievance", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
+    "commentary", "grievance", "demand", "attributive", "at_protest", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
     "sides", "dispute", "off_duty", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud",
 }
 

@@ -43,6 +43,11 @@ DAY_KINDS = ("absolute", "weekday", "relative")  # date kinds that name a day of
 _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
+# "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?")
+# "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
+# between a subject and its verb
+_APPOSITIVE = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # What a territory verb that took things ("seized", cue kind) is instead (ACLED's seizure rules).
 _SEIZED = MappingProxyType({
@@ -166,7 +171,14 @@ class FrameBuilder:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
             if any(a.start <= trig.start < a.end and getattr(a, "kind", "") == "named" for a in actors):
                 continue  # part of a name ("Pasukan Pertahanan Israel")
-            if trig.rule.needs and not self._needs_met(toks, clause, trig):
+            if trig.rule.needs_sentence:
+                # "fired 14.5mm, 12.7mm and PK machine guns": a weapon list cut by commas goes on
+                # with the verb before it; the trigger belongs to that verb's clause
+                told = self._need_before(toks, trig)
+                if told is None:
+                    continue
+                clause = next((c for c in clauses if c.start <= told < c.end), clause)
+            elif trig.rule.needs and not self._needs_met(toks, clause, trig, clauses):
                 continue
             if not trig.verbal and self._cue(cues, "modifier", trig, clause, toks):
                 continue  # "dengan kedok serangan udara": how, not what
@@ -179,8 +191,13 @@ class FrameBuilder:
                 if self._cue(cues, kind, trig, clause, toks):
                     status, reason = "dropped", kind
                     break
-            date_here = [d for d in dates if clause.start <= d.start < clause.end] or self._free_dates(
-                dates, trig, triggers, clauses
+            # "On 29 April 2020, a group held a demonstration to commemorate those killed in 1977": a
+            # year told after the trigger, in a sentence that opens with the event's day, dates what
+            # the clause recalls, not the event
+            told_day = any(getattr(d, "kind", "") in DAY_KINDS and d.end <= trig.start for d in dates)
+            mine = [d for d in dates if not (told_day and getattr(d, "kind", "") == "year" and d.start >= trig.end)]
+            date_here = [d for d in mine if clause.start <= d.start < clause.end] or self._free_dates(
+                mine, trig, triggers, clauses
             )
             anchor_dates = [d for d in dates if self._anchors(d, trig, toks)]
             if status == "event":
@@ -194,6 +211,10 @@ class FrameBuilder:
                     status, reason = "support", "commentary"  # "mengecam serangan di Gaza": about an event, not its report
                 elif self._grievance(cues, trig, triggers, clause, toks):
                     status, reason = "support", "grievance"
+                elif self._demanded(cues, trig, triggers, clause, toks):
+                    status, reason = "support", "demand"
+                elif trig.verbal and trig.surface.islower() and trig.surface.endswith("ed") and self._cue(cues, "attributive", trig, clause, toks):
+                    status, reason = "support", "attributive"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
             if status == "event" and date is not None and getattr(date, "kind", "") == "year":
@@ -208,7 +229,8 @@ class FrameBuilder:
             actor1, actor2 = self._roles(trig, clause, sent_span, toks, cues, actors, text)
             if (
                 self.finder.subject_verbs and trig.rule.generic and not trig.verbal and actor1 is not None
-                and actor1.end <= trig.start and self._words_between(toks, actor1.end, trig.start) == 0
+                and actor1.end <= trig.start
+                and self._next_to(toks, text, actor1.end, trig.start)
             ):
                 # "villagers beat up four persons": a bare attack word right after its subject is its
                 # verb (not a noun's: "an Afghan military convoy")
@@ -302,7 +324,8 @@ class FrameBuilder:
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
-                    extra={"civilian_target": civilian, "remote_guess": guessed},
+                    extra={"civilian_target": civilian, "remote_guess": guessed,
+                           "met": ev_type == "Protests" and self._cue(cues, "at_protest", trig, clause, toks)},
                 )
             )
         frames = self._negation_carried(frames, text)
@@ -479,7 +502,7 @@ class FrameBuilder:
                     host = _replace(host, deaths=n, deaths_vague=vague, deaths_reported=True)
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
-                    host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1)
+                    host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1 or host.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
@@ -524,6 +547,12 @@ class FrameBuilder:
                     return c
         return None
 
+    def _next_to(self, toks: list[Token], text: str, end: int, start: int) -> bool:
+        """A subject ending at ``end`` stands next to its verb at ``start``: nothing between, or only
+        the name of where it is from ("residents of El Diamante village"), or an aside set off by commas."""
+        gap = text[end:start]
+        return self._words_between(toks, end, start) == 0 or bool(_OF_NAME.fullmatch(gap) or _APPOSITIVE.fullmatch(gap))
+
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
         return sum(1 for t in toks if t.start >= a and t.end <= b)
@@ -557,11 +586,37 @@ class FrameBuilder:
             return False
         return any(t.rule.event_type == "Protests" and t.end <= trig.start for t in triggers)
 
-    def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention) -> bool:
+    def _demanded(self, cues: list[CueMention], trig: TriggerMention, triggers: Sequence[TriggerMention], clause: Span, toks: list[Token]) -> bool:
+        """A development a protest demands ("protesters blocked the road, calling for the release of
+        prisoners", "demanding a bill penalizing rapes"): a strategic development, or any event told
+        by a noun, after a demand word in a sentence whose protest or riot comes first, is what the
+        crowd asks for or complains of."""
+        if trig.rule.event_type in ("Protests", "Riots") or (trig.rule.event_type != "Strategic developments" and trig.verbal):
+            return False  # violence told as a verb after the demand is the crowd's or done to it
+        cue = self._find_cue(cues, "demand", trig, clause, toks)
+        return cue is not None and any(
+            t.rule.event_type in ("Protests", "Riots") and t.start < cue.start for t in triggers
+        )
+
+    def _needs_met(self, toks: list[Token], clause: Span, trig: TriggerMention, clauses: Sequence[Span] = ()) -> bool:
+        """A ``needs`` word in the trigger's clause, or opening the clause right after it: a participle
+        set off by a comma goes on with the same act ("gathered at the square, demanding ...")."""
+        skip = range(trig.first_token, trig.last_token + 1)
         lo = next((i for i, t in enumerate(toks) if t.start >= clause.start), 0)
         hi = next((i for i, t in enumerate(toks) if t.start >= clause.end), len(toks))
-        skip = range(trig.first_token, trig.last_token + 1)
-        return self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip)
+        if self.finder.has_any_lemma(toks, lo, hi, trig.rule.needs, skip):
+            return True
+        nxt = next((c for c in clauses if c.start == clause.end), None)
+        if nxt is None or hi >= len(toks) or toks[hi].start >= nxt.end:
+            return False
+        return any(self.finder.has_any_lemma(toks, hi, hi + len(words), [words]) for words in trig.rule.needs)
+
+    def _need_before(self, toks: list[Token], trig: TriggerMention) -> int | None:
+        """Where the nearest ``needs`` word before the trigger in its sentence starts, if any."""
+        for k in range(trig.first_token - 1, -1, -1):
+            if any(self.finder.has_any_lemma(toks, k, k + len(words), [words]) for words in trig.rule.needs):
+                return toks[k].start
+        return None
 
     def _criminal(self, ev_type, sub, cues, trig, clause, toks, actor1, actor2) -> bool:
         """Ordinary crime (a named suspect, a domestic killing) is not political violence: a criminal
@@ -596,15 +651,20 @@ class FrameBuilder:
                 break
         right_next = next((a for a in after_clause if self._words_between(toks, trig.end, a.start) <= 1), None)
         subject = before[-1] if before else None
+        if subject is not None and not self._next_to(toks, text, subject.end, trig.start):
+            # the actor named inside an aside ("volunteers, helping police ..., beat") is not the subject
+            subject = next((a for a in reversed(before) if _APPOSITIVE.fullmatch(text[a.end : trig.start])), subject)
         form = trig.form
         if (
             form in ("noun", "bare")
             and self.finder.subject_verbs
             and subject is not None
-            and self._words_between(toks, subject.end, trig.start) == 0
+            and self._next_to(toks, text, subject.end, trig.start)
             and agent is None
         ):
-            form = "active"  # "gunmen shot dead two farmers": a bare trigger right after its subject
+            # "gunmen shot dead two farmers", "residents of El Diamante village beat a man": a bare
+            # trigger right after its subject (or the name of where the subject is from)
+            form = "active"
         if form == "active" and agent is not None and any(self._words_between(toks, trig.end, c.start) == 0 for c in agent_cues):
             form = "passive"  # a participle with its agent: "people killed by Palestinian attacks"
         if form in ("passive", "stative") or trig.rule.passive:
@@ -911,9 +971,17 @@ class FrameBuilder:
                         or [g for g in acting if _harmed(g) and g.trigger.verbal]
                         or acting
                     )
-                # "arrested and beat a leader": ACLED codes the violence, not the arrest
-                if any(g.sub_event_type == "Arrests" for g in acting):
-                    acting = [g for g in acting if g.sub_event_type == "Attack"] or acting
+                # "arrested and beat a leader": ACLED codes the violence, not the arrest; "police detained
+                # 3 activists taking part in an unauthorized protest": the protest, which the police met
+                # (cue kind ``at_protest`` before the protest; not "who had taken part in a protest the day before")
+                arrests = [g for g in acting if g.sub_event_type == "Arrests"]
+                if arrests:
+                    acting = (
+                        [g for g in acting if g.sub_event_type == "Attack"]
+                        or [g for g in acting if g.event_type == "Protests" and g.trigger.start > arrests[0].trigger.start
+                            and g.extra.get("met")]
+                        or acting
+                    )
                 riots = [g for g in acting if g.event_type == "Riots"]
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
@@ -1001,6 +1069,14 @@ class FrameBuilder:
             after = [t for t in toks if t.start >= d_end]
             if after and after[0].text in self.finder.singular:
                 return _ONE  # "killed a pastor", "menewaskan seorang warga"
+        after = [t for t in toks if t.start >= d_end]
+        if not transitive and len(after) > 1 and after[0].text in self.finder.counted_after:
+            # "the bodies of 2 civilians", "the body of a woman"
+            right = [n for n in nums if n.start >= after[0].end and self._words_between(toks, after[0].end, n.start) <= 1]
+            if right:
+                return right[0]
+            if after[1].text in self.finder.singular:
+                return _ONE
         # the dead are listed before the word: "dua perwira tewas", "X dan seorang letnan terbunuh"
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
@@ -1053,6 +1129,9 @@ def _weapon_of(host: Frame, told: Frame) -> bool:
     """A killing or attack told in the passive with no attacker ("were killed", "was attacked"),
     then how in a later clause ("when a landmine exploded", "when a mortar shell exploded
     prematurely"): one incident, typed by the weapon."""
+    if host.sub_event_type == _DESTRUCTION and told.status == "event" and told.event_type == "Explosions/Remote violence":
+        # "destroyed a regime vehicle on the front, using an ATGM": struck from afar, typed by the weapon
+        return not told.trigger.rule.generic
     return (
         host.trigger.rule.generic
         and host.trigger.form == "passive"

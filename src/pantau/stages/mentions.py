@@ -43,6 +43,9 @@ CUE_KINDS = (
     "target",
     "commentary",
     "grievance",
+    "demand",
+    "attributive",
+    "at_protest",
     "seized_arms",
     "seized_goods",
     "criminal",
@@ -97,6 +100,7 @@ class TriggerRule:
     bare: bool = True
     forms: frozenset[str] = frozenset()
     needs: tuple[tuple[str, ...], ...] = ()
+    needs_sentence: bool = False  # ``needs`` anywhere in the sentence, not only the trigger's clause
     after: frozenset[str] = frozenset()
     priority: int = 1
     passive: bool = False  # the actor after the phrase did it ("jatuh ke tangan", "fell to")
@@ -185,6 +189,7 @@ class MentionFinder:
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
+                needs_sentence=group.get("needs_in") == "sentence",
                 after=frozenset(group.get("after", ())),
                 priority=int(group.get("priority", 0 if group.get("generic") else 1)),
                 passive=group.get("voice") == "passive",
@@ -240,6 +245,8 @@ class MentionFinder:
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
+        # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
+        self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # "tidak ditemukan bom atau bahan peledak": a trigger joined by these words shares the negation
