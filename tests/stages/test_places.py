@@ -756,3 +756,11 @@ def test_en_places_a_province_beats_a_city_spelled_by_an_alternate_name(parsers)
     mentions = geo.find(text, 0, len(text))
     ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is None or ref.country == "PHL"
+
+
+def test_id_places_an_uncued_alternate_name_is_a_weak_vote(parsers) -> None:
+    """'kata Riadi' (a person; GeoNames also spells Riyadh "Riadi"): an alternate spelling with no
+    cue before it hardly says what the text is about, so it does not put Saudi Arabia in focus."""
+    geo = parsers["id"]
+    text = "Polisi menangkap dua pelaku di Bandung, kata Riadi kepada wartawan."
+    assert geo.focus(geo.find(text, 0, len(text))) == ("IDN",)

@@ -786,8 +786,10 @@ class Geoparser:
                 weight = 0.2  # a namesake hamlet abroad says little about the text's country
             if m.embedded and best.kind not in ("country", "admin1"):
                 weight *= 0.5
-            if best.kind == "populated" and len(pool) > 1 and not self._own_name(m, best):
-                weight *= 0.5  # "Samar" is a name of Samara only in GeoNames' alternate names
+            if best.kind == "populated" and (len(pool) > 1 or m.relation is None) and not self._own_name(m, best):
+                # "Samar" is a name of Samara only in GeoNames' alternate names; an uncued one
+                # ("kata Riadi": Riyadh) is more often a person than an exonym ("di Kairo")
+                weight *= 0.5 if m.relation is not None else 0.25
             if m.initial and m.relation is None and best.kind not in ("country", "admin1"):
                 weight *= 0.25
             if contested:
