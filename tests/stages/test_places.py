@@ -764,3 +764,13 @@ def test_id_places_an_uncued_alternate_name_is_a_weak_vote(parsers) -> None:
     geo = parsers["id"]
     text = "Polisi menangkap dua pelaku di Bandung, kata Riadi kepada wartawan."
     assert geo.focus(geo.find(text, 0, len(text))) == ("IDN",)
+
+
+def test_id_places_semarang_courts_and_a_type_word_after_a_comma(parsers) -> None:
+    """'Pengadilan Negeri Semarang' is the Semarang court (an institution named by its place), and
+    in 'PN Semarang, Kecamatan Semarang Barat' the type word after the comma is the next name's:
+    the first Semarang is the city, not the ambiguous Kota/Kabupaten Semarang district."""
+    for text in ("Terdakwa membacakan pleidoi di Pengadilan Negeri Semarang, Jawa Tengah, pada Selasa.",
+                 "Mahasiswa berdemo di PN Semarang, Kecamatan Semarang Barat, tadi siang."):
+        ref = place(parsers, "id", text)
+        assert ref is not None and (ref.location, ref.geo_precision) == ("Semarang", 1), text

@@ -70,6 +70,7 @@ INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies th
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
 _INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
 _SENTENCE_END = ".!?\n:"
+_CLAUSE_MARKS = frozenset(",;:.!?")  # after a name, they end its phrase: a type word after them is another's
 _NONE: frozenset[str] = frozenset()
 
 
@@ -331,7 +332,7 @@ class Geoparser:
                                              None, False, True, False))  # a demonym
                 inherited = None
                 continue
-            relation, type_cue = self._cues(wide, a - lo, b - lo)
+            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS)
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
             candidates = self._places(ids)
@@ -613,12 +614,15 @@ class Geoparser:
             return tuple(i for i in ids if self._bare(self.gaz.place(i).name) == key)
         return ids
 
-    def _cues(self, wide: str, x: int, y: int) -> tuple[str | None, str | None]:
+    def _cues(self, wide: str, x: int, y: int, spaced: bool = True) -> tuple[str | None, str | None]:
         """(relation, type cue) of a mention, read word by word from the name leftwards:
         fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
         cue: "di" is both); a type word right after the name counts too ("Anbar province").
         ``wide``: the folded text around the name, which stands at wide[x:y] (find() folds
-        WINDOW characters either side of its segment, so the windows read here lie inside)."""
+        WINDOW characters either side of its segment, so the windows read here lie inside).
+        ``spaced``: no comma or stop stands right after the name in the text (the fold makes
+        punctuation a space, and in "Semarang, Kecamatan X" the type word is X's; but in
+        "Nahri Sarah (Girishk) district" it is the bracketed name's)."""
         before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
@@ -627,7 +631,7 @@ class Geoparser:
                 if pat.search(joined):
                     relation = "near"
                     break
-        after = wide[y:y + 40].split(None, 1)
+        after = wide[y:y + 40].split(None, 1) if spaced else None
         if after and after[0] in self._type_first:
             after = after[:1] + after[1].split(None, self._type_len - 1) if len(after) > 1 else after
             for k in range(min(self._type_len, len(after)), 0, -1):
