@@ -924,7 +924,8 @@ class Geoparser:
                     s += OWN_NAME_BONUS
                 elif own_any and country not in near:
                     s -= ALT_NAME_PENALTY
-                if p.population >= BIG_CITY and self._capital(country) == p.key and (country == first or all(c == country for c in rivals_at_home)):
+                if p.population >= BIG_CITY and self._capital(country) == p.key \
+                        and (country == first or all(c == country for c in rivals_at_home)):
                     s += CAPITAL_BONUS
             support = 0.0
             if focus:
