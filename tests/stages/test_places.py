@@ -774,3 +774,13 @@ def test_id_places_semarang_courts_and_a_type_word_after_a_comma(parsers) -> Non
                  "Mahasiswa berdemo di PN Semarang, Kecamatan Semarang Barat, tadi siang."):
         ref = place(parsers, "id", text)
         assert ref is not None and (ref.location, ref.geo_precision) == ("Semarang", 1), text
+
+
+def test_en_places_arab_is_no_town_and_jerusalem_is_not_contested(parsers) -> None:
+    """'Arab cities' are no Arab, Alabama; Jerusalem's namesakes across the border (Palestine)
+    do not weaken its vote, so the text stays about Israel."""
+    geo = parsers["en"]
+    text = "Mayors of Arab cities and villages staged a protest in front of the ministry in Jerusalem city."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and (ref.location, ref.country) == ("Jerusalem", "ISR")

@@ -817,9 +817,13 @@ class Geoparser:
             return prior(p) - (ALT_NAME_PENALTY if own and p.kind == "populated" and p.key not in own else 0.0)
 
         best = max(pool, key=score)
-        # (A reading in or beside a country the text names, "Gaza" beside Israel, is not contested.)
-        contested = best.kind != "country" and prior(best) <= self._prior_memo(best) and any(
-            p.country != best.country and (p.kind in ("admin1", "admin2") or p.population >= 50_000) for p in pool)
+        # (A reading in or beside a country the text names, "Gaza" beside Israel, is not contested,
+        # nor is one whose namesakes lie across a border: "Jerusalem" in Israel or Palestine.)
+        if best.kind == "country" or prior(best) > self._prior_memo(best):
+            return best, False
+        home = self._neighbours.get(best.country, _NONE)
+        contested = any(p.country != best.country and p.country not in home
+                        and (p.kind in ("admin1", "admin2") or p.population >= 50_000) for p in pool)
         return best, contested
 
     # -- resolving ----------------------------------------------------------
