@@ -710,6 +710,7 @@ def test_id_places_common_words_are_places_only_when_a_cue_says_so(parsers) -> N
 
 def test_id_places_persons_and_the_archipelago_are_no_places(parsers) -> None:
     assert place(parsers, "id", "Trump secara langsung menuduh Obama melakukan pengkhianatan negara.") is None
+    assert place(parsers, "id", "Namun di sisi lain, Hamas dan KPK juga sedang mengadakan negosiasi.") is None
     geo = parsers["id"]
     text = "Candi itu dibangun pada era Kerajaan Sriwijaya di Nusantara."
     assert "Nusantara" not in [m.surface for m in geo.find(text, 0, len(text))]
