@@ -119,6 +119,9 @@ def test_id_clean_inline_baca_juga(cleaner: Cleaner) -> None:
         ("Jakarta (ANTARA) - ", ("Jakarta",)),
         ("BANDAR LAMPUNG– ", ("Bandar Lampung",)),
         ("TEMPO.CO, Jakarta - ", ("Jakarta",)),
+        # scraping glued the place to the first word and dropped the dash
+        ("Liputan6.com, Jakarta", ("Jakarta",)),
+        ("Liputan6.com, Tel Aviv", ("Tel Aviv",)),
     ],
 )
 def test_id_clean_dateline_forms(cleaner: Cleaner, lead: str, places: tuple[str, ...]) -> None:

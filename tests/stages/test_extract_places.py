@@ -44,3 +44,11 @@ def test_id_extract_authorities_of_a_city_are_no_place(real_pipeline) -> None:
     text = "Sementara otoritas Tel Aviv melaporkan sedikitnya 24 orang tewas akibat serangan rudal pada Jumat (13/6/2025)."
     events = real_pipeline(Article(doc_id="t4", text=text, pub_date=date(2025, 6, 14))).events
     assert all(e.location != "Tel Aviv" for e in events)
+
+
+def test_id_extract_glued_dateline_city_is_no_event_place(real_pipeline) -> None:
+    """'Liputan6.com, JakartaDi tengah ...': the dateline glued to the first word is still a
+    dateline, so Jakarta is where the reporter was, not where it happened."""
+    text = "Liputan6.com, JakartaDua orang tewas ditembak kelompok bersenjata pada Selasa (10/8/2021)."
+    events = real_pipeline(Article(doc_id="t5", text=text, pub_date=date(2021, 8, 11))).events
+    assert all(e.location != "Jakarta" for e in events)  # (no place known: no event is coded)

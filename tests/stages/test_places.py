@@ -690,3 +690,98 @@ def test_en_places_a_tiny_region_yields_to_a_capital(parsers) -> None:
     mentions = geo.find(text, 0, len(text))
     ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is not None and ref.country == "SLV"
+
+
+def test_id_places_common_words_are_places_only_when_a_cue_says_so(parsers) -> None:
+    """Number words and common nouns that also name towns ("Lima", five; "pesta", party; "lubuk",
+    a river pool) are places only with a cue or a region after them, and only by their own name
+    (GeoNames also spells Pest "Pesta", Lubbock "Lubuk")."""
+    for text in ("Pengamanan diperketat. Lima penagih ditangkap polisi usai bentrokan di pasar.",
+                 "Korban dirawat, kata Pesta kepada wartawan, Kamis.",
+                 "Kantor taman nasional di Lubuk Kembang Bunga diserang warga.",
+                 "Forum itu mengangkat topik Breaking the Cycle, Healing the Scars pekan ini."):
+        ref = place(parsers, "id", text, ("IDN",))
+        assert ref is None or ref.country == "IDN", text
+    ref = place(parsers, "id", "Ribuan demonstran turun ke jalanan ibu kota Lima pada Rabu.")
+    assert ref is not None and (ref.location, ref.country) == ("Lima", "PER")
+    ref = place(parsers, "id", "Kerusuhan pecah di Lima, Peru, pada Rabu.")
+    assert ref is not None and (ref.location, ref.country) == ("Lima", "PER")
+
+
+def test_id_places_persons_and_the_archipelago_are_no_places(parsers) -> None:
+    assert place(parsers, "id", "Trump secara langsung menuduh Obama melakukan pengkhianatan negara.") is None
+    assert place(parsers, "id", "Namun di sisi lain, Hamas dan KPK juga sedang mengadakan negosiasi.") is None
+    geo = parsers["id"]
+    text = "Candi itu dibangun pada era Kerajaan Sriwijaya di Nusantara."
+    assert "Nusantara" not in [m.surface for m in geo.find(text, 0, len(text))]
+    ref = place(parsers, "id", "Kebakaran melanda hunian pekerja di Ibu Kota Nusantara (IKN) pekan lalu.")
+    assert ref is not None and ref.admin1 == "East Kalimantan" and ref.geo_precision == 1
+
+
+def test_id_places_a_type_word_before_a_name_is_no_place(parsers) -> None:
+    """'Pangkalan Bintang' (a base named Bintang): 'Pangkalan' is the type word, not the town
+    Bangkalan (one of its GeoNames spellings)."""
+    geo = parsers["id"]
+    text = "Roket meledak di tempat uji coba di Pangkalan Bintang Brownsville, Texas."
+    assert all(m.surface != "Pangkalan" for m in geo.find(text, 0, len(text)))
+
+
+def test_places_seas_and_gulfs_are_no_points_on_land(parsers) -> None:
+    for text in ("Kapal induk itu sudah berada di Laut Arab.",
+                 "Houthi menyerang kapal-kapal di Laut Merah dan Teluk Aden sejak November.",
+                 "Kapal tanker melintas di Selat Hormuz."):
+        assert place(parsers, "id", text) is None, text
+    ref = place(parsers, "id", "Serangan udara di barat laut Suriah menewaskan lima orang.")
+    assert ref is not None and ref.country == "SYR"
+    for text in ("Houthi forces attacked a ship in the Gulf of Aden.",
+                 "A tanker was seized in the Strait of Hormuz."):
+        assert place(parsers, "en", text) is None, text
+
+
+def test_en_places_a_capital_yields_to_a_namesake_in_the_texts_country(parsers) -> None:
+    geo = parsers["en"]
+    text = "Rioters blocked roads in Tripoli and Beirut on Monday."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions[:1], geo.focus(mentions))
+    assert ref is not None and ref.country == "LBN"
+    ref = place(parsers, "en", "Protesters gathered in Tripoli.", ("LBN",))
+    assert ref is not None and ref.country == "LBN"
+    ref = place(parsers, "en", "Clashes erupted in Tripoli.")
+    assert ref is not None and ref.country == "LBY"
+
+
+def test_en_places_a_province_beats_a_city_spelled_by_an_alternate_name(parsers) -> None:
+    """'Pinabacdao, Samar': the Philippine province, not Samara, which GeoNames also spells Samar."""
+    geo = parsers["en"]
+    text = "NPA militants planted explosives at the boundary of Pahug and Madalunot, Pinabacdao, Samar."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is None or ref.country == "PHL"
+
+
+def test_id_places_an_uncued_alternate_name_is_a_weak_vote(parsers) -> None:
+    """'kata Riadi' (a person; GeoNames also spells Riyadh "Riadi"): an alternate spelling with no
+    cue before it hardly says what the text is about, so it does not put Saudi Arabia in focus."""
+    geo = parsers["id"]
+    text = "Polisi menangkap dua pelaku di Bandung, kata Riadi kepada wartawan."
+    assert geo.focus(geo.find(text, 0, len(text))) == ("IDN",)
+
+
+def test_id_places_semarang_courts_and_a_type_word_after_a_comma(parsers) -> None:
+    """'Pengadilan Negeri Semarang' is the Semarang court (an institution named by its place), and
+    in 'PN Semarang, Kecamatan Semarang Barat' the type word after the comma is the next name's:
+    the first Semarang is the city, not the ambiguous Kota/Kabupaten Semarang district."""
+    for text in ("Terdakwa membacakan pleidoi di Pengadilan Negeri Semarang, Jawa Tengah, pada Selasa.",
+                 "Mahasiswa berdemo di PN Semarang, Kecamatan Semarang Barat, tadi siang."):
+        ref = place(parsers, "id", text)
+        assert ref is not None and (ref.location, ref.geo_precision) == ("Semarang", 1), text
+
+
+def test_en_places_arab_is_no_town_and_jerusalem_is_not_contested(parsers) -> None:
+    """'Arab cities' are no Arab, Alabama; Jerusalem's namesakes across the border (Palestine)
+    do not weaken its vote, so the text stays about Israel."""
+    geo = parsers["en"]
+    text = "Mayors of Arab cities and villages staged a protest in front of the ministry in Jerusalem city."
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and (ref.location, ref.country) == ("Jerusalem", "ISR")

@@ -104,7 +104,7 @@ def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
                                  "not_place_before", "not_place_after", "institutions",
-                                 "directions_after", "directions_before"},
+                                 "directions_after", "directions_before", "common_words"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -122,7 +122,7 @@ def _places(data: dict[str, Any]) -> list[str]:
         for key, value in section.items():
             problems += words(value, f"{table}.{key}")
     for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions",
-                "directions_after", "directions_before"):
+                "directions_after", "directions_before", "common_words"):
         if key in data:
             problems += words(data[key], key)
     patterns = data.get("near_patterns", [])

@@ -57,6 +57,12 @@ OWN_NAME_BONUS = 5
 # the state, nor the towns in a Washington County, which UNIT_SEAT_BONUS lifts by 25); small
 # capitals get nothing (Victoria, Seychelles is no Victoria, Australia).
 CAPITAL_BONUS = 40
+# A town spelled by one of its alternate names ("Samar" for Samara) is what the text means less
+# often than a place whose own name it is (Samar province, Philippines).
+ALT_NAME_PENALTY = 15
+# A name that is a unit or a sizeable town in several countries ("Tripoli", "Punjab") says little
+# about which the text is about: its vote counts this much, below FOCUS_SHARE of a full one.
+CONTESTED_WEIGHT = 0.25
 SMALL_REGION = 10_000  # people: an admin1 this small gets an admin2's prior
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
@@ -64,6 +70,7 @@ INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies th
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
 _INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
 _SENTENCE_END = ".!?\n:"
+_CLAUSE_MARKS = frozenset(",;:.!?")  # after a name, they end its phrase: a type word after them is another's
 _NONE: frozenset[str] = frozenset()
 
 
@@ -115,6 +122,12 @@ class Geoparser:
         data = pack.get("places")
         self.fold = gazetteer.folder.text
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
+        # Common words of the language that also name places ("Lima": five; "Pesta": a party):
+        # places only under their own name and with a cue or a region beside them. The pack's
+        # number words are such words too.
+        numbers = pack.get("numbers").get("words", {})
+        self._common = frozenset(" ".join(gazetteer.fold(w).split())
+                                 for w in (*data.get("common_words", ()), *numbers) if w.strip())
         self.articles = gazetteer.articles
         self._demonyms = _demonyms(gazetteer)
         article_alt = _alternation(self.articles)
@@ -181,6 +194,10 @@ class Geoparser:
         self._dir_before = re.compile(rf"\b((?:{before_alt}))[ \t]+$") if data.get("directions_before") else None
         self._dir_any = self._dir_after is not None or self._dir_before is not None
         self._dir_words = frozenset(w for w in data.get("directions_before", ()) if " " not in w)
+        # Compass phrases ("barat laut": northwest) whose last word may also be a not_place_before
+        # word ("Laut Arab": the Arabian Sea).
+        self._dir_phrases = frozenset(" ".join(w.split()) for w in (*data.get("directions_after", ()),
+                                                                    *data.get("directions_before", ())) if " " in w)
         # Titles and institutions written before their place ("Bupati Bekasi Ade Kunang",
         # "Polsek Tanjung Priok AKP Tommy"): the capitalised words after the name are a person's.
         self._title_last = frozenset(phrase.split()[-1] for phrase in data.get("institutions", []))
@@ -219,6 +236,7 @@ class Geoparser:
         if len(classes) > CACHE_MAX:
             classes.clear()
         accepted: list[tuple[int, int, tuple[int, ...], str]] = []
+        common: set[int] = set()  # starts of common words read as names (see self._common)
         unknown: list[tuple[int, int]] = []  # capitalised runs said to lie somewhere, known to no index
         taken_until = -1
         fuzzy_from = -1
@@ -270,6 +288,9 @@ class Geoparser:
                     ids = self._accepted[surface] = self._accept(key, surface)
                 if not ids:
                     continue
+                if k == 1 and key in self._type_of and segment[b:b + 1] == " " and segment[b + 1:b + 2].isupper():
+                    hit = True  # "Pangkalan Bintang": a type word before the name it types
+                    break
                 taken_until = b
                 hit = True
                 if b + 1 < len(segment) and segment[b] == " " and segment[b + 1].isupper() and a >= fuzzy_from:
@@ -285,6 +306,8 @@ class Geoparser:
                         taken_until = max(taken_until, b + side[1])
                     else:
                         accepted.append((start + a, start + b, ids, ""))
+                        if key in self._common:
+                            common.add(start + a)
                 # else "New York Times", "Universitas Indonesia", "US dollar": not a place
                 break
             if not hit:
@@ -309,12 +332,15 @@ class Geoparser:
                                              None, False, True, False))  # a demonym
                 inherited = None
                 continue
-            relation, type_cue = self._cues(wide, a - lo, b - lo)
+            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS)
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
             candidates = self._places(ids)
             nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
             link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
+            if relation is None and a in common and not (
+                    link is True or link is False and self._within_any(candidates, accepted[k + 1][2])):
+                continue  # "Lima penagih ditangkap": five collectors; "di Lima", "Lima, Peru": the city
             if link is False and _bracketed_pair(text, a, accepted[k + 1][1]) \
                     and self._abroad_only(candidates, accepted[k + 1][2]):
                 # "(Dessa, Tillabery)": a place and the region it lies in; the first name's
@@ -583,14 +609,20 @@ class Geoparser:
         core = [t for t in toks if len(t) > 3 or self._fold_word(t) not in self.articles] or toks
         if not (core[0][:1].isupper() and toks[-1][:1].isupper()):
             return ()  # places are proper names: "Daraa", not "dara"
-        return self.gaz.ids_for_surface(key, surface)
+        ids = self.gaz.ids_for_surface(key, surface)
+        if ids and key in self._common:  # a common word names a place only by that place's own name
+            return tuple(i for i in ids if self._bare(self.gaz.place(i).name) == key)
+        return ids
 
-    def _cues(self, wide: str, x: int, y: int) -> tuple[str | None, str | None]:
+    def _cues(self, wide: str, x: int, y: int, spaced: bool = True) -> tuple[str | None, str | None]:
         """(relation, type cue) of a mention, read word by word from the name leftwards:
         fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
         cue: "di" is both); a type word right after the name counts too ("Anbar province").
         ``wide``: the folded text around the name, which stands at wide[x:y] (find() folds
-        WINDOW characters either side of its segment, so the windows read here lie inside)."""
+        WINDOW characters either side of its segment, so the windows read here lie inside).
+        ``spaced``: no comma or stop stands right after the name in the text (the fold makes
+        punctuation a space, and in "Semarang, Kecamatan X" the type word is X's; but in
+        "Nahri Sarah (Girishk) district" it is the bracketed name's)."""
         before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
@@ -599,7 +631,7 @@ class Geoparser:
                 if pat.search(joined):
                     relation = "near"
                     break
-        after = wide[y:y + 40].split(None, 1)
+        after = wide[y:y + 40].split(None, 1) if spaced else None
         if after and after[0] in self._type_first:
             after = after[:1] + after[1].split(None, self._type_len - 1) if len(after) > 1 else after
             for k in range(min(self._type_len, len(after)), 0, -1):
@@ -662,7 +694,8 @@ class Geoparser:
             if before and before[-1] in self._not_before_last:
                 for k in (1, 2, 3):
                     if len(before) >= k and " ".join(before[-k:]) in self._not_before:
-                        return True
+                        # "barat laut Suriah" (northwest Syria) is no sea like "Laut Arab"
+                        return not (len(before) > k and " ".join(before[-k - 1:]) in self._dir_phrases)
         if self._not_after:
             after = wide[y:y + 40].split(None, 2)
             if after and after[0] in self._not_after_first:
@@ -726,7 +759,9 @@ class Geoparser:
             return base(p) + (NEIGHBOUR_BONUS if near else 0.0)
 
         by_start = {m.start: m for m in mentions}
-        best_of: dict[int, Place] = {}  # id of a candidates tuple -> its best reading (this call only)
+        # (id of a candidates tuple, surface) -> its best reading and whether a namesake in another
+        # country is a unit or a sizeable town too (this call only)
+        best_of: dict[tuple[int, str], tuple[Place, bool]] = {}
         for k, m in enumerate(mentions):
             if not m.candidates or m.fuzzy or (skip and self.gaz.fold(m.surface) in skip):
                 continue
@@ -739,11 +774,12 @@ class Geoparser:
                 pool = inside or pool
                 q = by_start.get(q.qualifier_at) if q.qualifier_at is not None else None
                 hops += 1
-            best = best_of.get(id(pool)) if pool is m.candidates else None  # names recur in a text
-            if best is None:
-                best = pool[0] if len(pool) == 1 else max(pool, key=prior)
+            hit = best_of.get((id(pool), m.surface)) if pool is m.candidates else None  # names recur in a text
+            if hit is None:
+                hit = (pool[0], False) if len(pool) == 1 else self._vote_reading(m, pool, prior)
                 if pool is m.candidates:
-                    best_of[id(pool)] = best
+                    best_of[(id(pool), m.surface)] = hit
+            best, contested = hit
             if m.demonym:
                 weight = DEMONYM_WEIGHT
             elif best.kind in ("country", "admin1") or best.population >= 50_000:
@@ -754,10 +790,14 @@ class Geoparser:
                 weight = 0.2  # a namesake hamlet abroad says little about the text's country
             if m.embedded and best.kind not in ("country", "admin1"):
                 weight *= 0.5
-            if best.kind == "populated" and len(pool) > 1 and not self._own_name(m, best):
-                weight *= 0.5  # "Samar" is a name of Samara only in GeoNames' alternate names
+            if best.kind == "populated" and (len(pool) > 1 or m.relation is None) and not self._own_name(m, best):
+                # "Samar" is a name of Samara only in GeoNames' alternate names; an uncued one
+                # ("kata Riadi": Riyadh) is more often a person than an exonym ("di Kairo")
+                weight *= 0.5 if m.relation is not None else 0.25
             if m.initial and m.relation is None and best.kind not in ("country", "admin1"):
                 weight *= 0.25
+            if contested:
+                weight *= CONTESTED_WEIGHT  # "Tripoli": Libya's capital, or Lebanon's second city
             votes[best.country] = votes.get(best.country, 0.0) + weight
             first.setdefault(best.country, k)
         if not votes:
@@ -765,6 +805,26 @@ class Geoparser:
         top = max(votes.values())
         # Countries far behind the leader are stray readings, not what the text is about.
         return tuple(sorted((c for c in votes if votes[c] >= FOCUS_SHARE * top), key=lambda c: (-votes[c], first[c])))
+
+    def _vote_reading(self, m: PlaceMention, pool: Sequence[Place], prior: Any) -> tuple[Place, bool]:
+        """A name's a-priori reading for the focus vote (a town spelled by an alternate name yields
+        to a place spelled by its own: "Samar" is the Philippine province before Samara), and
+        whether another country has a unit or a sizeable town of that name too."""
+        said = self._bare(m.surface) if not m.fuzzy else None
+        own = {p.key for p in pool if self._bare(p.name) == said} if said is not None else set()
+
+        def score(p: Place) -> float:
+            return prior(p) - (ALT_NAME_PENALTY if own and p.kind == "populated" and p.key not in own else 0.0)
+
+        best = max(pool, key=score)
+        # (A reading in or beside a country the text names, "Gaza" beside Israel, is not contested,
+        # nor is one whose namesakes lie across a border: "Jerusalem" in Israel or Palestine.)
+        if best.kind == "country" or prior(best) > self._prior_memo(best):
+            return best, False
+        home = self._neighbours.get(best.country, _NONE)
+        contested = any(p.country != best.country and p.country not in home
+                        and (p.kind in ("admin1", "admin2") or p.population >= 50_000) for p in pool)
+        return best, contested
 
     # -- resolving ----------------------------------------------------------
     def _prior_memo(self, p: Place) -> float:
@@ -848,6 +908,12 @@ class Geoparser:
 
         near = countries | set(focus)
         base = self._base_memo
+        # A capital abroad yields to a namesake in a country the text is about ("Tripoli" beside
+        # Beirut is Lebanon's); a town spelled by an alternate name yields to one spelled by its own.
+        rivals_at_home = tuple(p.country for p in candidates if len(candidates) > 1 and p.country in near
+                               and (p.kind in ("admin1", "admin2") or p.population >= BIG_CITY))
+        said = self._bare(mention.surface) if len(candidates) > 1 and not mention.fuzzy else None
+        own_any = said is not None and any(self._bare(p.name) == said for p in candidates)
         neighbours = self._neighbours
         first, others = (focus[0], focus[1:]) if focus else (None, ())
 
@@ -860,7 +926,10 @@ class Geoparser:
             if kind == "populated" and len(candidates) > 1:
                 if self._own_name(mention, p):
                     s += OWN_NAME_BONUS
-                if p.population >= BIG_CITY and self._capital(country) == p.key:
+                elif own_any and country not in near:
+                    s -= ALT_NAME_PENALTY
+                if p.population >= BIG_CITY and self._capital(country) == p.key \
+                        and (country == first or all(c == country for c in rivals_at_home)):
                     s += CAPITAL_BONUS
             support = 0.0
             if focus:
