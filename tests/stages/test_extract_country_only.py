@@ -62,3 +62,26 @@ def test_id_extract_headline_place_is_not_lent_when_the_body_places_an_event(rea
                   pub_date=date(2017, 6, 18), language="id")
     events = real_pipeline(art).events
     assert len(events) == 1 and "ISIS" not in (events[0].actor1 or "") and events[0].actor1 != "Islamic State"
+
+
+def test_id_extract_unknown_site_lies_in_the_one_town_the_article_names(real_pipeline) -> None:
+    """A dated hit on a site the gazetteer does not know ("menghantam Pusat Medis Zorvak") lies in
+    the one town of that country the article places things in ("rumah sakit di Beersheba")."""
+    text = (
+        "Netanyahu berdiri di antara puing-puing rumah sakit di Beersheba, Israel.\n\n"
+        "Salah satu rudal menghantam Pusat Medis Zorvak pada Kamis (19/6) pagi, melukai sekitar 80 orang."
+    )
+    events = real_pipeline(Article(doc_id="c7", text=text, pub_date=date(2025, 6, 20), language="id")).events
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [
+        ("Shelling/artillery/missile attack", "Beersheba", 1)]
+
+
+def test_id_extract_unknown_site_with_two_towns_named_stays_unplaced(real_pipeline) -> None:
+    """near miss: with two towns of the country named, which holds the site is unknown; the event keeps
+    the country-level reading (and is kept only for its unread place)."""
+    text = (
+        "Warga di Beersheba dan di Haifa berlindung di bunker, Israel.\n\n"
+        "Salah satu rudal menghantam Pusat Medis Zorvak pada Kamis (19/6) pagi, melukai sekitar 80 orang."
+    )
+    events = real_pipeline(Article(doc_id="c8", text=text, pub_date=date(2025, 6, 20), language="id")).events
+    assert all(e.location not in ("Beersheba", "Haifa") for e in events)

@@ -669,7 +669,10 @@ class Extractor:
                 country = self.gazetteer.country(focus[0])
                 place = self.gazetteer.to_ref(country, 3) if country is not None else None
             if _country_only(place) and all(_country_only(p) for p in places.values()):
+                # the body places none of its events: the headline, or the one town it names
                 place = self._title_place(doc, _head_of(g).event_type, place, focus) or place
+                if _country_only(place) and explicit[gi]:
+                    place = self._site_town(g, sents, place, focus) or place
             if _country_only(place) and not self._unread_place(g, doc, sents, lead=len(groups) == 1):
                 # events.md codes a place no coarser than a region (geo_precision 3 = admin1): an
                 # incident the text places only in a country ("serangan Israel ke Iran") is
@@ -708,6 +711,26 @@ class Extractor:
         if ref is None or _country_only(ref) or (place is not None and place.country != ref.country):
             return None
         return ref
+
+    def _site_town(self, g: list[Candidate], sents: list[_Sent], place: PlaceRef | None, focus: tuple[str, ...]) -> PlaceRef | None:
+        """"Salah satu rudal menghantam Pusat Medis Soroka pada Kamis (19/6)" beside "rumah sakit di
+        Beersheba": a dated event whose clause names only places that could not be read (a site the
+        gazetteer does not know: a hospital, a base) lies in the town the article places things in,
+        when the article names exactly one place below the country there (cued "in"/"near" or by a
+        type word)."""
+        if place is None or not place.country:
+            return None
+        if not any(c.status == "event" and c.frame.places and not self._trusted_places(c.frame, focus) for c in g):
+            return None
+        towns: dict[tuple[str | None, str | None], PlaceRef] = {}
+        for m in sents:
+            for p in m.places:
+                if not (getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)):
+                    continue
+                ref = self.geo.resolve([p], focus)
+                if ref is not None and ref.country == place.country and not _country_only(ref):
+                    towns.setdefault((ref.location, ref.admin1), ref)
+        return next(iter(towns.values())) if len(towns) == 1 else None
 
     def _unread_place(self, g: list[Candidate], doc: Doc, sents: list[_Sent], lead: bool) -> bool:
         """Whether the text names a place for the event that the gazetteer does not know: a
