@@ -533,9 +533,12 @@ class Extractor:
             return cands
         out = []
         for c in cands:
-            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed:
+            if c.status == "event" and c.actor1 is None and (c.frame.trigger.rule.unnamed or c.sub_event_type in _STATE_STRIKES):
                 s = next(
                     (s for s in strikes if s is not c and c.country in (None, s.country)
+                     # a weapon told with no attacker is the strike's only with that strike's weapon
+                     # ("Iran meluncurkan 450 rudal ... Salah satu rudal menghantam Pusat Medis Soroka")
+                     and (c.frame.trigger.rule.unnamed or c.sub_event_type == s.sub_event_type)
                      # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident;
                      # a day of this week may date a strike the text left undated ("setelah serangan pada Kamis")
                      and (c.date is None or (s.date is not None and s.date.day == c.date.day)
