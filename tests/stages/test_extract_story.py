@@ -347,3 +347,27 @@ def test_ms_attack_from_forces_names_the_attacker(real_pipeline) -> None:
     text = "Serangan maut dari tentera Israel terhadap sebuah sekolah di Khan Younis berlaku pada hari Khamis."
     events = _events(real_pipeline, text, date(2025, 7, 18), lang="ms")
     assert [e.actor1 for e in events] == ["Military Forces of Israel"]
+
+
+def test_id_one_of_a_states_missiles_is_that_states(real_pipeline) -> None:
+    """"Iran meluncurkan lebih dari 450 rudal ... Salah satu rudal menghantam Haifa pada Kamis": the count of
+    the weapon stands between the country and its noun trigger, and the later missile with no attacker, on
+    the strike's day and in its country, is one of that state's (same weapon: the strike's sub-type)."""
+    text = (
+        "Sebagai balasan, Iran meluncurkan lebih dari 450 rudal ke berbagai kota di Israel. "
+        "Salah satu rudal menghantam pelabuhan di Haifa pada Kamis (19/6) pagi, melukai 20 orang."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 20))
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Shelling/artillery/missile attack", "Haifa", "Military Forces of Iran")]
+
+
+def test_id_missile_of_another_weapon_than_the_strike_keeps_no_attacker(real_pipeline) -> None:
+    """near miss: beside a state's air strike, a missile told with no attacker is not that strike's
+    (another weapon: a missile is not a warplane's bomb)."""
+    text = (
+        "Militer Israel melancarkan serangan udara ke Teheran pada Kamis (19/6/2025). "
+        "Sebuah rudal menghantam pelabuhan di Haifa pada Kamis (19/6/2025) pagi, melukai 20 orang."
+    )
+    events = _events(real_pipeline, text, date(2025, 6, 20))
+    assert ("Haifa", "Military Forces of Israel") not in [(e.location, e.actor1) for e in events]

@@ -333,3 +333,33 @@ def test_merge_corpus_rules_eval_tool_reclusters_with_another_rules_file(tmp_pat
                        _event("b", "d2", **KHORRAMABAD, publisher="detik.com"))
     assert sorted(map(len, tool.recluster(reports).values())) == [2]
     assert sorted(map(len, tool.recluster(reports, old).values())) == [1, 1]
+
+
+# a city's protest of one day, told by two outlets, on a dense protest day of the country
+SEMARANG = dict(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Indonesia)", inter1=6,
+                actor2=None, inter2=None, fatalities=0, country="IDN", admin1="Central Java", location="Semarang",
+                latitude=-6.99306, longitude=110.42083, geo_precision=1, pub=DAY)
+
+
+def _protest_crowd(merger: CorpusMerger, day: date) -> list[Event]:
+    return [_event(f"c{i}{day}", f"crowd{i}{day}", **{**SEMARANG, "publisher": f"o{i}.test", "admin1": f"Prov{i}",
+                                                      "location": f"Town{i}", "latitude": -8.0 - i, "event_date": day})
+            for i in range(merger.rules.dense_reports)]
+
+
+def test_merge_corpus_rules_undated_protest_of_another_day_stays_apart_on_a_dense_day(merger):
+    """A demonstration is coded per place and day: on a dense protest day a city's name holds several
+    protests, and a report whose day is only estimated (its publication day, the week known) joins a
+    day-dated one only on that same day: the next day's undated school protest in Semarang is not the
+    students' protest at the governor's office the day before."""
+    crowd = _protest_crowd(merger, DAY) + _protest_crowd(merger, DAY + timedelta(days=1))
+    dated = _event("a", "d1", **SEMARANG, publisher="one.test")
+    undated_next = _event("b", "d2", **{**SEMARANG, "event_date": DAY + timedelta(days=1), "time_precision": 2,
+                                       "pub": DAY + timedelta(days=1)}, publisher="two.test")
+    reports = _reports(dated, undated_next, *crowd)
+    assert not _together(merger, reports, "d1", "d2")
+    # the same estimated day still merges (a scene report dated by its publication day)
+    undated_same = _event("b", "d2", **{**SEMARANG, "time_precision": 2}, publisher="two.test")
+    assert _together(merger, _reports(dated, undated_same, *crowd), "d1", "d2")
+    # and off a dense day the week's tolerance holds as before
+    assert _together(merger, _reports(dated, undated_next), "d1", "d2")

@@ -785,3 +785,24 @@ def test_en_places_arab_is_no_town_and_jerusalem_is_not_contested(parsers) -> No
     mentions = geo.find(text, 0, len(text))
     ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is not None and (ref.location, ref.country) == ("Jerusalem", "ISR")
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        ("Mahasiswa berunjuk rasa di depan Kantor Gubernur Jawa Tengah pada Senin.", "Semarang", "Central Java"),
+        ("Sekitar 200 massa tiba di depan Kantor Gubernur Jateng pada pukul 15.00.", "Semarang", "Central Java"),
+        ("Massa buruh berdemo di Gedung DPRD Sumatera Utara, Kamis.", "Medan", "North Sumatra"),
+    ],
+)
+def test_id_places_seat_office_is_the_seat_town(parsers, text: str, town: str, admin1: str) -> None:
+    # A region's government building ("Kantor Gubernur Jawa Tengah") stands in the region's
+    # seat: the protest there is in Semarang (precision 1), not somewhere in the province.
+    ref = place(parsers, "id", text)
+    assert ref is not None and (ref.location, ref.admin1, ref.geo_precision) == (town, admin1, 1)
+
+
+def test_id_places_province_alone_stays_region_level(parsers) -> None:
+    # near miss: a governor (a person) or the province itself says nothing of the town
+    ref = place(parsers, "id", "Gubernur Jawa Tengah meninjau banjir di provinsi Jawa Tengah pada Senin.")
+    assert ref is not None and (ref.admin1, ref.geo_precision) == ("Central Java", 3)

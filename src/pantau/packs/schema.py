@@ -97,7 +97,7 @@ def _sentences(data: dict[str, Any]) -> list[str]:
 
 
 PLACE_RELATIONS = ("in", "near", "to", "from")
-PLACE_TYPES = ("province", "district", "city", "village", "site")
+PLACE_TYPES = ("province", "district", "city", "village", "site", "seat")
 
 
 def _places(data: dict[str, Any]) -> list[str]:

@@ -533,9 +533,12 @@ class Extractor:
             return cands
         out = []
         for c in cands:
-            if c.status == "event" and c.actor1 is None and c.frame.trigger.rule.unnamed:
+            if c.status == "event" and c.actor1 is None and (c.frame.trigger.rule.unnamed or c.sub_event_type in _STATE_STRIKES):
                 s = next(
                     (s for s in strikes if s is not c and c.country in (None, s.country)
+                     # a weapon told with no attacker is the strike's only with that strike's weapon
+                     # ("Iran meluncurkan 450 rudal ... Salah satu rudal menghantam Pusat Medis Soroka")
+                     and (c.frame.trigger.rule.unnamed or c.sub_event_type == s.sub_event_type)
                      # an explosion dated apart ("Pada November 2010, ledakan lain ...") is another incident;
                      # a day of this week may date a strike the text left undated ("setelah serangan pada Kamis")
                      and (c.date is None or (s.date is not None and s.date.day == c.date.day)
@@ -668,6 +671,11 @@ class Extractor:
             if place is None and focus:
                 country = self.gazetteer.country(focus[0])
                 place = self.gazetteer.to_ref(country, 3) if country is not None else None
+            if _country_only(place) and all(_country_only(p) for p in places.values()):
+                # the body places none of its events: the headline, or the one town it names
+                place = self._title_place(doc, _head_of(g).event_type, place, focus) or place
+                if _country_only(place) and explicit[gi]:
+                    place = self._site_town(g, sents, place, focus) or place
             if _country_only(place) and not self._unread_place(g, doc, sents, lead=len(groups) == 1):
                 # events.md codes a place no coarser than a region (geo_precision 3 = admin1): an
                 # incident the text places only in a country ("serangan Israel ke Iran") is
@@ -679,6 +687,53 @@ class Extractor:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
         return events
+
+    def _title_place(self, doc: Doc, event_type: str, place: PlaceRef | None, focus: tuple[str, ...]) -> PlaceRef | None:
+        """"Ada Demo di Patung Kuda Jakpus, Lalin Arah Stasiun Gambir Ditutup": a report told as a
+        scene ("di lokasi ... massa berorasi") names its place in the headline only. When the body
+        places none of its events below a country (otherwise the headline's place is that event's,
+        and an unplaced mention is background: "Raqqa direbut ISIS pada awal 2014"), an event it
+        places no finer than its country takes the place of the headline's part (between
+        commas) that names an event of its kind, when that place lies in the event's country and
+        is trusted as the body's places are (cued, or read inside the document's countries)."""
+        title = doc.article.title or ""
+        if not title:
+            return None
+        _, trigs = self.finder.scan(title, 0, len(title))
+        parts = [m.span() for m in _TITLE_PART.finditer(title)]
+        parts = [(a, b) for a, b in parts if any(a <= t.start < b and t.rule.event_type == event_type for t in trigs)]
+        if not parts:
+            return None
+        fold = self.gazetteer.fold
+        reporter = {fold(p) for p in doc.reporter_places}
+        found = [p for p in self.geo.find(title, 0, len(title))
+                 if any(a <= p.start < b for a, b in parts) and fold(p.surface) not in reporter]
+        trusted = [p for p in found if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)
+                   or ((ref := self.geo.resolve([p], focus)) is not None and ref.country in focus[:2])]
+        ref = self.geo.resolve(trusted, focus) if trusted else None
+        if ref is None or _country_only(ref) or (place is not None and place.country != ref.country):
+            return None
+        return ref
+
+    def _site_town(self, g: list[Candidate], sents: list[_Sent], place: PlaceRef | None, focus: tuple[str, ...]) -> PlaceRef | None:
+        """"Salah satu rudal menghantam Pusat Medis Soroka pada Kamis (19/6)" beside "rumah sakit di
+        Beersheba": a dated event whose clause names only places that could not be read (a site the
+        gazetteer does not know: a hospital, a base) lies in the town the article places things in,
+        when the article names exactly one place below the country there (cued "in"/"near" or by a
+        type word)."""
+        if place is None or not place.country:
+            return None
+        if not any(c.status == "event" and c.frame.places and not self._trusted_places(c.frame, focus) for c in g):
+            return None
+        towns: dict[tuple[str | None, str | None], PlaceRef] = {}
+        for m in sents:
+            for p in m.places:
+                if not (getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)):
+                    continue
+                ref = self.geo.resolve([p], focus)
+                if ref is not None and ref.country == place.country and not _country_only(ref):
+                    towns.setdefault((ref.location, ref.admin1), ref)
+        return next(iter(towns.values())) if len(towns) == 1 else None
 
     def _unread_place(self, g: list[Candidate], doc: Doc, sents: list[_Sent], lead: bool) -> bool:
         """Whether the text names a place for the event that the gazetteer does not know: a
@@ -885,6 +940,10 @@ class Extractor:
             confidence=round(max(0.05, min(0.99, conf)), 2),
             language=doc.language,
         )
+
+
+# A headline's parts: "Ada Demo di Patung Kuda Jakpus, Lalin Arah Stasiun Gambir Ditutup" (_title_place).
+_TITLE_PART = re.compile(r"[^,;:|]+")
 
 
 def _country_only(place: PlaceRef | None) -> bool:

@@ -236,7 +236,7 @@ class FrameBuilder:
                 # verb (not a noun's: "an Afghan military convoy")
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
-                actor1 = self._country_agent(trig, clause, toks, countries, actors)
+                actor1 = self._country_agent(trig, clause, toks, countries, actors, numbers)
             off_duty = any(
                 # "not clear if he was off-duty" says nothing
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
@@ -412,9 +412,14 @@ class FrameBuilder:
             if not any(c.end <= d.start and self._words_between(toks, c.end, d.start) <= window for c in reports)
         ]
 
-    def _country_agent(self, trig: TriggerMention, clause: Span, toks: list[Token], countries: Sequence[Any], actors: Sequence[Any]) -> Any:
+    def _country_agent(self, trig: TriggerMention, clause: Span, toks: list[Token], countries: Sequence[Any], actors: Sequence[Any],
+                       numbers: Sequence[Any] = ()) -> Any:
         """The attacker named by a bare country: right after a noun trigger ("serangan Israel")
-        or the subject right before a verb ("Iran menembakkan"), in the trigger's clause."""
+        or the subject right before a verb ("Iran menembakkan"), in the trigger's clause. A count
+        of the weapon is no word between ("Iran meluncurkan lebih dari 450 rudal")."""
+        if numbers:
+            counted = [n for n in numbers if n.start >= clause.start and n.end <= trig.start]
+            toks = [t for t in toks if not any(n.start <= t.start < n.end for n in counted)]
         free = [c for c in countries if not any(a.start <= c.start < a.end for a in actors) and clause.start <= c.start < clause.end]
         if trig.verbal and trig.form in ("active", "middle", "verb"):
             before = [c for c in free if c.end <= trig.start and self._words_between(toks, c.end, trig.start) <= 3]

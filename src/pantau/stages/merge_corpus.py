@@ -146,6 +146,7 @@ class MergeRules:
     armed_kinds: frozenset[int]
     dense_reports: int = 0
     dense_km: float = 0.0
+    dense_same_day_families: frozenset[str] = frozenset()
     sole_place: bool = False
     near_place_families: frozenset[str] = frozenset()
     near_place_km: float = 0.0
@@ -172,6 +173,7 @@ class MergeRules:
                 armed_kinds=frozenset(int(k) for k in data["compatibility"]["armed_kinds"]),
                 dense_reports=int(data.get("density", {}).get("reports_per_day", 0)),
                 dense_km=float(data.get("density", {}).get("place_km", 0.0)),
+                dense_same_day_families=frozenset(map(str, data.get("density", {}).get("same_day_families", ()))),
                 sole_place=bool(data.get("country_only", {}).get("sole_place", False)),
                 near_place_families=frozenset(map(str, data.get("near_place", {}).get("families", ()))),
                 near_place_km=float(data.get("near_place", {}).get("km", 0.0)),
@@ -438,8 +440,10 @@ class CorpusMerger:
                     return None, "place: distance"
             elif a.admin1 != b.admin1:
                 return None, "place: admin1 differs"
-        if dense and days and tp == 1:
-            return None, "dense day: different days"  # both known to the day: must be the same day
+        if dense and days and (tp == 1 or self.block(a)[1] in self.rules.dense_same_day_families):  # type: ignore[index]
+            # both known to the day: must be the same day; and a demonstration (coded per place and day)
+            # whose day is only estimated cannot be told from the city's protests of the days around it
+            return None, "dense day: different days"
         named_apart = a.location != b.location or (km is not None and km > self.rules.dense_km)
         near = named_apart and self._near_place(a, b, km, days, tp)
         if (dense or same_outlet_day) and named_apart and not near:

@@ -991,7 +991,7 @@ class Geoparser:
         rivals = [p for (sc, _), p in scored[1:] if sc >= best_score - RIVAL_GAP and p.key != best.key
                   and not (p.country == best.country and p.admin1 == best.admin1 and p.kind != best.kind)]
         if not rivals or best.kind == "country":
-            return Reading(mention, best, True)
+            return Reading(mention, self._seat_of(mention, best), True)
         # Ambiguous: fall back to what the close readings share.
         close = [best, *rivals]
         if len({p.country for p in close}) == 1:
@@ -999,11 +999,20 @@ class Geoparser:
             if len(a1) == 1 and best.admin1:
                 unit = self.gaz.admin1_place(best.country, best.admin1)
                 if unit is not None:
-                    return Reading(mention, unit, False)
+                    seat = self._seat_of(mention, unit)
+                    return Reading(mention, seat, seat is not unit)
             country = self.gaz.country(best.country)
             if country is not None and support > 0:  # the country is known from elsewhere too
                 return Reading(mention, country, False)
         return None
+
+    def _seat_of(self, mention: PlaceMention, p: Place) -> Place:
+        """A region named after its government's building ("Kantor Gubernur Jawa Tengah", pack
+        type ``seat``) is that building's town, the region's seat; any other reading is itself."""
+        if mention.type_cue != "seat" or p.kind not in ("admin1", "admin2"):
+            return p
+        seat = self.gaz.seat(p)
+        return seat if seat is not None and seat.kind == "populated" else p
 
     def _own_name(self, mention: PlaceMention, p: Place) -> bool:
         """True when the mention spells p's own name (folded; a leading article optional on
