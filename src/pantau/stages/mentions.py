@@ -716,9 +716,14 @@ class _Alternation:
         # bit i stands for pattern i
         self.always = sum(1 << i for i, need in enumerate(self.needs) if need is None)
         self._subsets: dict[int, re.Pattern[str] | None] = {}
+        self._seen: set[int] = set()  # subsets asked for once, not compiled (see for_patterns)
 
-    def for_patterns(self, keep: int) -> re.Pattern[str] | None:
-        """The regex of the patterns whose bits are set in ``keep`` (None for none), in their order."""
+    def for_patterns(self, keep: int, now: bool = False) -> re.Pattern[str] | None:
+        """A regex finding the matches of the patterns whose bits are set in ``keep`` (None for
+        none), in a text where the other patterns cannot match. A subset of two or more patterns
+        seen for the first time gets the whole alternation (the same matches, see above): most
+        such subsets never come back, and compiling one costs more than a few scans with the
+        whole regex; a subset asked for again (or ``now``) is compiled and kept."""
         try:
             return self._subsets[keep]
         except KeyError:
@@ -730,6 +735,11 @@ class _Alternation:
             found = None
         elif len(chosen) == len(self.patterns):
             found = self.regex
+        elif len(chosen) > 1 and not now and keep not in self._seen:
+            if len(self._seen) >= _SUBSETS_MAX:
+                self._seen.clear()
+            self._seen.add(keep)
+            return self.regex
         else:
             found = re.compile("|".join(f"(?:{p})" for p in chosen))
         self._subsets[keep] = found
@@ -754,7 +764,7 @@ class _Prefilter:
                 self._auto.add_word(lit, tuple(who))
             self._auto.make_automaton()
         # what a text holding none of the literals gets
-        self._default = {name: alt.for_patterns(alt.always) for name, alt in alts.items()}
+        self._default = {name: alt.for_patterns(alt.always, now=True) for name, alt in alts.items()}
         self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
         self._last_touched: tuple[str, dict[str, int]] = ("", {})
 
