@@ -100,6 +100,8 @@ def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
             assert f.occurrence(text, start, end) == bool(f._occurrence_re and f._occurrence_re.search(low))
             for kind, rx in f._cue_res.items():  # count: the kind's own prefilter, then a subset regex
                 assert f.count(kind, text[start:end]) == len(rx.findall(low)), kind
+                for limit in (0, 1, 3):  # counted up to a limit: the search stops there
+                    assert f.count(kind, text[start:end], limit) == min(limit, len(rx.findall(low))), kind
             checked += 1
     assert checked > 100
 

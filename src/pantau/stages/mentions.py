@@ -9,6 +9,7 @@ among the candidate lemmas of consecutive tokens; the longest match wins.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
@@ -630,10 +631,11 @@ class MentionFinder:
         out.sort(key=_cue_order)
         return out
 
-    def count(self, kind: str, text: str) -> int:
-        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none). A text
-        holding none of the strings the kind's patterns need is not searched (one automaton
-        pass tells, shared by the kinds asked about the same text)."""
+    def count(self, kind: str, text: str, limit: int | None = None) -> int:
+        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none), counted up to
+        ``limit`` when given (the search stops there). A text holding none of the strings the
+        kind's patterns need is not searched (one automaton pass tells, shared by the kinds
+        asked about the same text)."""
         alt = self._cue_alts.get(kind)
         if alt is None:
             return 0
@@ -642,7 +644,11 @@ class MentionFinder:
         if counter is None:  # an automaton of this kind's strings only: a whole text holds many of the others'
             counter = self._counters[kind] = _Prefilter({kind: alt})
         rx = alt.for_patterns(counter.touched(low).get(kind, 0) | alt.always)
-        return len(rx.findall(low)) if rx is not None else 0
+        if rx is None:
+            return 0
+        if limit is None:
+            return len(rx.findall(low))
+        return sum(1 for _ in itertools.islice(rx.finditer(low), limit))
 
     def clauses(self, text: str, start: int, end: int) -> list[Span]:
         """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
