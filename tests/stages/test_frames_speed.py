@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pantau.records import Span
-from pantau.stages.mentions import CueMention, MentionFinder, _needed_literals
+from pantau.stages.mentions import CueMention, MentionFinder, _Alternation, _needed_literals
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "pantau" / "examples"
 
@@ -88,7 +88,8 @@ def _slow_deaths(f: MentionFinder, text: str, start: int, end: int) -> list[tupl
 def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
     f = MentionFinder(pack(lang))
     checked = 0
-    for text in _texts():
+    # twice: a pattern subset is first read with the whole alternation, then compiled on its own
+    for text in [*_texts(), *_texts()]:
         for start, end in _windows(text):
             low = text[start:end].lower()
             assert f.cues(text, start, end) == _slow_cues(f, text, start, end)
@@ -99,8 +100,25 @@ def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
             assert f.occurrence(text, start, end) == bool(f._occurrence_re and f._occurrence_re.search(low))
             for kind, rx in f._cue_res.items():  # count: the kind's own prefilter, then a subset regex
                 assert f.count(kind, text[start:end]) == len(rx.findall(low)), kind
+                for limit in (0, 1, 3):  # counted up to a limit: the search stops there
+                    assert f.count(kind, text[start:end], limit) == min(limit, len(rx.findall(low))), kind
             checked += 1
-    assert checked > 50
+    assert checked > 100
+
+
+def test_subset_compiled_when_asked_again() -> None:
+    """A subset of several patterns gets the whole alternation on first sight (no compile), its
+    own regex from the second on; one pattern, none or ``now`` are answered at once."""
+    alt = _Alternation([r"\btidak\b", r"\bbelum\b", r"[;:]"])
+    whole = alt.regex
+    assert alt.for_patterns(0b011) is whole
+    second = alt.for_patterns(0b011)
+    assert second is not whole and second.pattern == r"(?:\btidak\b)|(?:\bbelum\b)"
+    assert alt.for_patterns(0b011) is second
+    assert alt.for_patterns(0b100).pattern == "(?:[;:])"
+    assert alt.for_patterns(0) is None
+    assert alt.for_patterns(0b111) is whole
+    assert alt.for_patterns(0b101, now=True).pattern == r"(?:\btidak\b)|(?:[;:])"
 
 
 @pytest.mark.parametrize("lang", ["id", "en", "ms"])

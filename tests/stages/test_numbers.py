@@ -285,3 +285,15 @@ def test_numbers_find_digitless_shortcut_changes_nothing(pack, lang: str) -> Non
     reader._word_starts = False
     assert [reader.find(t) for t in texts] == shortcut
     assert any(shortcut)
+
+
+def test_tokens_are_ordinary_named_tuples() -> None:
+    """``tokenize`` builds its tokens with ``tuple.__new__``: they are the same ``_Tok`` values
+    the class itself makes (fields, equality, type)."""
+    from pantau.stages.normalize.numbers import _Tok, tokenize
+
+    toks = tokenize("Sebanyak 12 orang tewas, Senin (12/8). ", 0)
+    assert all(type(t) is _Tok for t in toks)
+    assert toks[:2] == [_Tok(0, 8, "sebanyak", "word"), _Tok(9, 11, "12", "num")]
+    assert [t.kind for t in toks if t.text == "12/8"] == ["dt"]
+    assert toks[-1] == _Tok(37, 38, ".", "punct") and toks[-1].end == 38

@@ -332,7 +332,7 @@ class Extractor:
         """An article about ordinary crime: several criminal cues (suspects by initials, motives,
         the local criminal police), no political cue and no armed group named anywhere."""
         text = doc.text
-        if self.finder.count("criminal", text) < _CRIME_CUES or self.finder.count("political", text):
+        if self.finder.count("criminal", text, _CRIME_CUES) < _CRIME_CUES or self.finder.count("political", text, 1):
             return False
         # the actors already found first: only when none of them tells, the other sentences are read
         pairs = sorted(zip(doc.sentences, sents), key=lambda sm: sm[1].actors is None)

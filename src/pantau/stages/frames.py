@@ -130,6 +130,8 @@ class FrameBuilder:
 
     def __init__(self, finder: MentionFinder) -> None:
         self.finder = finder
+        # the words between two nouns that share a possessor (see _shared_possessor)
+        self._conj = re.compile(rf"\s*(?:{finder.conjunctions})\s*")
 
     def build(
         self,
@@ -774,7 +776,7 @@ class FrameBuilder:
         """Nouns joined by a conjunction share the possessor after the last ("serangan udara dan
         penembakan Israel": Israel's air strikes too); the actor fills only an empty actor1, and a
         place read from that actor's name is dropped."""
-        conj = re.compile(rf"\s*(?:{self.finder.conjunctions})\s*")
+        conj = self._conj
         out = list(frames)
         for i, fr in enumerate(out):
             if fr.status == "dropped" or fr.actor1 is not None or fr.trigger.verbal:

@@ -9,6 +9,7 @@ among the candidate lemmas of consecutive tokens; the longest match wins.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
@@ -637,10 +638,11 @@ class MentionFinder:
         out.sort(key=_cue_order)
         return out
 
-    def count(self, kind: str, text: str) -> int:
-        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none). A text
-        holding none of the strings the kind's patterns need is not searched (one automaton
-        pass tells, shared by the kinds asked about the same text)."""
+    def count(self, kind: str, text: str, limit: int | None = None) -> int:
+        """How often cues of ``kind`` occur in ``text`` (0 when the pack has none), counted up to
+        ``limit`` when given (the search stops there). A text holding none of the strings the
+        kind's patterns need is not searched (one automaton pass tells, shared by the kinds
+        asked about the same text)."""
         alt = self._cue_alts.get(kind)
         if alt is None:
             return 0
@@ -649,7 +651,11 @@ class MentionFinder:
         if counter is None:  # an automaton of this kind's strings only: a whole text holds many of the others'
             counter = self._counters[kind] = _Prefilter({kind: alt})
         rx = alt.for_patterns(counter.touched(low).get(kind, 0) | alt.always)
-        return len(rx.findall(low)) if rx is not None else 0
+        if rx is None:
+            return 0
+        if limit is None:
+            return len(rx.findall(low))
+        return sum(1 for _ in itertools.islice(rx.finditer(low), limit))
 
     def clauses(self, text: str, start: int, end: int) -> list[Span]:
         """Split a sentence into clauses at the pack's clause markers (the marker opens the next clause)."""
@@ -723,9 +729,14 @@ class _Alternation:
         # bit i stands for pattern i
         self.always = sum(1 << i for i, need in enumerate(self.needs) if need is None)
         self._subsets: dict[int, re.Pattern[str] | None] = {}
+        self._seen: set[int] = set()  # subsets asked for once, not compiled (see for_patterns)
 
-    def for_patterns(self, keep: int) -> re.Pattern[str] | None:
-        """The regex of the patterns whose bits are set in ``keep`` (None for none), in their order."""
+    def for_patterns(self, keep: int, now: bool = False) -> re.Pattern[str] | None:
+        """A regex finding the matches of the patterns whose bits are set in ``keep`` (None for
+        none), in a text where the other patterns cannot match. A subset of two or more patterns
+        seen for the first time gets the whole alternation (the same matches, see above): most
+        such subsets never come back, and compiling one costs more than a few scans with the
+        whole regex; a subset asked for again (or ``now``) is compiled and kept."""
         try:
             return self._subsets[keep]
         except KeyError:
@@ -737,6 +748,11 @@ class _Alternation:
             found = None
         elif len(chosen) == len(self.patterns):
             found = self.regex
+        elif len(chosen) > 1 and not now and keep not in self._seen:
+            if len(self._seen) >= _SUBSETS_MAX:
+                self._seen.clear()
+            self._seen.add(keep)
+            return self.regex
         else:
             found = re.compile("|".join(f"(?:{p})" for p in chosen))
         self._subsets[keep] = found
@@ -761,7 +777,7 @@ class _Prefilter:
                 self._auto.add_word(lit, tuple(who))
             self._auto.make_automaton()
         # what a text holding none of the literals gets
-        self._default = {name: alt.for_patterns(alt.always) for name, alt in alts.items()}
+        self._default = {name: alt.for_patterns(alt.always, now=True) for name, alt in alts.items()}
         self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
         self._last_touched: tuple[str, dict[str, int]] = ("", {})
 
