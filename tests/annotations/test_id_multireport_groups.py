@@ -17,7 +17,7 @@ def _groups() -> list[dict]:
 
 def test_id_multireport_groups_schema():
     groups = _groups()
-    assert len(groups) >= 20
+    assert len(groups) >= 24
     seen: set[str] = set()
     for n, group in enumerate(groups, 1):
         assert set(group) == {"group", "doc_ids", "incident", "codable", "why"} and group["group"] == n
