@@ -89,6 +89,18 @@ class _Sent:
     triggers: list[Any]
 
 
+_CALENDAR_KINDS = frozenset({"absolute", "month", "range", "year"})
+
+
+def _outside_calendar_dates(triggers: list[Any], dates: list[Any]) -> list[Any]:
+    """A trigger word inside a written date is the date's ("On 5 March 2020": the month, not a
+    protest march). Anchor phrases ("the day after the attack") keep theirs: they tell an event."""
+    spans = [(d.start, d.end) for d in dates if d.kind in _CALENDAR_KINDS]
+    if not spans:
+        return triggers
+    return [t for t in triggers if not any(a <= t.start and t.end <= b for a, b in spans)]
+
+
 class Extractor:
     """Holds one pack's compiled matchers and the shared actor and place knowledge."""
 
@@ -194,11 +206,14 @@ class Extractor:
             # actors, dates and numbers matter only where a frame can be built (actors elsewhere
             # only to tell a crime story, found when that question comes up); places elsewhere
             # only to the document's focus, which only kept frames use (read below, if one is kept)
+            dates = self.dates.find(text, s.start, s.end) if trigs else []
+            if dates:
+                trigs = _outside_calendar_dates(trigs, dates)
             sents.append(
                 _Sent(
                     actors=self.actors.find(text, s.start, s.end, self.lang) if trigs else None,
                     places=places_of(s) if trigs else [],
-                    dates=self.dates.find(text, s.start, s.end) if trigs else [],
+                    dates=dates if trigs else [],
                     numbers=self.numbers.find(text, s.start, s.end) if trigs else [],
                     tokens=toks,
                     triggers=trigs,
@@ -884,11 +899,13 @@ class Extractor:
             # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
             # the event's kind in its country. Without even a country the event is not codable.
             if country is None:
+                self.stats.dropped["no_country"] += 1
                 return None
             role = self._default_role.get(head.sub_event_type) or self._default_role.get(head.event_type)
             try:
                 a1 = self.actors.generic(role or "armed_group", country)
             except KeyError:
+                self.stats.dropped["no_generic_actor"] += 1
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
         lowest, _ = lowest_credible((c.deaths, c.deaths_vague) for c in g)
