@@ -698,6 +698,10 @@ class FrameBuilder:
             actor2 = target
             if actor2 is None and subject is not None and subject is not actor1:
                 actor2 = subject
+        if actor1 is None:
+            # the weapon's owner named with it ("Turkish drones struck", "an Israeli air strike"):
+            # an actor that starts before the trigger and runs into it
+            actor1 = next((a for a in actors if a.start < trig.start < a.end and a is not actor2), None)
         if actor1 is not None and actor2 is not None and actor1 is actor2:
             actor2 = None
         sides = self._sides(trig, clause, toks, cues, cands, text)
