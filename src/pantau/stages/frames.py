@@ -882,7 +882,7 @@ class FrameBuilder:
             named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
             if named:
                 return named[:1]
-        if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
+        if attack is None or (keep and not all(_is_country(p) for p in keep)):
             return keep
         # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
         # home more often than where it struck: the place the attack was aimed at comes first
