@@ -17,14 +17,18 @@ def _coded(events):
     return [(e.sub_event_type, e.actor1, e.location) for e in events]
 
 
-def test_id_strike_that_targeted_a_town_is_placed_there(real_pipeline) -> None:
-    """"serangan udara ... menargetkan Teheran dan sejumlah wilayah lain di Iran": the town the
-    strike targeted, not the country of the wider area, is where it struck."""
-    text = (
-        "Militer Israel mengonfirmasi bahwa serangan udara pada Kamis (7/5/2020) menargetkan Teheran "
-        "dan sejumlah wilayah lain di Iran."
-    )
-    assert _coded(_events(real_pipeline, text)) == [("Air/drone strike", "Military Forces of Israel", "Tehran")]
+def test_id_confirmed_strike_that_targeted_a_town_is_placed_there(real_pipeline) -> None:
+    """"Militer Israel mengonfirmasi bahwa serangan udara ... menargetkan Teheran dan sejumlah
+    wilayah lain di Iran": a confirmed strike happened, and the town it targeted, not the country
+    of the wider area, is where it struck."""
+    lead = "Pada Kamis (7/5/2020), militer Israel memperingatkan warga sipil untuk mengungsi. "
+    told = "serangan udara pada hari itu menargetkan Teheran dan sejumlah wilayah lain di Iran."
+    assert _coded(_events(real_pipeline, lead + "Militer Israel mengonfirmasi bahwa " + told)) == [
+        ("Air/drone strike", "Military Forces of Israel", "Tehran")
+    ]
+    assert _events(real_pipeline, lead + "Militer Israel belum mengonfirmasi bahwa " + told) == ()
+    # a target named by a common noun only is commentary on the war, confirmed or not
+    assert _events(real_pipeline, lead + "Serangan Israel kini menargetkan tidak hanya target militer.") == ()
 
 
 def test_id_bomblet_hit_takes_the_attacker_its_quoted_launch_names(real_pipeline) -> None:

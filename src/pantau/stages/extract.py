@@ -882,9 +882,11 @@ class Extractor:
         if a1 is None and head.event_type == _REMOTE:
             # "the armed forces of Iran fired a missile carrying bomblets" (a quote, so support)
             # then "a bomblet hit a house in Azor": the mention that founds the event names no
-            # attacker, a supporting mention of the same strike does
+            # attacker, a mention of the same strike demoted only in the article (quoted) does;
+            # never a mere reference ("ledakan itu")
             a1 = next(
-                (r for c in g if c.event_type == head.event_type and c.frame.actor1 is not None
+                (r for c in g if c.event_type == head.event_type and (c.frame.status == "event" or c.frame.reason == "quoted")
+                 and c.frame.actor1 is not None
                  and (r := self._complete(c.frame.actor1, country)) is not None),
                 None,
             )
