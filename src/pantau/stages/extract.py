@@ -44,6 +44,7 @@ _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+_REMOTE = "Explosions/Remote violence"
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 _STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
@@ -689,7 +690,7 @@ class Extractor:
             if _country_only(place) and all(_country_only(p) for p in places.values()):
                 # the body places none of its events: the headline, or the one town it names
                 place = self._title_place(doc, _head_of(g).event_type, place, focus) or place
-                if _country_only(place) and explicit[gi]:
+                if _country_only(place) and (explicit[gi] or any(c.status == "event" and c.frame.date is not None for c in g)):
                     place = self._site_town(g, sents, place, focus) or place
             if _country_only(place) and not self._unread_place(g, doc, sents, lead=len(groups) == 1):
                 # events.md codes a place no coarser than a region (geo_precision 3 = admin1): an
@@ -738,7 +739,14 @@ class Extractor:
         type word)."""
         if place is None or not place.country:
             return None
-        if not any(c.status == "event" and c.frame.places and not self._trusted_places(c.frame, focus) for c in g):
+        if not any(
+            c.status == "event"
+            # a strike's hit site is often told by a common noun alone ("rumah sakit itu terkena
+            # hantaman rudal"): no place read at all is a site unread too
+            and (c.frame.places or c.event_type == _REMOTE)
+            and not self._trusted_places(c.frame, focus)
+            for c in g
+        ):
             return None
         towns: dict[tuple[str | None, str | None], PlaceRef] = {}
         for m in sents:
@@ -886,6 +894,17 @@ class Extractor:
         if a1 is None:
             # an explosion told as part of a state's strike (_join_strikes) is that state's
             a1 = next((c.extra["strike_actor"] for c in g if c.status == "event" and "strike_actor" in c.extra), None)
+        if a1 is None and head.event_type == _REMOTE:
+            # "the armed forces of Iran fired a missile carrying bomblets" (a quote, so support)
+            # then "a bomblet hit a house in Azor": the mention that founds the event names no
+            # attacker, a mention of the same strike demoted only in the article (quoted) does;
+            # never a mere reference ("ledakan itu")
+            a1 = next(
+                (r for c in g if c.event_type == head.event_type and (c.frame.status == "event" or c.frame.reason == "quoted")
+                 and c.frame.actor1 is not None
+                 and (r := self._complete(c.frame.actor1, country)) is not None),
+                None,
+            )
         if head.event_type in _CROWD_TYPES and a1 is not None and a1.inter == _STATE_INTER:
             # a protest or riot is the crowd's event: the police who met it are actor2
             role = self._as_role.get(head.event_type)

@@ -41,6 +41,8 @@ _ARMED_ROLE = "armed_group"
 DAY_KINDS = ("absolute", "weekday", "relative")  # date kinds that name a day of their own
 # What a crowd's own violence is typed as (a protest trigger naming its actor yields to it).
 _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
+# characters between a negation and the confirmation it undoes ("belum mengonfirmasi")
+_NEGATED_REACH = 3
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
 # "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
@@ -350,6 +352,14 @@ class FrameBuilder:
         is a mention of a known war or a weapon: it may support an event, not found one."""
         f = self.finder
         hurt = bool(f.injuries(text, sentence.start, sentence.end))
+        cues = f.cues(text, sentence.start, sentence.end) if "confirmation" in f.cue_scope else []
+        negations = [c for c in cues if c.kind == "negation"]
+        # "Militer Israel mengonfirmasi bahwa serangan udara ...": a confirmed strike happened
+        # (not "belum mengonfirmasi": a negation right before the confirmation undoes it)
+        confirmed = [
+            c.end for c in cues
+            if c.kind == "confirmation" and not any(0 <= c.start - n.end <= _NEGATED_REACH for n in negations)
+        ]
         out = []
         for fr in frames:
             if fr.status == "event" and not fr.trigger.verbal:
@@ -358,6 +368,7 @@ class FrameBuilder:
                     fr.deaths_reported
                     or hurt
                     or f.occurrence(text, clause.start, clause.end)
+                    or any(end <= fr.trigger.start for end in confirmed)
                     or any(getattr(d, "kind", "") not in ("anchor", "year") for d in dates)
                     or any(
                         getattr(p, "relation", None) in ("in", "near")
@@ -886,7 +897,7 @@ class FrameBuilder:
             named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
             if named:
                 return named[:1]
-        if attack is None or (keep and not all(_is_country(p) and getattr(p, "relation", None) is None for p in keep)):
+        if attack is None or (keep and not all(_is_country(p) for p in keep)):
             return keep
         # a bare country name ("Iran melancarkan serangan rudal ke kota Haifa") is the attacker's
         # home more often than where it struck: the place the attack was aimed at comes first

@@ -60,6 +60,7 @@ CUE_KINDS = (
     "off_duty",
     "speaker",
     "warning_fire",
+    "confirmation",
 )
 
 
