@@ -806,3 +806,20 @@ def test_id_places_province_alone_stays_region_level(parsers) -> None:
     # near miss: a governor (a person) or the province itself says nothing of the town
     ref = place(parsers, "id", "Gubernur Jawa Tengah meninjau banjir di provinsi Jawa Tengah pada Senin.")
     assert ref is not None and (ref.admin1, ref.geo_precision) == ("Central Java", 3)
+
+
+def test_en_places_city_before_brackets_is_the_town(parsers) -> None:
+    # "city" is the town's type word, not the bracketed district's; the town lies in the
+    # district as ACLED names it even where GeoNames has split or relabelled the district.
+    ref = place(parsers, "en", "On 2 May 2020, workers held a protest in Tirupati city (Chittoor, AP).")
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Tirupati", 1)
+    ref = place(parsers, "en", "On 3 May 2020, traders protested in Bahawalpur city (Multan, Punjab).")
+    assert ref is not None and (ref.location, ref.country, ref.geo_precision) == ("Bahawalpur", "PAK", 1)
+
+
+def test_en_places_bracket_takes_no_type_word_from_before_it(parsers) -> None:
+    geo = parsers["en"]
+    text = "Teachers protested in Badah town (Larkana, Sindh) on Monday."
+    ms = geo.find(text, 0, len(text))
+    larkana = next(m for m in ms if m.surface == "Larkana")
+    assert larkana.type_cue is None

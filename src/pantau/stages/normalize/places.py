@@ -332,7 +332,8 @@ class Geoparser:
                                              None, False, True, False))  # a demonym
                 inherited = None
                 continue
-            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS)
+            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS,
+                                            text[max(0, a - 2):a].rstrip()[-1:] == "(")
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
             candidates = self._places(ids)
@@ -614,7 +615,8 @@ class Geoparser:
             return tuple(i for i in ids if self._bare(self.gaz.place(i).name) == key)
         return ids
 
-    def _cues(self, wide: str, x: int, y: int, spaced: bool = True) -> tuple[str | None, str | None]:
+    def _cues(self, wide: str, x: int, y: int, spaced: bool = True,
+              opened: bool = False) -> tuple[str | None, str | None]:
         """(relation, type cue) of a mention, read word by word from the name leftwards:
         fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
         cue: "di" is both); a type word right after the name counts too ("Anbar province").
@@ -622,7 +624,9 @@ class Geoparser:
         WINDOW characters either side of its segment, so the windows read here lie inside).
         ``spaced``: no comma or stop stands right after the name in the text (the fold makes
         punctuation a space, and in "Semarang, Kecamatan X" the type word is X's; but in
-        "Nahri Sarah (Girishk) district" it is the bracketed name's)."""
+        "Nahri Sarah (Girishk) district" it is the bracketed name's).
+        ``opened``: a bracket opens right before the name: the words before the bracket are the
+        name's before it ("Tirupati city (Chittoor, AP)": "city" is Tirupati's, not Chittoor's)."""
         before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
@@ -639,6 +643,8 @@ class Geoparser:
                 if t is not None:
                     type_cue = t  # "Kandahar city", "Anbar province": the word after is the name's own
                     break
+        if opened:
+            return relation or type_cue, type_cue
         tail = before[-64:]
         last_word = tail.rsplit(None, 1)
         if not last_word or last_word[-1] not in self._walk_words:
@@ -1106,7 +1112,8 @@ class Geoparser:
                 # Support comes from the other mentions only: a name cannot vouch for itself.
                 own = self.focus([o for o in mentions if o is not x]) if len(mentions) > 1 else ()
                 r = self.read(x, (*focus, *(c for c in own if c not in focus)), mentions)
-                if r is None or not all(self._within(r.place, q) for q in chain[k + 1:]):
+                if r is None or not all(self._within(r.place, q) or x.type_cue == "city"
+                                        and self._district_of(r.place, q) for q in chain[k + 1:]):
                     continue  # unknown, or a namesake outside the region the text names
                 if not r.certain and k + 1 < len(chain):
                     fallback = fallback or r  # ambiguous: a qualifier may say more
@@ -1148,6 +1155,19 @@ class Geoparser:
         # A bare country or region named beside a more specific place of its own is context,
         # not the event's place; the rank prefers the specific one.
         return max(enumerate(readings), key=rank)[1][0]
+
+    def _district_of(self, p: Place, qualifier: PlaceMention) -> bool:
+        """True when a city p (BIG_CITY or more, called a city by the text) lies in the province
+        of a district reading of the qualifier and within FAR_KM of its seat: district labels differ between sources after a split or by
+        level ("Tirupati city (Chittoor, AP)": GeoNames puts Tirupati in the Tirupati district
+        carved out of Chittoor in 2022; "Bahawalpur city (Multan, Punjab)" names a division)."""
+        if p.kind != "populated" or not p.admin1 or p.population < BIG_CITY:
+            return False  # a village may be a namesake nearby ("Lekki (Ibeju/Lekki LGA, Lagos)")
+        for q in qualifier.candidates:
+            if q.kind == "admin2" and q.country == p.country and q.admin1 == p.admin1:
+                if _km(p, self.gaz.seat(q) or q) <= FAR_KM:
+                    return True
+        return False
 
     @staticmethod
     def _within(p: Place, qualifier: PlaceMention) -> bool:
