@@ -823,3 +823,24 @@ def test_en_places_bracket_takes_no_type_word_from_before_it(parsers) -> None:
     ms = geo.find(text, 0, len(text))
     larkana = next(m for m in ms if m.surface == "Larkana")
     assert larkana.type_cue is None
+
+
+def test_en_places_quarter_before_its_city_is_read_at_the_city(parsers) -> None:
+    # A neighbourhood the gazetteer lacks, then its city: not a namesake village elsewhere.
+    ref = place(parsers, "en", "On 4 May 2020, residents protested in Jaro, Iloilo City over relief goods.")
+    assert ref is not None and ref.location == "Iloilo" and near(ref, 10.70, 122.56)
+    ref = place(parsers, "en", "On 4 May 2020, workers held a protest in Ermita, Manila.")
+    assert ref is not None and ref.country == "PHL" and near(ref, 14.60, 120.98)
+
+
+def test_en_places_word_before_a_type_word_is_no_glued_country(parsers) -> None:
+    # "Perumpadappu village" is a village name, not "Peru" glued to a word.
+    ref = place(parsers, "en", "On 7 May 2020, workers protested in Perumpadappu village (Malappuram, KL).")
+    assert ref is not None and (ref.country, ref.admin1, ref.geo_precision) == ("IND", "Kerala", 2)
+
+
+def test_en_places_bracket_after_a_typed_place_is_where_it_lies(parsers) -> None:
+    text = "Rebels fired at Barhat forest area (Jamui, Bihar) on Monday."
+    ms = parsers["en"].find(text, 0, len(text))
+    jamui = next(m for m in ms if m.surface == "Jamui")
+    assert (jamui.relation, jamui.type_cue) == ("in", None)

@@ -347,7 +347,9 @@ class Geoparser:
                 # "(Dessa, Tillabery)": a place and the region it lies in; the first name's
                 # readings all lie outside the one country of the second: namesakes abroad
                 link = True
-            elif link is False and not self._within_any(candidates, accepted[k + 1][2]):
+            elif link is False and not self._within_any(candidates, accepted[k + 1][2]) and not (
+                    self._quarter_of(candidates, accepted[k + 1][2]) and not (k and _listed(text, accepted[k - 1][1], a))
+                    and not (k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]))):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
@@ -435,6 +437,13 @@ class Geoparser:
         if sure:
             return True
         return False if comma else None
+
+    def _quarter_of(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
+        """True when the first name reads only as villages or small towns and the second as a
+        big city: "Jaro, Iloilo City", "Ermita, Manila" name a quarter of the city the gazetteer
+        lacks (a namesake elsewhere), not a list of two towns."""
+        return all(p.kind == "populated" and p.population < BIG_CITY for p in candidates) \
+            and any(q.kind == "populated" and q.population >= BIG_CITY for q in self._places(ids))
 
     def _abroad_only(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when the second name's readings all lie in one country and none of the first's."""
@@ -592,6 +601,9 @@ class Geoparser:
         original = segment[a:a + len(word)]
         if not original[1:].islower() or word in self._demonyms or word[:-1] in self._demonyms:
             return None  # "Turkish", "Iranians": an adjective, not a glued name
+        after = segment[a + len(word):a + len(word) + 24].split(None, 2)
+        if after and self._fold_word(after[0]) in self._type_of:
+            return None  # "Perumpadappu village": the word before a type word is a name
         keys = self._country_keys
         for cut in range(len(word) - 2, 3, -1):
             if word[:cut] not in keys:
@@ -625,7 +637,7 @@ class Geoparser:
         ``spaced``: no comma or stop stands right after the name in the text (the fold makes
         punctuation a space, and in "Semarang, Kecamatan X" the type word is X's; but in
         "Nahri Sarah (Girishk) district" it is the bracketed name's).
-        ``opened``: a bracket opens right before the name: the words before the bracket are the
+        ``opened``: a bracket opens right before the name: a type word before the bracket is the
         name's before it ("Tirupati city (Chittoor, AP)": "city" is Tirupati's, not Chittoor's)."""
         before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
@@ -643,8 +655,7 @@ class Geoparser:
                 if t is not None:
                     type_cue = t  # "Kandahar city", "Anbar province": the word after is the name's own
                     break
-        if opened:
-            return relation or type_cue, type_cue
+        own_type = type_cue
         tail = before[-64:]
         last_word = tail.rsplit(None, 1)
         if not last_word or last_word[-1] not in self._walk_words:
@@ -688,6 +699,9 @@ class Geoparser:
                     break
         if rel is not None and relation is None:
             relation = rel
+        if opened:  # a type word before the bracket is another name's, which lies in this one:
+            # "Kamonyi village (Uvira, Sud-Kivu)", "Barhat forest area (Jamui, Bihar)"
+            return relation or ("in" if type_at is not None else own_type), own_type
         return relation or type_cue, type_cue
 
     def _named_thing(self, wide: str, x: int, y: int) -> bool:
@@ -1240,6 +1254,15 @@ def _bracketed_pair(text: str, a: int, d: int) -> bool:
     """True when the two names text[a:...] and text[...:d] are all a bracket holds: "(Dessa,
     Tillabery)", "(Beni, Nord-Kivu)" (the caller knows a bare comma stands between them)."""
     return text[max(0, a - 2):a].rstrip().endswith("(") and text[d:d + 2].lstrip().startswith(")")
+
+
+def _listed(text: str, b: int, c: int) -> bool:
+    """True when the words between two names (text[b:c]) make them items of a list: a bare
+    comma or one short lower-case word ("and", "dan", "or")."""
+    if not 0 < c - b <= 8:
+        return False
+    gap = text[b:c].strip()
+    return gap in (",", "&", "/") or (gap.isalpha() and gap.islower() and len(gap) <= 4)
 
 
 def _alternation(words: Iterable[str]) -> str:
