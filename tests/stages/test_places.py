@@ -844,3 +844,14 @@ def test_en_places_bracket_after_a_typed_place_is_where_it_lies(parsers) -> None
     ms = parsers["en"].find(text, 0, len(text))
     jamui = next(m for m in ms if m.surface == "Jamui")
     assert (jamui.relation, jamui.type_cue) == ("in", None)
+
+
+def test_en_places_respelled_transliteration(parsers) -> None:
+    # GeoNames spells it Sulaymaniyah; news also writes -aimaniyah, -iya, -iyeh.
+    for name in ("Sulaimaniyah", "Sulaymaniyeh"):
+        ref = place(parsers, "en", f"Doctors went on strike in {name} on Monday.")
+        assert ref is not None and (ref.country, ref.admin1) == ("IRQ", "Sulaymaniyah"), name
+    # a weekday is no respelled place ("Monday" ~ Mondai)
+    geo = parsers["en"]
+    text = "Doctors went on strike in Erbil on Monday."
+    assert [m.surface for m in geo.find(text, 0, len(text))] == ["Erbil"]

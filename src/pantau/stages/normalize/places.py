@@ -64,6 +64,9 @@ ALT_NAME_PENALTY = 15
 # about which the text is about: its vote counts this much, below FOCUS_SHARE of a full one.
 CONTESTED_WEIGHT = 0.25
 SMALL_REGION = 10_000  # people: an admin1 this small gets an admin2's prior
+RESPELL_MIN = 7  # letters a word needs before other transliterations of it are tried
+RESPELL_MIN_POP = 20_000  # people: a place read under a respelling is at least this big
+RESPELL_MAX = 64  # respellings tried per word at most
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
@@ -155,6 +158,10 @@ class Geoparser:
         self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
+        respell = data.get("respellings", {})
+        self._respell_end = [tuple(sorted(g, key=len, reverse=True)) for g in respell.get("endings", ())]
+        self._respell_in = [tuple(g) for g in respell.get("inside", ())]
+        self._respelled_memo: dict[str, tuple[int, ...]] = {}
         relations: dict[str, list[str]] = data.get("relations", {})
         types: dict[str, list[str]] = data.get("types", {})
         self._rel_of = {" ".join(w.split()): rel for rel, ws in relations.items() for w in ws}
@@ -248,6 +255,13 @@ class Geoparser:
             if c is None:
                 c = classes[w] = self._classify(w)
             if not c:
+                if len(w) >= RESPELL_MIN and (self._respell_end or self._respell_in) and w.isalpha() \
+                        and not (segment[e:e + 1] in " -" and segment[e + 1:e + 2].isupper()):
+                    ids = self._respelled(w)
+                    if ids:  # "Sulaimaniyah": Sulaymaniyah spelled another way
+                        accepted.append((start + a, start + e, ids, ""))
+                        taken_until = e
+                        continue
                 if len(w) >= FUZZY_MIN and a >= fuzzy_from and fz(segment, e):
                     length, ids = self._fuzzy(segment, a, e, True)
                     fuzzy_from = a + length  # the rest of a capitalised run was tried with it
@@ -488,6 +502,35 @@ class Geoparser:
                      self._bares, self._seat_keys, self._capitals, self._within_memo):
             memo.clear()
         self._gaz_version = self.gaz.version
+
+    def _respelled(self, w: str) -> tuple[int, ...]:
+        """Regions, districts and sizeable towns the index holds under another transliteration
+        of the folded word w (pack ``respellings``), memoised; () when none."""
+        hit = self._respelled_memo.get(w)
+        if hit is not None:
+            return hit
+        if len(self._respelled_memo) > CACHE_MAX:
+            self._respelled_memo.clear()
+        spellings = {w}
+        for group in self._respell_end:
+            end = next((x for x in group if w.endswith(x)), None)
+            if end is not None:
+                spellings |= {s[:len(s) - len(end)] + alt for s in spellings for alt in group if s.endswith(end)}
+        for group in self._respell_in:
+            for x in group:
+                if len(spellings) > RESPELL_MAX:
+                    break
+                spellings |= {s.replace(x, alt) for s in spellings if x in s for alt in group if alt != x}
+        found: list[int] = []
+        names = self.gaz.names
+        for s in spellings:
+            if s != w and s in names:
+                for i in self.gaz.ids(s):
+                    p = self.gaz.place(i)
+                    if p.kind in ("admin1", "admin2", "populated") and p.population >= RESPELL_MIN_POP:
+                        found.append(i)
+        hit = self._respelled_memo[w] = tuple(dict.fromkeys(found))
+        return hit
 
     def _classify(self, w: str) -> int:
         """What a folded capitalised word may start: > 0 a gazetteer name (the most words a name
