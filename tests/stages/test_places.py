@@ -855,3 +855,19 @@ def test_en_places_respelled_transliteration(parsers) -> None:
     geo = parsers["en"]
     text = "Doctors went on strike in Erbil on Monday."
     assert [m.surface for m in geo.find(text, 0, len(text))] == ["Erbil"]
+
+
+def test_en_places_namesakes_of_one_district_give_the_district(parsers) -> None:
+    # Two towns called Pratapgarh (and the district's seat) lie in District Pratapgarh: the
+    # district is certain, Uttar Pradesh is too coarse.
+    ref = place(parsers, "en", "On 8 May 2020, two mobs clashed in Kotwali Nagar, Pratapgarh (UP) over a property.")
+    assert ref is not None and (ref.admin2, ref.geo_precision) == ("District Pratapgarh", 2)
+    assert near(ref, 25.90, 81.94)
+
+
+def test_district_seat_is_the_town_of_its_name() -> None:
+    # GeoNames links Point Pedro to Jaffna district and Jaffna town to none.
+    gaz = Gazetteer.load()
+    unit = next(p for p in gaz.candidates("Jaffna") if p.kind == "admin2")
+    seat = gaz.seat(unit)
+    assert seat is not None and seat.name == "Jaffna"

@@ -1059,6 +1059,15 @@ class Geoparser:
         close = [best, *rivals]
         if len({p.country for p in close}) == 1:
             a1 = {p.admin1 for p in close}
+            a2 = {p.admin2 for p in close}
+            if len(a1) == 1 and len(a2) == 1 and best.admin2:
+                # namesake towns of one district that the name also names ("Pratapgarh (UP)":
+                # the district, its seat Bela and a village Pratapgarh): the district
+                unit = next((p for p in candidates if p.kind == "admin2" and p.country == best.country
+                             and p.admin1 == best.admin1 and p.admin2 == best.admin2
+                             and not math.isnan(p.latitude)), None)
+                if unit is not None:
+                    return Reading(mention, unit, True)  # all close readings lie in it
             if len(a1) == 1 and best.admin1:
                 unit = self.gaz.admin1_place(best.country, best.admin1)
                 if unit is not None:
