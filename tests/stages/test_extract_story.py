@@ -376,7 +376,7 @@ def test_id_missile_of_another_weapon_than_the_strike_keeps_no_attacker(real_pip
 def test_en_event_without_any_country_is_counted_as_a_drop(real_pipeline) -> None:
     """An event whose place is unknown and whose text names no country cannot take a generic
     actor; it is dropped, and the drop is counted (it vanished without a reason before)."""
-    text = "On 5 April 2020, protesters gathered in Sulaimaniyah to demand the payment of salaries."
+    text = "On 5 April 2020, protesters gathered in Zulbakhtiwan to demand the payment of salaries."
     extractor = real_pipeline.extractor("en")
     before = extractor.stats.dropped["no_country"]
     assert _events(real_pipeline, text, date(2020, 4, 6), lang="en") == ()

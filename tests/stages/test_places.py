@@ -806,3 +806,68 @@ def test_id_places_province_alone_stays_region_level(parsers) -> None:
     # near miss: a governor (a person) or the province itself says nothing of the town
     ref = place(parsers, "id", "Gubernur Jawa Tengah meninjau banjir di provinsi Jawa Tengah pada Senin.")
     assert ref is not None and (ref.admin1, ref.geo_precision) == ("Central Java", 3)
+
+
+def test_en_places_city_before_brackets_is_the_town(parsers) -> None:
+    # "city" is the town's type word, not the bracketed district's; the town lies in the
+    # district as ACLED names it even where GeoNames has split or relabelled the district.
+    ref = place(parsers, "en", "On 2 May 2020, workers held a protest in Tirupati city (Chittoor, AP).")
+    assert ref is not None and (ref.location, ref.geo_precision) == ("Tirupati", 1)
+    ref = place(parsers, "en", "On 3 May 2020, traders protested in Bahawalpur city (Multan, Punjab).")
+    assert ref is not None and (ref.location, ref.country, ref.geo_precision) == ("Bahawalpur", "PAK", 1)
+
+
+def test_en_places_bracket_takes_no_type_word_from_before_it(parsers) -> None:
+    geo = parsers["en"]
+    text = "Teachers protested in Badah town (Larkana, Sindh) on Monday."
+    ms = geo.find(text, 0, len(text))
+    larkana = next(m for m in ms if m.surface == "Larkana")
+    assert larkana.type_cue is None
+
+
+def test_en_places_quarter_before_its_city_is_read_at_the_city(parsers) -> None:
+    # A neighbourhood the gazetteer lacks, then its city: not a namesake village elsewhere.
+    ref = place(parsers, "en", "On 4 May 2020, residents protested in Jaro, Iloilo City over relief goods.")
+    assert ref is not None and ref.location == "Iloilo" and near(ref, 10.70, 122.56)
+    ref = place(parsers, "en", "On 4 May 2020, workers held a protest in Ermita, Manila.")
+    assert ref is not None and ref.country == "PHL" and near(ref, 14.60, 120.98)
+
+
+def test_en_places_word_before_a_type_word_is_no_glued_country(parsers) -> None:
+    # "Perumpadappu village" is a village name, not "Peru" glued to a word.
+    ref = place(parsers, "en", "On 7 May 2020, workers protested in Perumpadappu village (Malappuram, KL).")
+    assert ref is not None and (ref.country, ref.admin1, ref.geo_precision) == ("IND", "Kerala", 2)
+
+
+def test_en_places_bracket_after_a_typed_place_is_where_it_lies(parsers) -> None:
+    text = "Rebels fired at Barhat forest area (Jamui, Bihar) on Monday."
+    ms = parsers["en"].find(text, 0, len(text))
+    jamui = next(m for m in ms if m.surface == "Jamui")
+    assert (jamui.relation, jamui.type_cue) == ("in", None)
+
+
+def test_en_places_respelled_transliteration(parsers) -> None:
+    # GeoNames spells it Sulaymaniyah; news also writes -aimaniyah, -iya, -iyeh.
+    for name in ("Sulaimaniyah", "Sulaymaniyeh"):
+        ref = place(parsers, "en", f"Doctors went on strike in {name} on Monday.")
+        assert ref is not None and (ref.country, ref.admin1) == ("IRQ", "Sulaymaniyah"), name
+    # a weekday is no respelled place ("Monday" ~ Mondai)
+    geo = parsers["en"]
+    text = "Doctors went on strike in Erbil on Monday."
+    assert [m.surface for m in geo.find(text, 0, len(text))] == ["Erbil"]
+
+
+def test_en_places_namesakes_of_one_district_give_the_district(parsers) -> None:
+    # Two towns called Pratapgarh (and the district's seat) lie in District Pratapgarh: the
+    # district is certain, Uttar Pradesh is too coarse.
+    ref = place(parsers, "en", "On 8 May 2020, two mobs clashed in Kotwali Nagar, Pratapgarh (UP) over a property.")
+    assert ref is not None and (ref.admin2, ref.geo_precision) == ("District Pratapgarh", 2)
+    assert near(ref, 25.90, 81.94)
+
+
+def test_district_seat_is_the_town_of_its_name() -> None:
+    # GeoNames links Point Pedro to Jaffna district and Jaffna town to none.
+    gaz = Gazetteer.load()
+    unit = next(p for p in gaz.candidates("Jaffna") if p.kind == "admin2")
+    seat = gaz.seat(unit)
+    assert seat is not None and seat.name == "Jaffna"

@@ -425,11 +425,20 @@ def build_index() -> dict[str, Any]:
             b.cols["seat"][target] = j
 
     # Seats: supplement override, else the member city named like the unit, else the most populous.
+    unplaced: dict[tuple[str, str | None, str], list[int]] = {}  # towns GeoNames gives no admin2
+    for i, kind in enumerate(b.cols["kind"]):
+        if kind == "populated" and not b.cols["admin2"][i]:
+            unplaced.setdefault((b.cols["country"][i], b.cols["admin1"][i], b.folder.name(b.cols["name"][i])), []).append(i)
     for u, cities in members.items():
         if b.cols["seat"][u] >= 0:
             continue
         ukeys = b.variants(b.folder.name(b.cols["name"][u]), unit=True)
         same = [c for c in cities if b.folder.name(b.cols["name"][c]) in ukeys]
+        if not same and b.cols["kind"][u] == "admin2":
+            # The town of the unit's own name, linked to no district, rather than a member of
+            # another name: "Jaffna" district -> Jaffna, not Point Pedro.
+            where = (b.cols["country"][u], b.cols["admin1"][u])
+            same = [c for k in ukeys for c in unplaced.get((*where, k), ())]
         pool = same or cities
         b.cols["seat"][u] = max(pool, key=lambda c: b.cols["pop"][c])
     if manifest["build"].get("admin1_from_admin2", False):

@@ -104,7 +104,7 @@ def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
                                  "not_place_before", "not_place_after", "institutions",
-                                 "directions_after", "directions_before", "common_words"},
+                                 "directions_after", "directions_before", "common_words", "respellings"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -125,6 +125,18 @@ def _places(data: dict[str, Any]) -> list[str]:
                 "directions_after", "directions_before", "common_words"):
         if key in data:
             problems += words(data[key], key)
+    respell = data.get("respellings", {})
+    if not isinstance(respell, dict):
+        problems.append("respellings: must be a table")
+    else:
+        problems += check_keys(respell, {"endings", "inside"})
+        for key, groups in respell.items():
+            if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) > 1 for g in groups):
+                problems.append(f"respellings.{key}: must be a list of groups of two or more spellings")
+                continue
+            for i, g in enumerate(groups):
+                problems += [f"respellings.{key}[{i}]: {w!r} must be lower-case letters"
+                             for w in g if not (isinstance(w, str) and w.isalpha() and w == w.lower())]
     patterns = data.get("near_patterns", [])
     if not isinstance(patterns, list):
         problems.append("near_patterns: must be a list of regexes")

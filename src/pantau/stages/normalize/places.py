@@ -64,6 +64,9 @@ ALT_NAME_PENALTY = 15
 # about which the text is about: its vote counts this much, below FOCUS_SHARE of a full one.
 CONTESTED_WEIGHT = 0.25
 SMALL_REGION = 10_000  # people: an admin1 this small gets an admin2's prior
+RESPELL_MIN = 7  # letters a word needs before other transliterations of it are tried
+RESPELL_MIN_POP = 20_000  # people: a place read under a respelling is at least this big
+RESPELL_MAX = 64  # respellings tried per word at most
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
@@ -155,6 +158,10 @@ class Geoparser:
         self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
+        respell = data.get("respellings", {})
+        self._respell_end = [tuple(sorted(g, key=len, reverse=True)) for g in respell.get("endings", ())]
+        self._respell_in = [tuple(g) for g in respell.get("inside", ())]
+        self._respelled_memo: dict[str, tuple[int, ...]] = {}
         relations: dict[str, list[str]] = data.get("relations", {})
         types: dict[str, list[str]] = data.get("types", {})
         self._rel_of = {" ".join(w.split()): rel for rel, ws in relations.items() for w in ws}
@@ -248,6 +255,13 @@ class Geoparser:
             if c is None:
                 c = classes[w] = self._classify(w)
             if not c:
+                if len(w) >= RESPELL_MIN and (self._respell_end or self._respell_in) and w.isalpha() \
+                        and not (segment[e:e + 1] in " -" and segment[e + 1:e + 2].isupper()):
+                    ids = self._respelled(w)
+                    if ids:  # "Sulaimaniyah": Sulaymaniyah spelled another way
+                        accepted.append((start + a, start + e, ids, ""))
+                        taken_until = e
+                        continue
                 if len(w) >= FUZZY_MIN and a >= fuzzy_from and fz(segment, e):
                     length, ids = self._fuzzy(segment, a, e, True)
                     fuzzy_from = a + length  # the rest of a capitalised run was tried with it
@@ -332,7 +346,8 @@ class Geoparser:
                                              None, False, True, False))  # a demonym
                 inherited = None
                 continue
-            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS)
+            relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS,
+                                            text[max(0, a - 2):a].rstrip()[-1:] == "(")
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
             candidates = self._places(ids)
@@ -346,7 +361,9 @@ class Geoparser:
                 # "(Dessa, Tillabery)": a place and the region it lies in; the first name's
                 # readings all lie outside the one country of the second: namesakes abroad
                 link = True
-            elif link is False and not self._within_any(candidates, accepted[k + 1][2]):
+            elif link is False and not self._within_any(candidates, accepted[k + 1][2]) and not (
+                    self._quarter_of(candidates, accepted[k + 1][2]) and not (k and _listed(text, accepted[k - 1][1], a))
+                    and not (k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]))):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
@@ -435,6 +452,13 @@ class Geoparser:
             return True
         return False if comma else None
 
+    def _quarter_of(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
+        """True when the first name reads only as villages or small towns and the second as a
+        big city: "Jaro, Iloilo City", "Ermita, Manila" name a quarter of the city the gazetteer
+        lacks (a namesake elsewhere), not a list of two towns."""
+        return all(p.kind == "populated" and p.population < BIG_CITY for p in candidates) \
+            and any(q.kind == "populated" and q.population >= BIG_CITY for q in self._places(ids))
+
     def _abroad_only(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when the second name's readings all lie in one country and none of the first's."""
         countries = {q.country for q in self._places(ids)}
@@ -478,6 +502,35 @@ class Geoparser:
                      self._bares, self._seat_keys, self._capitals, self._within_memo):
             memo.clear()
         self._gaz_version = self.gaz.version
+
+    def _respelled(self, w: str) -> tuple[int, ...]:
+        """Regions, districts and sizeable towns the index holds under another transliteration
+        of the folded word w (pack ``respellings``), memoised; () when none."""
+        hit = self._respelled_memo.get(w)
+        if hit is not None:
+            return hit
+        if len(self._respelled_memo) > CACHE_MAX:
+            self._respelled_memo.clear()
+        spellings = {w}
+        for group in self._respell_end:
+            end = next((x for x in group if w.endswith(x)), None)
+            if end is not None:
+                spellings |= {s[:len(s) - len(end)] + alt for s in spellings for alt in group if s.endswith(end)}
+        for group in self._respell_in:
+            for x in group:
+                if len(spellings) > RESPELL_MAX:
+                    break
+                spellings |= {s.replace(x, alt) for s in spellings if x in s for alt in group if alt != x}
+        found: list[int] = []
+        names = self.gaz.names
+        for s in spellings:
+            if s != w and s in names:
+                for i in self.gaz.ids(s):
+                    p = self.gaz.place(i)
+                    if p.kind in ("admin1", "admin2", "populated") and p.population >= RESPELL_MIN_POP:
+                        found.append(i)
+        hit = self._respelled_memo[w] = tuple(dict.fromkeys(found))
+        return hit
 
     def _classify(self, w: str) -> int:
         """What a folded capitalised word may start: > 0 a gazetteer name (the most words a name
@@ -591,6 +644,9 @@ class Geoparser:
         original = segment[a:a + len(word)]
         if not original[1:].islower() or word in self._demonyms or word[:-1] in self._demonyms:
             return None  # "Turkish", "Iranians": an adjective, not a glued name
+        after = segment[a + len(word):a + len(word) + 24].split(None, 2)
+        if after and self._fold_word(after[0]) in self._type_of:
+            return None  # "Perumpadappu village": the word before a type word is a name
         keys = self._country_keys
         for cut in range(len(word) - 2, 3, -1):
             if word[:cut] not in keys:
@@ -614,7 +670,8 @@ class Geoparser:
             return tuple(i for i in ids if self._bare(self.gaz.place(i).name) == key)
         return ids
 
-    def _cues(self, wide: str, x: int, y: int, spaced: bool = True) -> tuple[str | None, str | None]:
+    def _cues(self, wide: str, x: int, y: int, spaced: bool = True,
+              opened: bool = False) -> tuple[str | None, str | None]:
         """(relation, type cue) of a mention, read word by word from the name leftwards:
         fillers, a type word and fillers, then a relation cue (the leftmost filler may be the
         cue: "di" is both); a type word right after the name counts too ("Anbar province").
@@ -622,7 +679,9 @@ class Geoparser:
         WINDOW characters either side of its segment, so the windows read here lie inside).
         ``spaced``: no comma or stop stands right after the name in the text (the fold makes
         punctuation a space, and in "Semarang, Kecamatan X" the type word is X's; but in
-        "Nahri Sarah (Girishk) district" it is the bracketed name's)."""
+        "Nahri Sarah (Girishk) district" it is the bracketed name's).
+        ``opened``: a bracket opens right before the name: a type word before the bracket is the
+        name's before it ("Tirupati city (Chittoor, AP)": "city" is Tirupati's, not Chittoor's)."""
         before = wide[max(0, x - WINDOW):x]
         relation = type_cue = None
         if self._near and (not self._near_digit or _DIGIT.search(before)):
@@ -639,6 +698,7 @@ class Geoparser:
                 if t is not None:
                     type_cue = t  # "Kandahar city", "Anbar province": the word after is the name's own
                     break
+        own_type = type_cue
         tail = before[-64:]
         last_word = tail.rsplit(None, 1)
         if not last_word or last_word[-1] not in self._walk_words:
@@ -682,6 +742,9 @@ class Geoparser:
                     break
         if rel is not None and relation is None:
             relation = rel
+        if opened:  # a type word before the bracket is another name's, which lies in this one:
+            # "Kamonyi village (Uvira, Sud-Kivu)", "Barhat forest area (Jamui, Bihar)"
+            return relation or ("in" if type_at is not None else own_type), own_type
         return relation or type_cue, type_cue
 
     def _named_thing(self, wide: str, x: int, y: int) -> bool:
@@ -996,6 +1059,15 @@ class Geoparser:
         close = [best, *rivals]
         if len({p.country for p in close}) == 1:
             a1 = {p.admin1 for p in close}
+            a2 = {p.admin2 for p in close}
+            if len(a1) == 1 and len(a2) == 1 and best.admin2:
+                # namesake towns of one district that the name also names ("Pratapgarh (UP)":
+                # the district, its seat Bela and a village Pratapgarh): the district
+                unit = next((p for p in candidates if p.kind == "admin2" and p.country == best.country
+                             and p.admin1 == best.admin1 and p.admin2 == best.admin2
+                             and not math.isnan(p.latitude)), None)
+                if unit is not None:
+                    return Reading(mention, unit, True)  # all close readings lie in it
             if len(a1) == 1 and best.admin1:
                 unit = self.gaz.admin1_place(best.country, best.admin1)
                 if unit is not None:
@@ -1106,7 +1178,8 @@ class Geoparser:
                 # Support comes from the other mentions only: a name cannot vouch for itself.
                 own = self.focus([o for o in mentions if o is not x]) if len(mentions) > 1 else ()
                 r = self.read(x, (*focus, *(c for c in own if c not in focus)), mentions)
-                if r is None or not all(self._within(r.place, q) for q in chain[k + 1:]):
+                if r is None or not all(self._within(r.place, q) or x.type_cue == "city"
+                                        and self._district_of(r.place, q) for q in chain[k + 1:]):
                     continue  # unknown, or a namesake outside the region the text names
                 if not r.certain and k + 1 < len(chain):
                     fallback = fallback or r  # ambiguous: a qualifier may say more
@@ -1148,6 +1221,19 @@ class Geoparser:
         # A bare country or region named beside a more specific place of its own is context,
         # not the event's place; the rank prefers the specific one.
         return max(enumerate(readings), key=rank)[1][0]
+
+    def _district_of(self, p: Place, qualifier: PlaceMention) -> bool:
+        """True when a city p (BIG_CITY or more, called a city by the text) lies in the province
+        of a district reading of the qualifier and within FAR_KM of its seat: district labels differ between sources after a split or by
+        level ("Tirupati city (Chittoor, AP)": GeoNames puts Tirupati in the Tirupati district
+        carved out of Chittoor in 2022; "Bahawalpur city (Multan, Punjab)" names a division)."""
+        if p.kind != "populated" or not p.admin1 or p.population < BIG_CITY:
+            return False  # a village may be a namesake nearby ("Lekki (Ibeju/Lekki LGA, Lagos)")
+        for q in qualifier.candidates:
+            if q.kind == "admin2" and q.country == p.country and q.admin1 == p.admin1:
+                if _km(p, self.gaz.seat(q) or q) <= FAR_KM:
+                    return True
+        return False
 
     @staticmethod
     def _within(p: Place, qualifier: PlaceMention) -> bool:
@@ -1220,6 +1306,15 @@ def _bracketed_pair(text: str, a: int, d: int) -> bool:
     """True when the two names text[a:...] and text[...:d] are all a bracket holds: "(Dessa,
     Tillabery)", "(Beni, Nord-Kivu)" (the caller knows a bare comma stands between them)."""
     return text[max(0, a - 2):a].rstrip().endswith("(") and text[d:d + 2].lstrip().startswith(")")
+
+
+def _listed(text: str, b: int, c: int) -> bool:
+    """True when the words between two names (text[b:c]) make them items of a list: a bare
+    comma or one short lower-case word ("and", "dan", "or")."""
+    if not 0 < c - b <= 8:
+        return False
+    gap = text[b:c].strip()
+    return gap in (",", "&", "/") or (gap.isalpha() and gap.islower() and len(gap) <= 4)
 
 
 def _alternation(words: Iterable[str]) -> str:
