@@ -35,6 +35,8 @@ _CROWD_ROLE = "crowd"
 # Roles that suffer armed violence rather than wield it (actors.toml role names).
 _VICTIM_ROLES = ("civilians", _CROWD_ROLE)
 _DESTRUCTION = "Looting/property destruction"
+_CLASH = "Armed clash"
+_SHELLING = "Shelling/artillery/missile attack"
 # The actor role (actors.toml) of unnamed armed men: what they do is no protest.
 _ARMED_ROLE = "armed_group"
 # Date mentions that name one day.
@@ -498,6 +500,10 @@ class FrameBuilder:
                     demote = True  # "abducted 6 civilians ..., where they looted goods": one incident
                 elif _weapon_of(earlier[-1], fr):
                     demote = True
+                elif _fire_in_clash(earlier[-1], fr):
+                    own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
+                    own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
+                    demote = not (fr.deaths_reported or own_date or own_place)
                 elif mains and not fr.trigger.verbal and fr.clause.start > mains[0].clause.start:
                     own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
                     own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
@@ -1133,6 +1139,15 @@ def _harmed(fr: Frame) -> bool:
     rule = fr.trigger.rule
     return fr.event_type in _HARM_TYPES and (
         not rule.generic or rule.event_type == "Violence against civilians" or fr.event_type == "Battles" or fr.deaths_reported
+    )
+
+
+def _fire_in_clash(host: Frame, told: Frame) -> bool:
+    """Shelling named after a clash in its sentence ("clashes took place ..., amid regime shelling on the
+    area", "a clash ..., involving heavy artillery fire"): the artillery is the clash's weapon, not an
+    attack of its own (ACLED codes shelling with ground fighting as the armed clash)."""
+    return (
+        host.sub_event_type == _CLASH and told.sub_event_type == _SHELLING and not told.trigger.verbal
     )
 
 
