@@ -302,7 +302,7 @@ def _actors(data: dict[str, Any]) -> list[str]:
 
 
 
-_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "needs_in", "after", "priority", "voice", "collective", "strikes", "unnamed"}
+_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "needs_in", "after", "priority", "voice", "collective", "strikes", "unnamed", "repels"}
 _TRIGGER_FORMS = {"active", "passive", "stative", "middle", "noun", "bare", "verb"}
 
 

@@ -516,6 +516,9 @@ class FrameBuilder:
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
                     host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1 or host.actor1)
+                if fr.trigger.rule.repels and host.actor1 is None and host.actor2 is not None and fr.actor1 is not None:
+                    # "13 militants were killed when forces repulsed their attacks": the dead attacked
+                    host = _replace(host, actor1=host.actor2, actor2=fr.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)

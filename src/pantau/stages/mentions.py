@@ -108,6 +108,7 @@ class TriggerRule:
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
     strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
     unnamed: bool = False  # names no weapon: with no attacker, beside a state's strike that day, part of it
+    repels: bool = False  # stops the other side's attack ("repulsed their attack"): that side attacked
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,7 @@ class MentionFinder:
                 collective=bool(group.get("collective", False)),
                 strikes=bool(group.get("strikes", False)),
                 unnamed=bool(group.get("unnamed", False)),
+                repels=bool(group.get("repels", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
