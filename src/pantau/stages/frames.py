@@ -519,6 +519,13 @@ class FrameBuilder:
                 if fr.trigger.rule.repels and host.actor1 is None and host.actor2 is not None and fr.actor1 is not None:
                     # "13 militants were killed when forces repulsed their attacks": the dead attacked
                     host = _replace(host, actor1=host.actor2, actor2=fr.actor1)
+                if (
+                    host.actor1 is None and fr.actor1 is not None and fr.actor1 is not host.actor2
+                    and (fr.event_type == host.event_type or host.sub_event_type == _DESTRUCTION)
+                ):
+                    # "Property destruction: ... the children of fire initiative carried out an arson
+                    # attack": the incident told on names who did it
+                    host = _replace(host, actor1=fr.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
