@@ -1013,6 +1013,11 @@ class FrameBuilder:
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                # "an IED planted by Al Shabaab exploded": with no actor of its own, the main mention
+                # takes who did it from the clause's other mention of the same act
+                told = None if main.actor1 is not None else next(
+                    (g.actor1 for g in live if g is not main and g.event_type == main.event_type
+                     and g.actor1 is not None and g.actor1 is not main.actor2), None)
                 # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
                 # mention of one of them may tell part of the same incident (merge_article._told_with)
                 also = tuple(g.trigger.lemma for g in live if g is not main)
@@ -1020,7 +1025,7 @@ class FrameBuilder:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
                     elif g is main:
-                        out.append(_replace(g, extra={**g.extra, "also": also}))
+                        out.append(_replace(g, extra={**g.extra, "also": also}, actor1=told or g.actor1))
                     else:
                         out.append(g)
             else:
