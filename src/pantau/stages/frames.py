@@ -1018,6 +1018,17 @@ class FrameBuilder:
                 told = None if main.actor1 is not None else next(
                     (g.actor1 for g in live if g is not main and g.event_type == main.event_type
                      and g.actor1 is not None and g.actor1 is not main.actor2), None)
+                roles = {"actor1": told} if told is not None else {}
+                if main.actor1 is not None and main.actor2 is not None and not main.trigger.rule.repels and any(
+                    g is not main and g.event_type == main.event_type and g.actor1 == main.actor2
+                    and main.trigger.end <= g.actor1.start
+                    and 0 <= g.trigger.start - g.actor1.end <= 1
+                    for g in live
+                ):
+                    # "Iraqi brigadier general killed in Islamic State attack" (a headline's passive
+                    # without its auxiliary): the attack named after the killing, with its owner right
+                    # before it, says who did it to whom
+                    roles = {"actor1": main.actor2, "actor2": main.actor1}
                 # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
                 # mention of one of them may tell part of the same incident (merge_article._told_with)
                 also = tuple(g.trigger.lemma for g in live if g is not main)
@@ -1025,7 +1036,7 @@ class FrameBuilder:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
                     elif g is main:
-                        out.append(_replace(g, extra={**g.extra, "also": also}, actor1=told or g.actor1))
+                        out.append(_replace(g, extra={**g.extra, "also": also}, **roles))
                     else:
                         out.append(g)
             else:
