@@ -1124,6 +1124,8 @@ class FrameBuilder:
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
         if not left:
+            if before and before[-1].text.lower() in self.finder.singular_before:
+                return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None

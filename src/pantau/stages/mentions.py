@@ -248,6 +248,9 @@ class MentionFinder:
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
+        # "a police officer was shot dead", "resulting in his death": a word right before the death
+        # word that tells one dead when no count is given
+        self.singular_before = frozenset(w.lower() for w in death.get("singular_before", ()))
         # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
         self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
