@@ -572,3 +572,21 @@ def test_en_extract_crowd_arrested_without_naming_the_police(real_pipeline, text
 )
 def test_en_extract_forces_fighting_unarmed_people_is_a_riot(real_pipeline, text, expected) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "regime" alone is how notes on Syria name its state forces
+        ("On 9 May 2020, a regime sniper shot and killed a civilian in Kafr Nabl (Idleb).",
+         "Military Forces of Syria", "Civilians (Syria)"),
+        # a generic owner before a named unit it owns describes the unit: the unit is the actor
+        ("On 8 May 2020, unidentified gunmen shot dead a member of the regime's 4th Division in Daraa city.",
+         "Unidentified Armed Group (Syria)", "Military Forces of Syria 4th Armored Division"),
+        ("On 3 May 2020, gunmen shot dead an officer of the Syrian army's Air Force Intelligence in Daraa city.",
+         "Unidentified Armed Group (Syria)", "Military Forces of Syria Air Force Intelligence Directorate"),
+    ],
+)
+def test_en_extract_regime_forces_and_their_units(real_pipeline, text: str, actor1: str, actor2: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [(e.actor1, e.actor2) for e in real_pipeline(article).events] == [(actor1, actor2)]

@@ -151,6 +151,7 @@ class _LangIndex:
         self.before: re.Pattern[str] | None = None
         self.after: re.Pattern[str] | None = None
         self.alternatives: re.Pattern[str] | None = None
+        self.possessive: re.Pattern[str] | None = None
 
     def add(self, key: str, hit: _Hit, case_sensitive: bool) -> None:
         table = self._cs if case_sensitive else self._ci
@@ -403,6 +404,10 @@ class ActorDictionary:
         if words:  # the whole gap between two names: " or ", " and/or "
             alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
             idx.alternatives = re.compile(rf"\s+(?:{alt})\s+", re.I)
+        marks = table.get("possessive", [])
+        if marks:  # the whole gap between an owner and what it owns: "'s "
+            alt = "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True))
+            idx.possessive = re.compile(rf"(?:{alt})\s+", re.I)
         idx.compile()
         return idx
 
@@ -480,7 +485,19 @@ class ActorDictionary:
             taken.append((c[0], c[1]))
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
-        return self._alternatives(idx, text, [self._mention(text, c) for c in chosen])
+        return self._alternatives(idx, text, self._owned_units(idx, text, [self._mention(text, c) for c in chosen]))
+
+    @staticmethod
+    def _owned_units(idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"a member of the regime's 4th Division": a generic owner told before a named unit it owns
+        is the unit's description, not a second actor; the named unit stands for both."""
+        if idx.possessive is None or len(mentions) < 2:
+            return mentions
+        drop = {
+            i for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
+            if a.kind in ("generic", "state") and b.kind == "named" and idx.possessive.fullmatch(text, a.end, b.start)
+        }
+        return [m for i, m in enumerate(mentions) if i not in drop]
 
     def _alternatives(self, idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """"presumed JNIM or ISGS militants": a report that names two groups as alternative

@@ -268,9 +268,10 @@ def _dates(data: dict[str, Any]) -> list[str]:
 
 def _actors(data: dict[str, Any]) -> list[str]:
     """actors.toml: country-name columns, noun+country templates, head words, role nouns."""
-    problems = check_keys(data, {"countries", "heads", "roles", "alternatives"}, {"roles"})
-    if not _is_str_list(data.get("alternatives", [])):
-        problems.append("alternatives: must be a list of strings")
+    problems = check_keys(data, {"countries", "heads", "roles", "alternatives", "possessive"}, {"roles"})
+    for key in ("alternatives", "possessive"):
+        if not _is_str_list(data.get(key, [])):
+            problems.append(f"{key}: must be a list of strings")
     countries = data.get("countries", {})
     if not isinstance(countries, dict):
         return problems + ["countries: must be a table"]
@@ -313,7 +314,7 @@ def _actors(data: dict[str, Any]) -> list[str]:
 
 
 
-_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "needs_in", "after", "priority", "voice", "collective", "strikes", "unnamed"}
+_TRIGGER_GROUP_KEYS = {"type", "sub", "lemmas", "generic", "territory", "bare", "forms", "needs", "needs_in", "after", "priority", "voice", "collective", "strikes", "unnamed", "repels"}
 _TRIGGER_FORMS = {"active", "passive", "stative", "middle", "noun", "bare", "verb"}
 
 

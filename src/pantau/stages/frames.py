@@ -35,6 +35,8 @@ _CROWD_ROLE = "crowd"
 # Roles that suffer armed violence rather than wield it (actors.toml role names).
 _VICTIM_ROLES = ("civilians", _CROWD_ROLE)
 _DESTRUCTION = "Looting/property destruction"
+_CLASH = "Armed clash"
+_SHELLING = "Shelling/artillery/missile attack"
 # The actor role (actors.toml) of unnamed armed men: what they do is no protest.
 _ARMED_ROLE = "armed_group"
 # Date mentions that name one day.
@@ -509,6 +511,10 @@ class FrameBuilder:
                     demote = True  # "abducted 6 civilians ..., where they looted goods": one incident
                 elif _weapon_of(earlier[-1], fr):
                     demote = True
+                elif _fire_in_clash(earlier[-1], fr):
+                    own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
+                    own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
+                    demote = not (fr.deaths_reported or own_date or own_place)
                 elif mains and not fr.trigger.verbal and fr.clause.start > mains[0].clause.start:
                     own_date = any(fr.clause.start <= d.start < fr.clause.end for d in dates)
                     own_place = any(fr.clause.start <= p.start < fr.clause.end for p in fr.places)
@@ -521,6 +527,16 @@ class FrameBuilder:
                 if _weapon_of(host, fr):
                     # "2 men were killed when a landmine exploded": the weapon types the killing
                     host = _replace(host, event_type=fr.event_type, sub_event_type=fr.sub_event_type, actor1=fr.actor1 or host.actor1)
+                if fr.trigger.rule.repels and host.actor1 is None and host.actor2 is not None and fr.actor1 is not None:
+                    # "13 militants were killed when forces repulsed their attacks": the dead attacked
+                    host = _replace(host, actor1=host.actor2, actor2=fr.actor1)
+                if (
+                    host.actor1 is None and fr.actor1 is not None and fr.actor1 is not host.actor2
+                    and (fr.event_type == host.event_type or host.sub_event_type == _DESTRUCTION)
+                ):
+                    # "Property destruction: ... the children of fire initiative carried out an arson
+                    # attack": the incident told on names who did it
+                    host = _replace(host, actor1=fr.actor1)
                 if _victims_told_on(host, fr):
                     # "attacked Ikobi and killed 3 residents": the attack was on civilians
                     host = _replace(host, event_type="Violence against civilians", sub_event_type="Attack", actor2=fr.actor2)
@@ -1008,6 +1024,22 @@ class FrameBuilder:
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
+                # "an IED planted by Al Shabaab exploded": with no actor of its own, the main mention
+                # takes who did it from the clause's other mention of the same act
+                told = None if main.actor1 is not None else next(
+                    (g.actor1 for g in live if g is not main and g.event_type == main.event_type
+                     and g.actor1 is not None and g.actor1 is not main.actor2), None)
+                roles = {"actor1": told} if told is not None else {}
+                if main.actor1 is not None and main.actor2 is not None and not main.trigger.rule.repels and any(
+                    g is not main and g.event_type == main.event_type and g.actor1 == main.actor2
+                    and main.trigger.end <= g.actor1.start
+                    and 0 <= g.trigger.start - g.actor1.end <= 1
+                    for g in live
+                ):
+                    # "Iraqi brigadier general killed in Islamic State attack" (a headline's passive
+                    # without its auxiliary): the attack named after the killing, with its owner right
+                    # before it, says who did it to whom
+                    roles = {"actor1": main.actor2, "actor2": main.actor1}
                 # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
                 # mention of one of them may tell part of the same incident (merge_article._told_with)
                 also = tuple(g.trigger.lemma for g in live if g is not main)
@@ -1015,7 +1047,7 @@ class FrameBuilder:
                     if g.status == "event" and g is not main:
                         out.append(_replace(g, status="dropped", reason="secondary"))
                     elif g is main:
-                        out.append(_replace(g, extra={**g.extra, "also": also}))
+                        out.append(_replace(g, extra={**g.extra, "also": also}, **roles))
                     else:
                         out.append(g)
             else:
@@ -1103,6 +1135,8 @@ class FrameBuilder:
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
         if not left:
+            if before and before[-1].text.lower() in self.finder.singular_before:
+                return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
@@ -1144,6 +1178,15 @@ def _harmed(fr: Frame) -> bool:
     rule = fr.trigger.rule
     return fr.event_type in _HARM_TYPES and (
         not rule.generic or rule.event_type == "Violence against civilians" or fr.event_type == "Battles" or fr.deaths_reported
+    )
+
+
+def _fire_in_clash(host: Frame, told: Frame) -> bool:
+    """Shelling named after a clash in its sentence ("clashes took place ..., amid regime shelling on the
+    area", "a clash ..., involving heavy artillery fire"): the artillery is the clash's weapon, not an
+    attack of its own (ACLED codes shelling with ground fighting as the armed clash)."""
+    return (
+        host.sub_event_type == _CLASH and told.sub_event_type == _SHELLING and not told.trigger.verbal
     )
 
 

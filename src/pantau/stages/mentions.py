@@ -109,6 +109,7 @@ class TriggerRule:
     collective: bool = False  # a crowd's fight ("tawuran"): never ordinary crime
     strikes: bool = False  # a state's forces doing it to a building struck it from afar ("serangan ke gereja")
     unnamed: bool = False  # names no weapon: with no attacker, beside a state's strike that day, part of it
+    repels: bool = False  # stops the other side's attack ("repulsed their attack"): that side attacked
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,7 @@ class MentionFinder:
                 collective=bool(group.get("collective", False)),
                 strikes=bool(group.get("strikes", False)),
                 unnamed=bool(group.get("unnamed", False)),
+                repels=bool(group.get("repels", False)),
                 bare=bool(group.get("bare", True)),
                 forms=frozenset(group.get("forms", ())),
                 needs=tuple(tuple(n.split()) for n in group.get("needs", ())),
@@ -247,6 +249,9 @@ class MentionFinder:
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
+        # "a police officer was shot dead", "resulting in his death": a word right before the death
+        # word that tells one dead when no count is given
+        self.singular_before = frozenset(w.lower() for w in death.get("singular_before", ()))
         # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
         self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
         conj = frame.get("conjunctions", [r"\band\b"])
