@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
@@ -23,7 +23,7 @@ from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
 from pantau.stages.normalize.numbers import NumberReader
-from pantau.stages.normalize.places import Geoparser
+from pantau.stages.normalize.places import Geoparser, cued
 
 __all__ = ["Extractor", "ExtractStats"]
 
@@ -295,7 +295,7 @@ class Extractor:
         out: list[Frame] = []
         for fr in frames:
             i = pos.get(fr.sentence)
-            own = any(getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None) for p in fr.places)
+            own = any(cued(p) for p in fr.places)
             if fr.status == "event" and i is not None and own and self._list_re is not None:
                 listed = self._listed_places(fr, text, sents[i])
                 out.extend([replace(fr, places=(p,)) for p in listed] or [fr])
@@ -328,10 +328,10 @@ class Extractor:
         places is matched by the pack's ``place_list`` patterns. The event happened at each (ACLED
         codes one event per place). Not when a trigger after a contrast tells an event of its own
         there. Countries are never list members. Empty when the frame's place is alone."""
-        cued = [p for p in fr.places if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
-        if not cued or _is_country(cued[0]):
+        told = [p for p in fr.places if cued(p)]
+        if not told or _is_country(told[0]):
             return []
-        chain = [cued[0]]
+        chain = [told[0]]
         for p in m.places:
             last = chain[-1]
             if p.start < last.end or _is_country(p) or not p.candidates:
@@ -427,7 +427,7 @@ class Extractor:
         for fr in sorted(frames, key=lambda f: (f.sentence, f.trigger.start)):
             own = fr.date is not None and getattr(fr.date, "kind", "") != "anchor"
             placed = any(
-                getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None) for p in fr.places
+                cued(p) for p in fr.places
             )  # "Di kota Raqqa, pasukan ... memasuki": a new scene, a new incident
             if fr.status == "event" and not own and not placed and dated_at is not None and fr.sentence > dated_at:
                 fr = replace(fr, status="support", reason="undated")
@@ -436,12 +436,12 @@ class Extractor:
             out.append(fr)
         return out
 
-    def _trusted_places(self, fr: Frame, focus: tuple[str, ...]) -> list[Any]:
+    def _trusted(self, places: Iterable[Any], focus: tuple[str, ...]) -> list[Any]:
         """Place mentions a coder would trust: cued ("di", "kota", "near"), or read inside the
         document's countries. A bare capitalised word read far away ("Juru", "Lami") is noise."""
         keep = []
-        for p in fr.places:
-            if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None):
+        for p in places:
+            if cued(p):
                 keep.append(p)
                 continue
             ref = self.geo.resolve([p], focus)
@@ -450,7 +450,7 @@ class Extractor:
         return keep
 
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
-        trusted = self._trusted_places(fr, focus)
+        trusted = self._trusted(fr.places, focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
         if reading is None and fr.places:
             chain = self._address_chain(doc.text, fr.places[-1], sentence_places)
@@ -724,8 +724,7 @@ class Extractor:
         reporter = {fold(p) for p in doc.reporter_places}
         found = [p for p in self.geo.find(title, 0, len(title))
                  if any(a <= p.start < b for a, b in parts) and fold(p.surface) not in reporter]
-        trusted = [p for p in found if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)
-                   or ((ref := self.geo.resolve([p], focus)) is not None and ref.country in focus[:2])]
+        trusted = self._trusted(found, focus)
         ref = self.geo.resolve(trusted, focus) if trusted else None
         if ref is None or _country_only(ref) or (place is not None and place.country != ref.country):
             return None
@@ -744,14 +743,14 @@ class Extractor:
             # a strike's hit site is often told by a common noun alone ("rumah sakit itu terkena
             # hantaman rudal"): no place read at all is a site unread too
             and (c.frame.places or c.event_type == _REMOTE)
-            and not self._trusted_places(c.frame, focus)
+            and not self._trusted(c.frame.places, focus)
             for c in g
         ):
             return None
         towns: dict[tuple[str | None, str | None], PlaceRef] = {}
         for m in sents:
             for p in m.places:
-                if not (getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)):
+                if not cued(p):
                     continue
                 ref = self.geo.resolve([p], focus)
                 if ref is not None and ref.country == place.country and not _country_only(ref):

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
+from pantau.stages.normalize.places import cued
 
 __all__ = ["Frame", "FrameBuilder", "DROP_KINDS"]
 
@@ -954,8 +955,8 @@ class FrameBuilder:
             # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
             and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
         ]
-        cued = [p for p in usable if getattr(p, "relation", None) in ("in", "near") or getattr(p, "type_cue", None)]
-        for pool in (cued, usable):
+        told = [p for p in usable if cued(p)]
+        for pool in (told, usable):
             for scope in (clause, sent):
                 keep = [p for p in pool if scope.start <= p.start < scope.end]
                 if keep:

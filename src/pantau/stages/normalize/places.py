@@ -104,6 +104,12 @@ class PlaceMention:
     of_unknown: bool = False
 
 
+def cued(mention: Any) -> bool:
+    """A place the text itself says is one: after a locative ("di", "in", "near") or with a type
+    word ("kota", "province"). A bare capitalised word is only a guess."""
+    return getattr(mention, "relation", None) in ("in", "near") or bool(getattr(mention, "type_cue", None))
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One mention's chosen reading: the place and how sure the choice is."""
