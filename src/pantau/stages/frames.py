@@ -48,8 +48,6 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 _NEGATED_REACH = 3
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
-# "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?")
 # "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
 # between a subject and its verb
 _APPOSITIVE = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
@@ -220,7 +218,7 @@ class FrameBuilder:
                     status, reason = "support", "grievance"
                 elif self._demanded(cues, trig, triggers, clause, toks):
                     status, reason = "support", "demand"
-                elif trig.verbal and trig.surface.islower() and trig.surface.endswith("ed") and self._cue(cues, "attributive", trig, clause, toks):
+                elif trig.verbal and trig.surface.islower() and self.finder.participle(trig.surface) and self._cue(cues, "attributive", trig, clause, toks):
                     status, reason = "support", "attributive"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
@@ -586,7 +584,10 @@ class FrameBuilder:
         """A subject ending at ``end`` stands next to its verb at ``start``: nothing between, or only
         the name of where it is from ("residents of El Diamante village"), or an aside set off by commas."""
         gap = text[end:start]
-        return self._words_between(toks, end, start) == 0 or bool(_OF_NAME.fullmatch(gap) or _APPOSITIVE.fullmatch(gap))
+        return self._words_between(toks, end, start) == 0 or bool(
+            (self.finder.subject_origin is not None and self.finder.subject_origin.fullmatch(gap))
+            or _APPOSITIVE.fullmatch(gap)
+        )
 
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
