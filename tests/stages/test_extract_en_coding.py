@@ -590,3 +590,19 @@ def test_en_extract_forces_fighting_unarmed_people_is_a_riot(real_pipeline, text
 def test_en_extract_regime_forces_and_their_units(real_pipeline, text: str, actor1: str, actor2: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
     assert [(e.actor1, e.actor2) for e in real_pipeline(article).events] == [(actor1, actor2)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dead"),
+    [
+        # a person named right before the death word is one dead (no count is given)
+        ("id", "Polisi mengatakan Brigjen I Gusti Putu Danny Karya Nugraha, gugur setelah ditembak KKB di "
+               "Distrik Beoga, Minggu (25/4/2021).", 1),
+        ("en", "On 25 April 2021, police said Musa Ibrahim died after gunmen shot at his car in Kano.", 1),
+        # ... but a place before it is no person ("warga Beoga tewas": how many is not told)
+        ("id", "Polisi mengatakan warga Beoga tewas setelah ditembak KKB di Distrik Beoga, Minggu (25/4/2021).", 3),
+    ],
+)
+def test_extract_named_person_dead_is_one(real_pipeline, lang: str, text: str, dead: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 4, 26), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [dead]

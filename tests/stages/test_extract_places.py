@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pantau.records import Article
 
 
@@ -52,3 +54,20 @@ def test_id_extract_glued_dateline_city_is_no_event_place(real_pipeline) -> None
     text = "Liputan6.com, JakartaDua orang tewas ditembak kelompok bersenjata pada Selasa (10/8/2021)."
     events = real_pipeline(Article(doc_id="t5", text=text, pub_date=date(2021, 8, 11))).events
     assert all(e.location != "Jakarta" for e in events)  # (no place known: no event is coded)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # where the source spoke is not where it happened: the event's own place is Beoga
+        ("id", "Menurut keterangan aparat keamanan di Jayapura, rombongan itu ditembaki KKB saat meninjau "
+               "kampung-kampung di Beoga, Minggu (25/4/2021).", "Beoga"),
+        ("ms", "Menurut kenyataan polis di Kuala Lumpur, sekumpulan lelaki bersenjata menembak seorang peniaga "
+               "di Kota Bharu pada Ahad (25/4/2021).", "Kota Bharu"),
+        ("en", "On 25 April 2021, according to police in Kano, gunmen shot at travellers near Dawakin Tofa.",
+         "Dawakin Tofa"),
+    ],
+)
+def test_extract_place_in_a_source_phrase_is_not_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="src", text=text, pub_date=date(2021, 4, 26), language=lang)).events
+    assert events and {e.location for e in events} == {place}

@@ -48,6 +48,8 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 _NEGATED_REACH = 3
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
+# At most this many characters from a source phrase's cue to a place inside the phrase
+_PHRASE_CHARS = 80
 # "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
 # between a subject and its verb
 _APPOSITIVE = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
@@ -325,7 +327,7 @@ class FrameBuilder:
                     date=date,
                     anchor=anchor,
                     places=tuple(
-                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None)
+                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text)
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
@@ -339,7 +341,7 @@ class FrameBuilder:
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, (*actors, *places))
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -906,10 +908,10 @@ class FrameBuilder:
 
     # -- places ----------------------------------------------------------------
 
-    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None) -> list[Any]:
+    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None, text: str = "") -> list[Any]:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
-        keep = self._places_in(places, clause, sent, cues, actors)
+        keep = self._places_in(places, clause, sent, cues, actors, text)
         if keep and all(_is_country(p) for p in keep):
             # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
             named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
@@ -941,9 +943,9 @@ class FrameBuilder:
     def sentence_places(self, text: str, sentence: Sentence, places: Sequence[Any], actors: Sequence[Any]) -> list[Any]:
         """Where a sentence says things happened, read as for an event clause spanning it."""
         span = Span(sentence.start, sentence.end)
-        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors)
+        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors, text)
 
-    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
+    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, text: str = "") -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
         happened ("di", "near", "kota") comes before a bare capitalised name in either
         ("meledak di depan Gereja ... Kudus di Jalan X, Makassar": Makassar, not Kudus)."""
@@ -955,6 +957,8 @@ class FrameBuilder:
             and not self._in_direction(p, cues)
             # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
             and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
+            # "Menurut keterangan aparat keamanan di Jayapura, ...": where the source is, not the event
+            and not any(c.kind == "source_phrase" and _in_phrase(text, c.end, p.start) for c in cues)
         ]
         told = [p for p in usable if cued(p)]
         for pool in (told, usable):
@@ -1077,7 +1081,9 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses) -> list[Frame]:
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, named=()) -> list[Frame]:
+        """Each death word's count goes to the nearest violent frame; ``named`` are the actor and
+        place mentions (a capitalised word among them names no dead person)."""
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
@@ -1096,7 +1102,7 @@ class FrameBuilder:
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
             if owner.reason == "plural":
                 continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
-            counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
+            counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses, named))
         out = []
         for fr in frames:
             vals = counts.get(id(fr))
@@ -1107,12 +1113,27 @@ class FrameBuilder:
             out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
         return out
 
-    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
+    def _named_dead(self, text: str, d_start: int, toks: list[Token], before: list[Token], lo: int, named) -> bool:
+        """The death word follows a person's name: a capitalised word that starts no sentence, is no
+        actor or place, with only a comma between ("Danny tewas", "Brigjen I Gusti Putu Danny Karya
+        Nugraha, gugur"). Not in a title-case headline (the death word capitalised too), nor after
+        two names joined ("Budi dan Andi tewas"), where one dead would be too few."""
+        if not before or not text[d_start].islower():
+            return False
+        last = before[-1]
+        word = text[last.start:last.end]
+        if last.start < lo or last is toks[0] or text[last.end:d_start].strip() not in ("", ","):
+            return False
+        if not (word[0].isupper() and any(ch.islower() for ch in word)) or any(m.start <= last.start < m.end for m in named):
+            return False
+        return len([m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]) <= 1
+
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> tuple[int | None, bool]:
         """The dead counted at one death word, and whether the count is a vague word's number."""
-        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
+        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses, named)
         return (None, False) if n is None else (int(n.value), bool(n.vague))
 
-    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
+    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> Any:
         before = [t for t in toks if t.end <= d_start]
         if transitive and before and before[-1].text in self.finder.passive_aux:
             transitive = False  # "were killed": the dead are named before the word
@@ -1139,6 +1160,8 @@ class FrameBuilder:
         if not left:
             if before and before[-1].text.lower() in self.finder.singular_before:
                 return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
+            if not transitive and self._named_dead(text, d_start, toks, before, lo, named):
+                return _ONE  # "Brigjen ... Danny Karya Nugraha, gugur": a person named as the dead
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
@@ -1160,6 +1183,11 @@ class FrameBuilder:
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
+
+
+def _in_phrase(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies in the phrase that runs from ``start`` to the next comma or sentence mark."""
+    return 0 <= pos - start <= _PHRASE_CHARS and not any(ch in ",;:.!?()" for ch in text[start:pos])
 
 
 def _victims_told_on(host: Frame, told: Frame) -> bool:

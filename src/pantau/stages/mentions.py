@@ -59,6 +59,7 @@ CUE_KINDS = (
     "dispute",
     "off_duty",
     "speaker",
+    "source_phrase",
     "warning_fire",
     "confirmation",
 )
