@@ -606,3 +606,18 @@ def test_en_extract_regime_forces_and_their_units(real_pipeline, text: str, acto
 def test_extract_named_person_dead_is_one(real_pipeline, lang: str, text: str, dead: int) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2021, 4, 26), language=lang)
     assert [e.fatalities for e in real_pipeline(article).events] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 28 July 2020, an Iraqi army brigadier general and a junior officer were killed when Islamic State "
+               "militants attacked their troops in Anbar."),
+        ("id", "Polisi mengatakan seorang prajurit dan seorang guru tewas ditembak KKB di Distrik Beoga, Minggu (25/4/2021)."),
+    ],
+)
+def test_extract_dead_listed_each_with_a_singular_word_are_counted(real_pipeline, lang: str, text: str) -> None:
+    """Two dead joined by a conjunction, each told with "a"/"seorang" and no number: two, not the
+    unknown-number default of 3."""
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 4, 26), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [2]

@@ -48,6 +48,7 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 _NEGATED_REACH = 3
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
+_WORDS = re.compile(r"\w+")
 # At most this many characters from a source phrase's cue to a place inside the phrase
 _PHRASE_CHARS = 80
 # "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
@@ -1158,6 +1159,10 @@ class FrameBuilder:
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
         if not left:
+            items = [m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]
+            if len(items) > 1 and all(self.finder.singular.intersection(_WORDS.findall(m.lower())) for m in items):
+                # "An Iraqi army brigadier general and a junior officer were killed": one dead each
+                return _Count(len(items), False)
             if before and before[-1].text.lower() in self.finder.singular_before:
                 return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
             if not transitive and self._named_dead(text, d_start, toks, before, lo, named):
