@@ -200,7 +200,7 @@ class Extractor:
             return [
                 p
                 for p in self.geo.find(text, s.start, s.end)
-                if getattr(p, "relation", None) == "in" or fold(p.surface) not in reporter
+                if cued(p) or fold(p.surface) not in reporter
             ]
 
         for s, (toks, trigs) in zip(doc.sentences, scanned):

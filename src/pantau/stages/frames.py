@@ -443,7 +443,7 @@ class FrameBuilder:
             return before[-1] if before else None
         if not trig.verbal:
             # "serangan Israel", else the subject of a light verb: "Israel melancarkan serangan"
-            after = [c for c in free if c.start >= trig.end and self._words_between(toks, trig.end, c.start) <= 1]
+            after = [c for c in free if c.start >= trig.end and self._words_between(toks, trig.end, c.start) <= 1] if self.finder.possessor_follows else []
             before = [c for c in free if c.end <= trig.start and self._words_between(toks, c.end, trig.start) <= 2]
             return after[0] if after else (before[-1] if before else None)
         return None

@@ -259,6 +259,9 @@ class MentionFinder:
         self.singular_before = frozenset(w.lower() for w in death.get("singular_before", ()))
         # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
         self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
+        # "serangan Israel": a country right after a noun trigger is its owner (Indonesian, Malay);
+        # in English it is not ("Suicide bombers strike Indonesian cathedral")
+        self.possessor_follows = bool(frame.get("possessor_follows", True))
         # "residents of El Diamante village shot ...": what may stand between a subject and its verb
         origin = frame.get("subject_origin")
         self.subject_origin = re.compile(origin) if origin else None
