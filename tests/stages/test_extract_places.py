@@ -71,3 +71,21 @@ def test_id_extract_glued_dateline_city_is_no_event_place(real_pipeline) -> None
 def test_extract_place_in_a_source_phrase_is_not_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
     events = real_pipeline(Article(doc_id="src", text=text, pub_date=date(2021, 4, 26), language=lang)).events
     assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Densus 88 Antiteror Polri menangkap empat orang terduga teroris di Kota Padang, Sumatera Barat, "
+               "Senin (6/10/2025).\n\nSeorang terduga teroris lainnya diamankan di Tanjungbalai pada Senin (6/10/2025)."),
+        ("en", "On 6 October 2025, Densus 88 arrested four terror suspects in Padang, West Sumatra.\n\n"
+               "Another suspect was arrested in Tanjungbalai on the same day."),
+    ],
+)
+def test_extract_arrest_with_no_force_takes_the_force_of_the_arrest_before(real_pipeline, lang: str, text: str) -> None:
+    """An arrest told with no actor, right after an arrest by a named force: that force made it."""
+    events = real_pipeline(Article(doc_id="carry", text=text, pub_date=date(2025, 10, 7), language=lang)).events
+    assert {(e.location, e.actor1) for e in events} == {
+        ("Padang", "Police Forces of Indonesia Detachment 88"),
+        ("Tanjungbalai", "Police Forces of Indonesia Detachment 88"),
+    }

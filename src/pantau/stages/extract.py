@@ -31,6 +31,8 @@ _NOTES_CHARS = 300
 # A dated event more than a week before publication is background to the news (a war's
 # first strike, last year's protest): a coder reporting this article does not code it again.
 _BACKGROUND_DAYS = 14
+# An act with no actor takes the named force of the same act told at most this many sentences before
+_CARRY_SENTENCES = 2
 # The lead's own day is fresh news: at most this many days before publication.
 _LEAD_DAYS = 7
 # How far before a trigger a word saying "again" ("kembali melancarkan serangan") is read.
@@ -698,7 +700,7 @@ class Extractor:
                 # commentary on a war, or not codable
                 self.stats.dropped["country_only"] += 1
                 continue
-            ev = self._event(g, doc, dates[gi], explicit[gi], place)
+            ev = self._event(g, doc, dates[gi], explicit[gi], place, self._carried_force(groups, gi))
             if ev is not None:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
@@ -875,7 +877,30 @@ class Extractor:
         first = doc.sentences[0].index if doc.sentences else 0
         return first + self.finder.lead_sentences
 
-    def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None) -> Event | None:
+    def _carried_force(self, groups: list[list[Candidate]], gi: int) -> Any:
+        """"Densus 88 menangkap empat terduga teroris di Sumbar dan Sumut. Untuk terduga teroris di
+        Tanjungbalai diamankan pada Senin": an act of the state's forces told with no actor (its
+        default actor is a state force), right after the same act by a named force (news
+        paragraphs are often one sentence), was done by that force. The named force's mention, else None."""
+        head = _head_of(groups[gi])
+        if any(c.status == "event" and c.frame.actor1 is not None for c in groups[gi]):
+            return None
+        role = self._default_role.get(head.sub_event_type)
+        if role is None or self._inter(ActorMention(0, 0, "", None, "generic", role)) != _STATE_INTER:
+            return None
+        first = min(c.sentence for c in groups[gi])
+        for other in groups:
+            prior = _head_of(other)
+            if (
+                other is not groups[gi] and prior.sub_event_type == head.sub_event_type
+                and 0 < first - prior.sentence <= _CARRY_SENTENCES
+                and prior.frame.actor1 is not None and self._inter(prior.frame.actor1) == _STATE_INTER
+            ):
+                return prior.frame.actor1
+        return None
+
+    def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None,
+               carried: Any = None) -> Event | None:
         head = lead(g)
         country = place.country if place else None
         a1 = a2 = None
@@ -913,6 +938,8 @@ class Extractor:
             # party or group it names (often from another clause) is at most an associated actor
             role = self._as_role.get(head.event_type)
             a1 = self.actors.generic(role, country) if role and country else None
+        if a1 is None and carried is not None:
+            a1 = self._complete(carried, country)
         if a1 is None:
             # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
             # the event's kind in its country. Without even a country the event is not codable.
