@@ -590,3 +590,26 @@ def test_en_extract_forces_fighting_unarmed_people_is_a_riot(real_pipeline, text
 def test_en_extract_regime_forces_and_their_units(real_pipeline, text: str, actor1: str, actor2: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
     assert [(e.actor1, e.actor2) for e in real_pipeline(article).events] == [(actor1, actor2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): fighting told as going on after the trigger ("as battles continue") is
+        # the background of the reinforcements, no event of its own
+        ("On 2 May 2020, Houthi reinforcements arrived on the Nihm front (Nihm, Sanaa) as battles continue in the area.",
+         [("Strategic developments", "Change to group/activity")]),
+        # the killing "in the wake of" which violence broke out is its cause, recalled, not reported
+        ("On 28 April 2020, communal violence broke out in the village of Medegue (Mayo-Lemie, Mayo-Kebbi Est) in the wake "
+         "of the murder of a driver the day before. Four people were killed in the fighting.",
+         [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_background_is_no_event(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_communal_militias_plural_is_the_communal_militia(real_pipeline) -> None:
+    """Issue 4 (session 6): "communal militias" (plural) names ACLED's communal militia, not an unnamed armed group."""
+    text = "On 7 May 2020, communal militias from Okpanam clashed with Fulani militias in Asaba (Delta)."
+    assert _actors(real_pipeline, text) == [("Battles", "Unidentified Communal Militia (Nigeria)")]
