@@ -118,3 +118,9 @@ def test_en_extract_number_right_before_the_dead_counts_them(real_pipeline) -> N
 def test_en_extract_gunmen_blocking_a_road_is_no_protest(real_pipeline) -> None:
     text = "On 5 May 2020, unknown gunmen blocked the road near Idlib city and stole a military vehicle."
     assert ("Protests", "Peaceful protest") not in _types(real_pipeline, text)
+
+
+def test_en_extract_group_told_as_a_persons_own_is_who_acted(real_pipeline) -> None:
+    """Issue 4 (session 6): "a woman's kin" are the kin (a crowd: mob violence), not the woman."""
+    text = "On 1 May 2020, a man was assaulted by a woman's kin in Pune city (Maharashtra)."
+    assert _types(real_pipeline, text) == [("Riots", "Mob violence")]

@@ -490,12 +490,14 @@ class ActorDictionary:
     @staticmethod
     def _owned_units(idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """"a member of the regime's 4th Division": a generic owner told before a named unit it owns
-        is the unit's description, not a second actor; the named unit stands for both."""
+        is the unit's description, not a second actor; the named unit stands for both. So is one
+        person told as the owner of a group of people ("assaulted by a woman's kin"): the group acted."""
         if idx.possessive is None or len(mentions) < 2:
             return mentions
         drop = {
             i for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
-            if a.kind in ("generic", "state") and b.kind == "named" and idx.possessive.fullmatch(text, a.end, b.start)
+            if (a.kind in ("generic", "state") and b.kind == "named" or a.kind == b.kind == "generic")
+            and idx.possessive.fullmatch(text, a.end, b.start)
         }
         return [m for i, m in enumerate(mentions) if i not in drop]
 
