@@ -268,8 +268,8 @@ def _dates(data: dict[str, Any]) -> list[str]:
 
 def _actors(data: dict[str, Any]) -> list[str]:
     """actors.toml: country-name columns, noun+country templates, head words, role nouns."""
-    problems = check_keys(data, {"countries", "heads", "roles", "alternatives", "possessive"}, {"roles"})
-    for key in ("alternatives", "possessive"):
+    problems = check_keys(data, {"countries", "heads", "roles", "alternatives", "possessive", "not_actors"}, {"roles"})
+    for key in ("alternatives", "possessive", "not_actors"):
         if not _is_str_list(data.get(key, [])):
             problems.append(f"{key}: must be a list of strings")
     countries = data.get("countries", {})

@@ -1024,6 +1024,10 @@ class FrameBuilder:
                 riots = [g for g in acting if g.event_type == "Riots"]
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
+                # "gunmen killed a policeman and abducted 3 civilians": an attack word that its armed
+                # victim made a battle is as specific as the abduction told with it, and comes first
+                if any(g.sub_event_type == _ABDUCTION for g in acting):
+                    acting = [g for g in acting if g.trigger.rule.generic and g.event_type == "Battles" and _state_forces(g.actor2)] or acting
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
                 # "an IED planted by Al Shabaab exploded": with no actor of its own, the main mention
                 # takes who did it from the clause's other mention of the same act
@@ -1170,6 +1174,14 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
         and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
         and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
     )
+
+
+def _state_forces(mention: Any) -> bool:
+    """An actor mention of state forces: a role noun ("a policeman") or a named state actor."""
+    if mention is None:
+        return False
+    actor = getattr(mention, "actor", None)
+    return getattr(mention, "kind", None) == "state" or (actor is not None and int(actor.inter) == _STATE)
 
 
 def _harmed(fr: Frame) -> bool:
