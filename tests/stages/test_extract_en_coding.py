@@ -613,3 +613,18 @@ def test_en_extract_communal_militias_plural_is_the_communal_militia(real_pipeli
     """Issue 4 (session 6): "communal militias" (plural) names ACLED's communal militia, not an unnamed armed group."""
     text = "On 7 May 2020, communal militias from Okpanam clashed with Fulani militias in Asaba (Delta)."
     assert _actors(real_pipeline, text) == [("Battles", "Unidentified Communal Militia (Nigeria)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): "intercept" is disrupted weapons use only when a weapon was stopped;
+        # militants stopping trucks and firing at them attack civilians
+        ("On 5 May 2020, suspected JNIM militants intercepted transport trucks near Djibo (Soum), firing at the vehicles.",
+         [("Violence against civilians", "Attack")]),
+        ("On 5 May 2020, Saudi air defences intercepted two drones over Abha city.",
+         [("Strategic developments", "Disrupted weapons use")]),
+    ],
+)
+def test_en_extract_intercept_needs_a_weapon(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
