@@ -628,3 +628,17 @@ def test_en_extract_communal_militias_plural_is_the_communal_militia(real_pipeli
 )
 def test_en_extract_intercept_needs_a_weapon(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): the "to" of what people suffered is no purpose ("to attack")
+        ("On 30 April 2020, two journalists were subjected to beatings by soldiers in Sidon city.",
+         [("Violence against civilians", "Attack")]),
+        ("On 30 April 2020, residents of Idlib city were exposed to shelling by regime forces.",
+         [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+    ],
+)
+def test_en_extract_what_people_were_subjected_to_happened(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
