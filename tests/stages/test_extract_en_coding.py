@@ -642,3 +642,19 @@ def test_en_extract_intercept_needs_a_weapon(real_pipeline, text: str, expected:
 )
 def test_en_extract_what_people_were_subjected_to_happened(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # issue 4 (session 6): the firing told later to have been a warning (blank cartridges, warning
+        # shots) is ACLED's 'other' development, not the armed clash it first looked like
+        ("en", "On 28 April 2020, Turkish police officers fired shots at Greek border guards at the village of Tychero. "
+               "The guards took cover. The shots were blank cartridges and there were no injuries."),
+        ("id", "Polisi Turki menembaki penjaga perbatasan Yunani di desa Tychero, Evros, pada Selasa (28/4). "
+               "Menurut saksi, tembakan itu adalah tembakan peringatan dan tidak ada korban."),
+    ],
+)
+def test_firing_told_later_as_a_warning_is_no_battle(real_pipeline, lang: str, text: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Strategic developments", "Other")]

@@ -44,6 +44,8 @@ _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+# What firing told as a warning (shots in the air, blank cartridges) is (ACLED).
+_WARNING = ("Strategic developments", "Other")
 _REMOTE = "Explosions/Remote violence"
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -245,6 +247,7 @@ class Extractor:
         frames = self._scare_quoted(frames, text)
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
+        frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
         if self.finder.lead_place:
             frames = self._lead_place(frames, doc, sents, places_of)
@@ -414,6 +417,29 @@ class Extractor:
             a, b = fr.trigger.start, fr.trigger.end
             if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
                 fr = replace(fr, status="dropped", reason="scare_quoted")
+            out.append(fr)
+        return out
+
+    @staticmethod
+    def _warning_told_later(frames: list[Frame]) -> list[Frame]:
+        """"Turkish police fired shots at border guards. ... The shots were blank cartridges.": a
+        later mention of the firing that the text tells was a warning (frames.py retyped it, cue kind
+        ``warning_fire``) says what the firing was; the battle it first looked like becomes ACLED's
+        'other' development, and the later mention only tells it on."""
+        warned = [
+            fr for fr in frames
+            if fr.status != "dropped" and fr.trigger.rule.generic and fr.trigger.rule.event_type == "Battles"
+            and (fr.event_type, fr.sub_event_type) == _WARNING
+        ]
+        if not warned:
+            return frames
+        out: list[Frame] = []
+        for fr in frames:
+            if (
+                fr.status == "event" and fr.trigger.rule.generic and fr.event_type == "Battles"
+                and any(w.sentence > fr.sentence and w.trigger.lemma in (fr.trigger.lemma, *fr.extra.get("also", ())) for w in warned)
+            ):
+                fr = replace(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
             out.append(fr)
         return out
 
