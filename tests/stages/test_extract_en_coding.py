@@ -658,3 +658,19 @@ def test_en_extract_what_people_were_subjected_to_happened(real_pipeline, text: 
 def test_firing_told_later_as_a_warning_is_no_battle(real_pipeline, lang: str, text: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # issue 4 (session 6): protests listed after a banned one share the ban (modality), also
+        # across the commas that cut clauses; Indonesian "larangan" (ban) is a modality cue
+        ("en", "On 8 May 2020, the governor's office in Van city extended the ban on marches, protests, press conferences, "
+               "sit-ins and other actions for 15 days."),
+        ("id", "Pemerintah Kota Bandung memperpanjang larangan unjuk rasa, konferensi pers dan demonstrasi selama 15 hari, "
+               "Jumat (8/5/2020)."),
+    ],
+)
+def test_listed_protests_share_the_ban(real_pipeline, lang: str, text: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert real_pipeline(article).events == ()

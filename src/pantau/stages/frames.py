@@ -137,6 +137,10 @@ class FrameBuilder:
         self.finder = finder
         # the words between two nouns that share a possessor (see _shared_possessor)
         self._conj = re.compile(rf"\s*(?:{finder.conjunctions})\s*")
+        # the gap between two listed triggers: a comma, a conjunction, or both, with other list items of
+        # one or two words between ("marches, protests, press conferences, sit-ins"; see _list_carried)
+        sep = rf"\s*(?:,\s*(?:(?:{finder.conjunctions})\s+)?|(?:{finder.conjunctions})\s+)"
+        self._list_gap = re.compile(rf"{sep}(?:[\w'-]+(?:\s+[\w'-]+)?{sep})*", re.I)
 
     def build(
         self,
@@ -336,6 +340,7 @@ class FrameBuilder:
                 )
             )
         frames = self._negation_carried(frames, text)
+        frames = self._list_carried(frames, text)
         frames = self._shared_possessor(frames, text)
         frames = self._coordinated(frames, inter_of)
         frames = self._disputes(frames, cues, inter_of)
@@ -840,6 +845,23 @@ class FrameBuilder:
                 if len(gap.split()) <= _CARRY_WORDS and carry.search(gap):
                     out[i] = _replace(fr, status="dropped", reason="negation")
                     break
+        return out
+
+    def _list_carried(self, frames: list[Frame], text: str) -> list[Frame]:
+        """"the ban on marches, protests and sit-ins": a noun trigger listed right after a negated or
+        modal one of the same type (nothing but a comma or a conjunction between them, across clause
+        marks) shares its doubt -- the list names acts that may not happen, none that did."""
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status != "event" or i == 0:
+                continue
+            prev = out[i - 1]
+            if prev.reason not in ("negation", "modality") or prev.trigger.end > fr.trigger.start:
+                continue
+            if fr.trigger.verbal or prev.trigger.verbal or fr.trigger.rule.event_type != prev.trigger.rule.event_type:
+                continue  # a list names things of one kind; "a planned attack, killing 3" tells on
+            if self._list_gap.fullmatch(text, prev.trigger.end, fr.trigger.start):
+                out[i] = _replace(fr, status="dropped", reason=prev.reason)
         return out
 
     def _coordinated(self, frames: list[Frame], inter_of: Callable[[Any], int | None]) -> list[Frame]:
