@@ -674,3 +674,11 @@ def test_firing_told_later_as_a_warning_is_no_battle(real_pipeline, lang: str, t
 def test_listed_protests_share_the_ban(real_pipeline, lang: str, text: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert real_pipeline(article).events == ()
+
+
+def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real_pipeline) -> None:
+    """Issue 4 (session 6), the Indonesian form of the English rule: killing state forces and
+    abducting civilians in one clause is coded as the armed clash."""
+    text = "KKB menembak mati seorang polisi dan menculik tiga warga di Distrik Sugapa, Kabupaten Intan Jaya, Papua, Kamis (30/4/2020)."
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
+    assert [e.event_type for e in real_pipeline(article).events] == ["Battles"]
