@@ -682,3 +682,21 @@ def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real
     text = "KKB menembak mati seorang polisi dan menculik tiga warga di Distrik Sugapa, Kabupaten Intan Jaya, Papua, Kamis (30/4/2020)."
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
     assert [e.event_type for e in real_pipeline(article).events] == ["Battles"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor1"),
+    [
+        # issue 4 (session 6): the group that claims the attack in a later sentence is its actor1
+        # (cue kind ``responsibility``), unless it denies or has not claimed it
+        ("en", "On 3 May 2020, a roadside bomb struck a police vehicle in Kandahar city, killing 2 policemen. "
+               "The Taliban claimed responsibility.", "Taliban"),
+        ("en", "On 3 May 2020, a roadside bomb struck a police vehicle in Kandahar city, killing 2 policemen. "
+               "The Taliban has not claimed responsibility.", "Unidentified Armed Group (Afghanistan)"),
+        ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
+               "menewaskan dua polisi. Kelompok Abu Sayyaf mengaku bertanggung jawab atas serangan itu.", "ASG: Abu Sayyaf"),
+    ],
+)
+def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, text: str, actor1: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.actor1 for e in real_pipeline(article).events] == [actor1]

@@ -46,6 +46,13 @@ _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
 # What firing told as a warning (shots in the air, blank cartridges) is (ACLED).
 _WARNING = ("Strategic developments", "Other")
+# Armed violence a group may claim; the claimant is a named non-state group (rebels, militias).
+_ARMED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_CLAIMANT_INTER = (2, 3, 4)
+# At most this many characters between the claiming group's name and the claim ("Al Shabaab has claimed").
+_CLAIM_REACH = 24
+# The actor role (actors.toml) of unnamed armed men, whom a later claim names.
+_UNNAMED_ARMED = "armed_group"
 _REMOTE = "Explosions/Remote violence"
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -134,6 +141,8 @@ class Extractor:
         self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
         self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
         self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
+        self._claim_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("patterns", ()))
+        self._negation_re = self.finder.compile_patterns(cues.get("negation", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -271,6 +280,7 @@ class Extractor:
         ]
         self._mark_news(cands, doc, sents)
         cands = self._join_strikes(cands, doc.pub_date)
+        self._claimed(cands, doc)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
@@ -419,6 +429,40 @@ class Extractor:
                 fr = replace(fr, status="dropped", reason="scare_quoted")
             out.append(fr)
         return out
+
+    def _claimed(self, cands: list[Candidate], doc: Doc) -> None:
+        """"An IED exploded near a convoy in Afgooye, killing 2 soldiers. Al Shabaab claimed
+        responsibility.": a named group that claims the attack (cue kind ``responsibility``, the
+        group named right before it, in the event's sentence or one of the next two of its
+        paragraph) is who did it, when the event names no group of its own."""
+        if self._claim_re is None or not cands:
+            return
+        text = doc.text
+        if not self._claim_re.search(text.lower()):
+            return  # (one search over the text: most have no claim at all)
+        claims: list[tuple[int, int, Any]] = []  # (sentence index, paragraph, actor)
+        for s in doc.sentences:
+            low = text[s.start : s.end].lower()
+            for m in self._claim_re.finditer(low):
+                at = s.start + m.start()
+                named = [a for a in self.actors.find(text, s.start, at, self.lang) if a.kind == "named" and a.actor is not None]
+                if not named or int(named[-1].actor.inter) not in _CLAIMANT_INTER or at - named[-1].end > _CLAIM_REACH:
+                    continue
+                said = text[named[-1].end : s.start + m.end()].lower()
+                if self._negation_re is not None and self._negation_re.search(said):
+                    continue  # "the Taliban have not claimed responsibility"
+                claims.append((s.index, s.paragraph, named[-1].actor))
+        if not claims:
+            return
+        for c in cands:
+            fr = c.frame
+            if c.status != "event" or c.event_type not in _ARMED or getattr(fr.actor1, "kind", None) == "named":
+                continue
+            if fr.actor1 is not None and getattr(fr.actor1, "role_kind", None) != _UNNAMED_ARMED:
+                continue  # soldiers, police: a named group claiming their act claims another one
+            actor = next((a for i, para, a in claims if fr.sentence <= i <= fr.sentence + 2 and para == fr.paragraph), None)
+            if actor is not None:
+                c.extra["claimed_by"] = actor
 
     @staticmethod
     def _warning_told_later(frames: list[Frame]) -> list[Frame]:
@@ -916,6 +960,9 @@ class Extractor:
                 a2 = self._complete(c.frame.actor2, country)
                 if a2 is not None and a1 is not None and a2.name == a1.name:
                     a2 = None
+        claimed = next((c.extra["claimed_by"] for c in g if c.status == "event" and "claimed_by" in c.extra), None)
+        if claimed is not None and (a1 is None or a1.inter in _CLAIMANT_INTER):
+            a1 = self.actors.localize(claimed, country)  # the group that claimed the unnamed attackers' act
         if a1 is None:
             # an explosion told as part of a state's strike (_join_strikes) is that state's
             a1 = next((c.extra["strike_actor"] for c in g if c.status == "event" and "strike_actor" in c.extra), None)
