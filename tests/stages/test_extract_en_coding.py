@@ -700,3 +700,16 @@ def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real
 def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, text: str, actor1: str) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [e.actor1 for e in real_pipeline(article).events] == [actor1]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # issue 4 (session 6): "leaving" counts the dead only when they are told as dead after it
+        ("On 30 April 2020, gunmen opened fire at an army checkpoint in Quneitra city, leaving several soldiers wounded.", 0),
+        ("On 30 April 2020, gunmen opened fire at an army checkpoint in Quneitra city, leaving 3 soldiers dead.", 3),
+    ],
+)
+def test_en_extract_leaving_counts_only_the_dead(real_pipeline, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
