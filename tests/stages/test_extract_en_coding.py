@@ -713,3 +713,25 @@ def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, t
 def test_en_extract_leaving_counts_only_the_dead(real_pipeline, text: str, fatalities: int) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
     assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        # issue 4 (session 6): the dead of each side, told in the note's next sentences, add up
+        ("en", "On 30 April 2020, 5 pro-government militia members were killed following attacks by Taliban militants in "
+               "Yangi Qala district, Takhar. Local authorities reported that also 4 Taliban militants were killed.", 9),
+        ("en", "On 2 May 2020, 2 soldiers were killed following attacks by Taliban militants in Dand district, Paktia. "
+               "2 Taliban militants were also killed and 7 were wounded.", 4),
+        ("id", "Dua prajurit TNI tewas dalam kontak tembak dengan KKB di Distrik Sugapa, Kabupaten Intan Jaya, Papua, "
+               "Kamis (30/4/2020). Tiga anggota KKB juga tewas dalam kontak tembak itu.", 5),
+        # a death word with no object after it counts the dead before it, not the wounded after it
+        ("en", "On 28 April 2020, communal violence broke out in the village of Medegue (Mayo-Lemie, Mayo-Kebbi Est). "
+               "Four people killed and twenty wounded in the fighting.", 4),
+        # an acronym that spells an auxiliary ("IS") makes no passive
+        ("en", "On 7 May 2020, IS militants killed a police officer by sniper fire in Abu Saida (Diyala).", 1),
+    ],
+)
+def test_dead_of_each_side_add_up(real_pipeline, lang: str, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]

@@ -46,6 +46,8 @@ _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
 # What firing told as a warning (shots in the air, blank cartridges) is (ACLED).
 _WARNING = ("Strategic developments", "Other")
+# At most this many sentences after an incident's first mention, the dead of each side add up.
+_SIDES_REACH = 2
 # Armed violence a group may claim; the claimant is a named non-state group (rebels, militias).
 _ARMED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _CLAIMANT_INTER = (2, 3, 4)
@@ -941,6 +943,31 @@ class Extractor:
                     best = (gi, last)
         return best[0] if best else None
 
+    def _group_deaths(self, g: list[Candidate], country: str | None) -> int | None:
+        """The lowest credible count over the mentions of one incident -- for each side: "5 militia
+        members were killed ... Also 4 Taliban militants were killed", "1 soldier was killed ... 1
+        civilian was killed during the attack" add up the dead of each. Whose dead a mention counts
+        is the actor its death word names (frames._dead_of), else its victims (actor2); when a
+        mention does not say, all are the same dead told again. Only the report of the incident
+        adds up (the sentences right after its first mention), not a total recalled further on."""
+        def lowest(ms: list[Candidate]) -> int | None:
+            return lowest_credible((m.deaths, m.deaths_vague) for m in ms)[0]
+
+        first = min(c.sentence for c in g)
+        counted = [c for c in g if c.deaths is not None]
+        if len(counted) < 2 or any(c.sentence - first > _SIDES_REACH for c in counted):
+            return lowest(g)
+        sides: dict[str, list[Candidate]] = {}
+        for c in counted:
+            told = c.frame.extra.get("dead_of") or c.frame.actor2
+            victim = self._complete(told, country) if told is not None else None
+            if victim is None:
+                return lowest(g)
+            sides.setdefault(victim.name, []).append(c)
+        if len(sides) < 2:
+            return lowest(g)
+        return sum(int(lowest(side) or 0) for side in sides.values())
+
     def _lead_limit(self, doc: Doc) -> int:
         first = doc.sentences[0].index if doc.sentences else 0
         return first + self.finder.lead_sentences
@@ -999,7 +1026,7 @@ class Extractor:
                 self.stats.dropped["no_generic_actor"] += 1
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
-        lowest, _ = lowest_credible((c.deaths, c.deaths_vague) for c in g)
+        lowest = self._group_deaths(g, country)
         fatalities = lowest if lowest is not None else (3 if any(c.deaths_reported for c in g) else 0)
         if head.event_type == "Protests" and head.sub_event_type != _LETHAL_PROTEST:
             # deaths told with a protest that met no lethal force are what it is about

@@ -80,6 +80,10 @@ _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash")
 _APPOSITION = 2
 # At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
 _CARRY_WORDS = 3
+# At most this many words before a death word for the auxiliary that makes it passive ("were also killed").
+_AUX_REACH = 2
+# At most this many words between a death word and the actor whose dead it counts ("were also killed").
+_DEAD_REACH = 3
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
 _REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
@@ -346,7 +350,7 @@ class FrameBuilder:
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -1102,7 +1106,7 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses) -> list[Frame]:
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=()) -> list[Frame]:
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
@@ -1111,6 +1115,7 @@ class FrameBuilder:
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
         counts: dict[int, list[tuple[int | None, bool]]] = {}
+        dead: dict[int, Any] = {}
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
@@ -1122,6 +1127,7 @@ class FrameBuilder:
             if owner.reason == "plural":
                 continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
+            dead.setdefault(id(owner), self._dead_of(text, d_start, d_end, transitive, toks, actors))
         out = []
         for fr in frames:
             vals = counts.get(id(fr))
@@ -1129,17 +1135,39 @@ class FrameBuilder:
                 out.append(fr)
                 continue
             n, vague = lowest_credible(vals)
-            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
+            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True, extra={**fr.extra, "dead_of": dead.get(id(fr))}))
         return out
+
+    def _dead_of(self, text: str, d_start: int, d_end: int, transitive: bool, toks: list[Token], actors: Sequence[Any]) -> Any:
+        """Whose dead a death word counts: the actor right after a transitive word ("killing 4
+        soldiers"), else the one right before it ("3 Taliban were also killed", "dua prajurit TNI
+        tewas"), a few words apart at most; None when the text does not say."""
+        if transitive and self._told_before(text, toks, d_start, d_end):
+            transitive = False  # "were killed": the dead are named before the word
+        if transitive:  # (the actor before "killed" is the killer)
+            after = [a for a in actors if a.start >= d_end and self._words_between(toks, d_end, a.start) <= _DEAD_REACH]
+            return after[0] if after else None
+        before = [a for a in actors if a.end <= d_start and self._words_between(toks, a.end, d_start) <= _DEAD_REACH]
+        return before[-1] if before else None
 
     def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
         """The dead counted at one death word, and whether the count is a vague word's number."""
         n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
         return (None, False) if n is None else (int(n.value), bool(n.vague))
 
+    def _told_before(self, text: str, toks: list[Token], d_start: int, d_end: int) -> bool:
+        """A transitive death word whose dead are named before it: after an auxiliary ("were
+        killed", "were also killed"; not an acronym that spells one: "IS militants killed"), or with
+        no object after it ("4 people killed and 20 wounded")."""
+        before = [t for t in toks if t.end <= d_start]
+        if any(t.text in self.finder.passive_aux and not text[t.start : t.end].isupper() for t in before[-_AUX_REACH:]):
+            return True
+        after = next((t for t in toks if t.start >= d_end), None)
+        return after is not None and (after.text == "," or bool(re.fullmatch(self.finder.conjunctions, after.text)))
+
     def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
         before = [t for t in toks if t.end <= d_start]
-        if transitive and before and before[-1].text in self.finder.passive_aux:
+        if transitive and self._told_before(text, toks, d_start, d_end):
             transitive = False  # "were killed": the dead are named before the word
         if transitive and before and any(n.start <= before[-1].start < n.end for n in nums):
             transitive = False  # "1 killed, three injured": the number right before counts the dead
