@@ -735,3 +735,9 @@ def test_en_extract_leaving_counts_only_the_dead(real_pipeline, text: str, fatal
 def test_dead_of_each_side_add_up(real_pipeline, lang: str, text: str, fatalities: int) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+def test_en_extract_live_bullets_are_excessive_force(real_pipeline) -> None:
+    """Issue 4 (session 6): "live bullets" fired at a protest is lethal force (as "live ammunition")."""
+    text = "On 8 May 2020, Israeli forces dispersed the weekly march in Kafr Qaddum with tear gas and live bullets."
+    assert _events(real_pipeline, text) == [("Protests", "Excessive force against protesters")]
