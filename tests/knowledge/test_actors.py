@@ -111,6 +111,34 @@ def test_en_actors_gunmen_killed_villagers(actors: ActorDictionary) -> None:
     ]
 
 
+def test_en_actors_dress_names_no_one(actors: ActorDictionary) -> None:
+    """Issue 4 (session 6): "in civilian clothes" tells how the gunmen were dressed (actors.toml
+    ``not_actors``), not that civilians took part."""
+    text = "armed men in civilian clothes killed a policeman"
+    assert [m.surface for m in actors.find(text, 0, len(text), "en")] == ["armed men", "policeman"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("id", "orang tak dikenal berseragam polisi menembak warga", ["orang tak dikenal", "warga"]),
+        ("ms", "penyerang berpakaian seragam polis menembak penduduk kampung", None),
+    ],
+)
+def test_actors_dress_names_no_one_id_ms(actors: ActorDictionary, lang: str, text: str, expected: list[str] | None) -> None:
+    """Issue 4 (session 6): the uniform the attackers wore names no police (``not_actors``)."""
+    found = [m.surface for m in actors.find(text, 0, len(text), lang)]
+    assert "polisi" not in found and "polis" not in found
+    if expected is not None:
+        assert found == expected
+
+
+def test_en_actors_group_owned_by_a_person_is_the_group(actors: ActorDictionary) -> None:
+    """Issue 4 (session 6): "a woman's kin": the kin acted; the woman only says whose."""
+    text = "a man was assaulted by a woman's kin"
+    assert [m.surface for m in actors.find(text, 0, len(text), "en")] == ["man", "kin"]
+
+
 def test_en_actors_state_forces(actors: ActorDictionary) -> None:
     assert names(actors, "Iraqi police said", "en") == ["Police Forces of Iraq"]
     assert names(actors, "Iraqi troops and the army of Syria", "en") == [

@@ -609,6 +609,58 @@ def test_extract_named_person_dead_is_one(real_pipeline, lang: str, text: str, d
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): fighting told as going on after the trigger ("as battles continue") is
+        # the background of the reinforcements, no event of its own
+        ("On 2 May 2020, Houthi reinforcements arrived on the Nihm front (Nihm, Sanaa) as battles continue in the area.",
+         [("Strategic developments", "Change to group/activity")]),
+        # the killing "in the wake of" which violence broke out is its cause, recalled, not reported
+        ("On 28 April 2020, communal violence broke out in the village of Medegue (Mayo-Lemie, Mayo-Kebbi Est) in the wake "
+         "of the murder of a driver the day before. Four people were killed in the fighting.",
+         [("Battles", "Armed clash")]),
+    ],
+)
+def test_en_extract_background_is_no_event(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_communal_militias_plural_is_the_communal_militia(real_pipeline) -> None:
+    """Issue 4 (session 6): "communal militias" (plural) names ACLED's communal militia, not an unnamed armed group."""
+    text = "On 7 May 2020, communal militias from Okpanam clashed with Fulani militias in Asaba (Delta)."
+    assert _actors(real_pipeline, text) == [("Battles", "Unidentified Communal Militia (Nigeria)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): "intercept" is disrupted weapons use only when a weapon was stopped;
+        # militants stopping trucks and firing at them attack civilians
+        ("On 5 May 2020, suspected JNIM militants intercepted transport trucks near Djibo (Soum), firing at the vehicles.",
+         [("Violence against civilians", "Attack")]),
+        ("On 5 May 2020, Saudi air defences intercepted two drones over Abha city.",
+         [("Strategic developments", "Disrupted weapons use")]),
+    ],
+)
+def test_en_extract_intercept_needs_a_weapon(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): the "to" of what people suffered is no purpose ("to attack")
+        ("On 30 April 2020, two journalists were subjected to beatings by soldiers in Sidon city.",
+         [("Violence against civilians", "Attack")]),
+        ("On 30 April 2020, residents of Idlib city were exposed to shelling by regime forces.",
+         [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+    ],
+)
+def test_en_extract_what_people_were_subjected_to_happened(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "On 28 July 2020, an Iraqi army brigadier general and a junior officer were killed when Islamic State "
@@ -650,3 +702,102 @@ def test_extract_unnamed_blast_beside_a_named_bombing_is_that_bombing(real_pipel
     article = Article(doc_id=row["doc_id"], text=row["text"], title=row["title"], pub_date=date(2021, 3, 28), language="en")
     events = real_pipeline(article).events
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Suicide bomb", "Makassar", 2)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # issue 4 (session 6): the firing told later to have been a warning (blank cartridges, warning
+        # shots) is ACLED's 'other' development, not the armed clash it first looked like
+        ("en", "On 28 April 2020, Turkish police officers fired shots at Greek border guards at the village of Tychero. "
+               "The guards took cover. The shots were blank cartridges and there were no injuries."),
+        ("id", "Polisi Turki menembaki penjaga perbatasan Yunani di desa Tychero, Evros, pada Selasa (28/4). "
+               "Menurut saksi, tembakan itu adalah tembakan peringatan dan tidak ada korban."),
+    ],
+)
+def test_firing_told_later_as_a_warning_is_no_battle(real_pipeline, lang: str, text: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.sub_event_type) for e in real_pipeline(article).events] == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # issue 4 (session 6): protests listed after a banned one share the ban (modality), also
+        # across the commas that cut clauses; Indonesian "larangan" (ban) is a modality cue
+        ("en", "On 8 May 2020, the governor's office in Van city extended the ban on marches, protests, press conferences, "
+               "sit-ins and other actions for 15 days."),
+        ("id", "Pemerintah Kota Bandung memperpanjang larangan unjuk rasa, konferensi pers dan demonstrasi selama 15 hari, "
+               "Jumat (8/5/2020)."),
+    ],
+)
+def test_listed_protests_share_the_ban(real_pipeline, lang: str, text: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert real_pipeline(article).events == ()
+
+
+def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real_pipeline) -> None:
+    """Issue 4 (session 6), the Indonesian form of the English rule: killing state forces and
+    abducting civilians in one clause is coded as the armed clash."""
+    text = "KKB menembak mati seorang polisi dan menculik tiga warga di Distrik Sugapa, Kabupaten Intan Jaya, Papua, Kamis (30/4/2020)."
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="id")
+    assert [e.event_type for e in real_pipeline(article).events] == ["Battles"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor1"),
+    [
+        # issue 4 (session 6): the group that claims the attack in a later sentence is its actor1
+        # (cue kind ``responsibility``), unless it denies or has not claimed it
+        ("en", "On 3 May 2020, a roadside bomb struck a police vehicle in Kandahar city, killing 2 policemen. "
+               "The Taliban claimed responsibility.", "Taliban"),
+        ("en", "On 3 May 2020, a roadside bomb struck a police vehicle in Kandahar city, killing 2 policemen. "
+               "The Taliban has not claimed responsibility.", "Unidentified Armed Group (Afghanistan)"),
+        ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
+               "menewaskan dua polisi. Kelompok Abu Sayyaf mengaku bertanggung jawab atas serangan itu.", "ASG: Abu Sayyaf"),
+    ],
+)
+def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, text: str, actor1: str) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.actor1 for e in real_pipeline(article).events] == [actor1]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # issue 4 (session 6): "leaving" counts the dead only when they are told as dead after it
+        ("On 30 April 2020, gunmen opened fire at an army checkpoint in Quneitra city, leaving several soldiers wounded.", 0),
+        ("On 30 April 2020, gunmen opened fire at an army checkpoint in Quneitra city, leaving 3 soldiers dead.", 3),
+    ],
+)
+def test_en_extract_leaving_counts_only_the_dead(real_pipeline, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        # issue 4 (session 6): the dead of each side, told in the note's next sentences, add up
+        ("en", "On 30 April 2020, 5 pro-government militia members were killed following attacks by Taliban militants in "
+               "Yangi Qala district, Takhar. Local authorities reported that also 4 Taliban militants were killed.", 9),
+        ("en", "On 2 May 2020, 2 soldiers were killed following attacks by Taliban militants in Dand district, Paktia. "
+               "2 Taliban militants were also killed and 7 were wounded.", 4),
+        ("id", "Dua prajurit TNI tewas dalam kontak tembak dengan KKB di Distrik Sugapa, Kabupaten Intan Jaya, Papua, "
+               "Kamis (30/4/2020). Tiga anggota KKB juga tewas dalam kontak tembak itu.", 5),
+        # a death word with no object after it counts the dead before it, not the wounded after it
+        ("en", "On 28 April 2020, communal violence broke out in the village of Medegue (Mayo-Lemie, Mayo-Kebbi Est). "
+               "Four people killed and twenty wounded in the fighting.", 4),
+        # an acronym that spells an auxiliary ("IS") makes no passive
+        ("en", "On 7 May 2020, IS militants killed a police officer by sniper fire in Abu Saida (Diyala).", 1),
+    ],
+)
+def test_dead_of_each_side_add_up(real_pipeline, lang: str, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+def test_en_extract_live_bullets_are_excessive_force(real_pipeline) -> None:
+    """Issue 4 (session 6): "live bullets" fired at a protest is lethal force (as "live ammunition")."""
+    text = "On 8 May 2020, Israeli forces dispersed the weekly march in Kafr Qaddum with tear gas and live bullets."
+    assert _events(real_pipeline, text) == [("Protests", "Excessive force against protesters")]

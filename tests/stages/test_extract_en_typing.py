@@ -118,3 +118,20 @@ def test_en_extract_number_right_before_the_dead_counts_them(real_pipeline) -> N
 def test_en_extract_gunmen_blocking_a_road_is_no_protest(real_pipeline) -> None:
     text = "On 5 May 2020, unknown gunmen blocked the road near Idlib city and stole a military vehicle."
     assert ("Protests", "Peaceful protest") not in _types(real_pipeline, text)
+
+
+def test_en_extract_group_told_as_a_persons_own_is_who_acted(real_pipeline) -> None:
+    """Issue 4 (session 6): "a woman's kin" are the kin (a crowd: mob violence), not the woman."""
+    text = "On 1 May 2020, a man was assaulted by a woman's kin in Pune city (Maharashtra)."
+    assert _types(real_pipeline, text) == [("Riots", "Mob violence")]
+
+
+def test_en_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real_pipeline) -> None:
+    """Issue 4 (session 6): an attack word that its victim (state forces) made a battle is as
+    specific as the abduction in its clause and comes first: ACLED codes the armed clash. The
+    attackers' civilian clothes name no civilians."""
+    text = "On 30 April 2020, armed men in civilian clothes killed a policeman and abducted 3 civilians in Bunia (Ituri)."
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [(e.event_type, e.actor1, e.actor2) for e in real_pipeline(article).events] == [
+        ("Battles", "Unidentified Armed Group (Democratic Republic of Congo)", "Police Forces of the Democratic Republic of Congo")
+    ]

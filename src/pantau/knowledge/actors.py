@@ -131,11 +131,15 @@ class _Template:
     role: str
 
 
+# The hit kind of a phrase that names no actor (actors.toml ``not_actors``).
+_NOBODY = "nobody"
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     start: int
     end: int
-    what: str  # "named" | "noun" | "name" | "demonym"
+    what: str  # "named" | "noun" | "name" | "demonym" | "nobody"
     value: str  # actor name, role, or iso3
     bare: bool = False
 
@@ -406,6 +410,10 @@ class ActorDictionary:
             bare = set(words.get("bare", []))
             for word in set(words.get("nouns", [])) | bare:
                 idx.add(word, _Hit(0, 0, "noun", role, word in bare), _case_sensitive(word))
+        for phrase in table.get("not_actors", []):
+            # "armed men in civilian clothes": a phrase that holds an actor word yet names no one;
+            # matched as the longer phrase, it hides the word inside it
+            idx.add(phrase, _Hit(0, 0, _NOBODY, ""), _case_sensitive(phrase))
         idx.joins = [_compile_template(t) for t in countries_cfg.get("templates", [])]
         heads = table.get("heads", {})
         idx.before = _word_alternation(heads.get("before", []), left=True)
@@ -494,19 +502,21 @@ class ActorDictionary:
                 continue
             taken.append((c[0], c[1]))
             chosen.append(c)
-        chosen.sort(key=lambda c: c[0])
+        chosen = sorted((c for c in chosen if c[2] != _NOBODY), key=lambda c: c[0])
         mentions = self._owners_after_units(text, self._owned_units(idx, text, [self._mention(text, c) for c in chosen]))
         return self._alternatives(idx, text, mentions)
 
     @staticmethod
     def _owned_units(idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """"a member of the regime's 4th Division": a generic owner told before a named unit it owns
-        is the unit's description, not a second actor; the named unit stands for both."""
+        is the unit's description, not a second actor; the named unit stands for both. So is one
+        person told as the owner of a group of people ("assaulted by a woman's kin"): the group acted."""
         if idx.possessive is None or len(mentions) < 2:
             return mentions
         drop = {
             i for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
-            if a.kind in ("generic", "state") and b.kind == "named" and idx.possessive.fullmatch(text, a.end, b.start)
+            if (a.kind in ("generic", "state") and b.kind == "named" or a.kind == b.kind == "generic")
+            and idx.possessive.fullmatch(text, a.end, b.start)
         }
         return [m for i, m in enumerate(mentions) if i not in drop]
 
@@ -587,8 +597,8 @@ class ActorDictionary:
             if h.what == "named":
                 s, e = self._with_heads(idx, text, h.start, h.end, lo, end)
                 out.append((s, e, "named", h.value, None))
-            elif h.what == "noun" and h.bare:
-                out.append((h.start, h.end, "noun", h.value, None))
+            elif h.what == "noun" and h.bare or h.what == _NOBODY:
+                out.append((h.start, h.end, h.what, h.value, None))
         for h in hits:
             for join in idx.joins:
                 if h.what != join.left:
@@ -615,4 +625,4 @@ class ActorDictionary:
         return ActorMention(s, e, text[s:e], ref, "state" if state else "generic", value, country)
 
 
-_PRIORITY = {"named": 0, "noun": 1}
+_PRIORITY = {"named": 0, "noun": 1, "nobody": 2}

@@ -268,8 +268,8 @@ def _dates(data: dict[str, Any]) -> list[str]:
 
 def _actors(data: dict[str, Any]) -> list[str]:
     """actors.toml: country-name columns, noun+country templates, head words, role nouns."""
-    problems = check_keys(data, {"countries", "heads", "roles", "alternatives", "possessive"}, {"roles"})
-    for key in ("alternatives", "possessive"):
+    problems = check_keys(data, {"countries", "heads", "roles", "alternatives", "possessive", "not_actors"}, {"roles"})
+    for key in ("alternatives", "possessive", "not_actors"):
         if not _is_str_list(data.get(key, [])):
             problems.append(f"{key}: must be a list of strings")
     countries = data.get("countries", {})
@@ -354,6 +354,7 @@ _CUE_TABLES = {
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
     "commentary", "grievance", "demand", "attributive", "at_protest", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
     "sides", "dispute", "off_duty", "source_phrase", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud", "confirmation",
+    "responsibility",
 }
 
 

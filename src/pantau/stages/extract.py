@@ -46,6 +46,17 @@ _STATE_INTER = 1
 # The only protest sub-type with dead of its own (ACLED: Excessive force against protesters).
 _LETHAL_PROTEST = "Excessive force against protesters"
 _CROWD_TYPES = ("Protests", "Riots")
+# What firing told as a warning (shots in the air, blank cartridges) is (ACLED).
+_WARNING = ("Strategic developments", "Other")
+# At most this many sentences after an incident's first mention, the dead of each side add up.
+_SIDES_REACH = 2
+# Armed violence a group may claim; the claimant is a named non-state group (rebels, militias).
+_ARMED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_CLAIMANT_INTER = (2, 3, 4)
+# At most this many characters between the claiming group's name and the claim ("Al Shabaab has claimed").
+_CLAIM_REACH = 24
+# The actor role (actors.toml) of unnamed armed men, whom a later claim names.
+_UNNAMED_ARMED = "armed_group"
 _REMOTE = "Explosions/Remote violence"
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -134,6 +145,8 @@ class Extractor:
         self._crowd_violence_re = self.finder.compile_patterns(cues.get("crowd_violence", {}).get("patterns", ()))
         self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
         self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
+        self._claim_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("patterns", ()))
+        self._negation_re = self.finder.compile_patterns(cues.get("negation", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
 
@@ -247,6 +260,7 @@ class Extractor:
         frames = self._scare_quoted(frames, text)
         if self._crime_story(doc, sents):
             frames = [self._as_crime(fr) for fr in frames]
+        frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
         if self.finder.lead_place:
             frames = self._lead_place(frames, doc, sents, places_of)
@@ -270,6 +284,7 @@ class Extractor:
         ]
         self._mark_news(cands, doc, sents)
         cands = self._join_strikes(cands, doc.pub_date)
+        self._claimed(cands, doc)
         groups = merge_candidates(cands)
         events = self._events(groups, doc, focus, sents)
         self.stats.events += len(events)
@@ -416,6 +431,63 @@ class Extractor:
             a, b = fr.trigger.start, fr.trigger.end
             if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
                 fr = replace(fr, status="dropped", reason="scare_quoted")
+            out.append(fr)
+        return out
+
+    def _claimed(self, cands: list[Candidate], doc: Doc) -> None:
+        """"An IED exploded near a convoy in Afgooye, killing 2 soldiers. Al Shabaab claimed
+        responsibility.": a named group that claims the attack (cue kind ``responsibility``, the
+        group named right before it, in the event's sentence or one of the next two of its
+        paragraph) is who did it, when the event names no group of its own."""
+        if self._claim_re is None or not cands:
+            return
+        text = doc.text
+        if not self._claim_re.search(text.lower()):
+            return  # (one search over the text: most have no claim at all)
+        claims: list[tuple[int, int, Any]] = []  # (sentence index, paragraph, actor)
+        for s in doc.sentences:
+            low = text[s.start : s.end].lower()
+            for m in self._claim_re.finditer(low):
+                at = s.start + m.start()
+                named = [a for a in self.actors.find(text, s.start, at, self.lang) if a.kind == "named" and a.actor is not None]
+                if not named or int(named[-1].actor.inter) not in _CLAIMANT_INTER or at - named[-1].end > _CLAIM_REACH:
+                    continue
+                said = text[named[-1].end : s.start + m.end()].lower()
+                if self._negation_re is not None and self._negation_re.search(said):
+                    continue  # "the Taliban have not claimed responsibility"
+                claims.append((s.index, s.paragraph, named[-1].actor))
+        if not claims:
+            return
+        for c in cands:
+            fr = c.frame
+            if c.status != "event" or c.event_type not in _ARMED or getattr(fr.actor1, "kind", None) == "named":
+                continue
+            if fr.actor1 is not None and getattr(fr.actor1, "role_kind", None) != _UNNAMED_ARMED:
+                continue  # soldiers, police: a named group claiming their act claims another one
+            actor = next((a for i, para, a in claims if fr.sentence <= i <= fr.sentence + 2 and para == fr.paragraph), None)
+            if actor is not None:
+                c.extra["claimed_by"] = actor
+
+    @staticmethod
+    def _warning_told_later(frames: list[Frame]) -> list[Frame]:
+        """"Turkish police fired shots at border guards. ... The shots were blank cartridges.": a
+        later mention of the firing that the text tells was a warning (frames.py retyped it, cue kind
+        ``warning_fire``) says what the firing was; the battle it first looked like becomes ACLED's
+        'other' development, and the later mention only tells it on."""
+        warned = [
+            fr for fr in frames
+            if fr.status != "dropped" and fr.trigger.rule.generic and fr.trigger.rule.event_type == "Battles"
+            and (fr.event_type, fr.sub_event_type) == _WARNING
+        ]
+        if not warned:
+            return frames
+        out: list[Frame] = []
+        for fr in frames:
+            if (
+                fr.status == "event" and fr.trigger.rule.generic and fr.event_type == "Battles"
+                and any(w.sentence > fr.sentence and w.trigger.lemma in (fr.trigger.lemma, *fr.extra.get("also", ())) for w in warned)
+            ):
+                fr = replace(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
             out.append(fr)
         return out
 
@@ -873,6 +945,31 @@ class Extractor:
                     best = (gi, last)
         return best[0] if best else None
 
+    def _group_deaths(self, g: list[Candidate], country: str | None) -> int | None:
+        """The lowest credible count over the mentions of one incident -- for each side: "5 militia
+        members were killed ... Also 4 Taliban militants were killed", "1 soldier was killed ... 1
+        civilian was killed during the attack" add up the dead of each. Whose dead a mention counts
+        is the actor its death word names (frames._dead_of), else its victims (actor2); when a
+        mention does not say, all are the same dead told again. Only the report of the incident
+        adds up (the sentences right after its first mention), not a total recalled further on."""
+        def lowest(ms: list[Candidate]) -> int | None:
+            return lowest_credible((m.deaths, m.deaths_vague) for m in ms)[0]
+
+        first = min(c.sentence for c in g)
+        counted = [c for c in g if c.deaths is not None]
+        if len(counted) < 2 or any(c.sentence - first > _SIDES_REACH for c in counted):
+            return lowest(g)
+        sides: dict[str, list[Candidate]] = {}
+        for c in counted:
+            told = c.frame.extra.get("dead_of") or c.frame.actor2
+            victim = self._complete(told, country) if told is not None else None
+            if victim is None:
+                return lowest(g)
+            sides.setdefault(victim.name, []).append(c)
+        if len(sides) < 2:
+            return lowest(g)
+        return sum(int(lowest(side) or 0) for side in sides.values())
+
     def _lead_limit(self, doc: Doc) -> int:
         first = doc.sentences[0].index if doc.sentences else 0
         return first + self.finder.lead_sentences
@@ -915,6 +1012,9 @@ class Extractor:
                 a2 = self._complete(c.frame.actor2, country)
                 if a2 is not None and a1 is not None and a2.name == a1.name:
                     a2 = None
+        claimed = next((c.extra["claimed_by"] for c in g if c.status == "event" and "claimed_by" in c.extra), None)
+        if claimed is not None and (a1 is None or a1.inter in _CLAIMANT_INTER):
+            a1 = self.actors.localize(claimed, country)  # the group that claimed the unnamed attackers' act
         if a1 is None:
             # an explosion told as part of a state's strike (_join_strikes) is that state's
             a1 = next((c.extra["strike_actor"] for c in g if c.status == "event" and "strike_actor" in c.extra), None)
@@ -953,7 +1053,7 @@ class Extractor:
                 self.stats.dropped["no_generic_actor"] += 1
                 return None
         known = [c.deaths for c in g if c.deaths is not None]
-        lowest, _ = lowest_credible((c.deaths, c.deaths_vague) for c in g)
+        lowest = self._group_deaths(g, country)
         fatalities = lowest if lowest is not None else (3 if any(c.deaths_reported for c in g) else 0)
         if head.event_type == "Protests" and head.sub_event_type != _LETHAL_PROTEST:
             # deaths told with a protest that met no lethal force are what it is about

@@ -81,6 +81,10 @@ _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash")
 _APPOSITION = 2
 # At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
 _CARRY_WORDS = 3
+# At most this many words before a death word for the auxiliary that makes it passive ("were also killed").
+_AUX_REACH = 2
+# At most this many words between a death word and the actor whose dead it counts ("were also killed").
+_DEAD_REACH = 3
 # Trigger types whose attacker may be named by a bare country ("serangan Israel").
 _REMOTE_CAPABLE = ("Battles", "Explosions/Remote violence")
 
@@ -138,6 +142,10 @@ class FrameBuilder:
         self.finder = finder
         # the words between two nouns that share a possessor (see _shared_possessor)
         self._conj = re.compile(rf"\s*(?:{finder.conjunctions})\s*")
+        # the gap between two listed triggers: a comma, a conjunction, or both, with other list items of
+        # one or two words between ("marches, protests, press conferences, sit-ins"; see _list_carried)
+        sep = rf"\s*(?:,\s*(?:(?:{finder.conjunctions})\s+)?|(?:{finder.conjunctions})\s+)"
+        self._list_gap = re.compile(rf"{sep}(?:[\w'-]+(?:\s+[\w'-]+)?{sep})*", re.I)
 
     def build(
         self,
@@ -337,12 +345,13 @@ class FrameBuilder:
                 )
             )
         frames = self._negation_carried(frames, text)
+        frames = self._list_carried(frames, text)
         frames = self._shared_possessor(frames, text)
         frames = self._coordinated(frames, inter_of)
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, (*actors, *places))
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors, places)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -846,6 +855,23 @@ class FrameBuilder:
                     break
         return out
 
+    def _list_carried(self, frames: list[Frame], text: str) -> list[Frame]:
+        """"the ban on marches, protests and sit-ins": a noun trigger listed right after a negated or
+        modal one of the same type (nothing but a comma or a conjunction between them, across clause
+        marks) shares its doubt -- the list names acts that may not happen, none that did."""
+        out = list(frames)
+        for i, fr in enumerate(out):
+            if fr.status != "event" or i == 0:
+                continue
+            prev = out[i - 1]
+            if prev.reason not in ("negation", "modality") or prev.trigger.end > fr.trigger.start:
+                continue
+            if fr.trigger.verbal or prev.trigger.verbal or fr.trigger.rule.event_type != prev.trigger.rule.event_type:
+                continue  # a list names things of one kind; "a planned attack, killing 3" tells on
+            if self._list_gap.fullmatch(text, prev.trigger.end, fr.trigger.start):
+                out[i] = _replace(fr, status="dropped", reason=prev.reason)
+        return out
+
     def _coordinated(self, frames: list[Frame], inter_of: Callable[[Any], int | None]) -> list[Frame]:
         """Coordinated attack verbs tell one act on one victim ("shot and killed 3 civilians",
         "attacked and injured a man"): a generic trigger lacking an attacker or a victim takes
@@ -1030,6 +1056,10 @@ class FrameBuilder:
                 riots = [g for g in acting if g.event_type == "Riots"]
                 if riots and any(g.event_type == "Protests" for g in live):
                     acting = riots
+                # "gunmen killed a policeman and abducted 3 civilians": an attack word that its armed
+                # victim made a battle is as specific as the abduction told with it, and comes first
+                if any(g.sub_event_type == _ABDUCTION for g in acting):
+                    acting = [g for g in acting if g.trigger.rule.generic and g.event_type == "Battles" and _state_forces(g.actor2)] or acting
                 main = max(acting, key=lambda g: (g.trigger.rule.priority, -g.trigger.start))
                 # "an IED planted by Al Shabaab exploded": with no actor of its own, the main mention
                 # takes who did it from the clause's other mention of the same act
@@ -1082,9 +1112,10 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, named=()) -> list[Frame]:
-        """Each death word's count goes to the nearest violent frame; ``named`` are the actor and
-        place mentions (a capitalised word among them names no dead person)."""
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=(), places=()) -> list[Frame]:
+        """Each death word's count goes to the nearest violent frame; a capitalised word among the
+        actor and place mentions names no dead person."""
+        named = (*actors, *places)
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
@@ -1093,6 +1124,7 @@ class FrameBuilder:
         nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
         counts: dict[int, list[tuple[int | None, bool]]] = {}
+        dead: dict[int, Any] = {}
         for d_start, d_end, transitive in deaths:
             if any(c.end <= d_start and self._words_between(toks, c.end, d_start) <= 4 for c in negations):
                 continue  # "no fatalities were reported", "tidak ada korban jiwa"
@@ -1104,6 +1136,7 @@ class FrameBuilder:
             if owner.reason == "plural":
                 continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses, named))
+            dead.setdefault(id(owner), self._dead_of(text, d_start, d_end, transitive, toks, actors))
         out = []
         for fr in frames:
             vals = counts.get(id(fr))
@@ -1111,7 +1144,7 @@ class FrameBuilder:
                 out.append(fr)
                 continue
             n, vague = lowest_credible(vals)
-            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True))
+            out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True, extra={**fr.extra, "dead_of": dead.get(id(fr))}))
         return out
 
     def _named_dead(self, text: str, d_start: int, toks: list[Token], before: list[Token], lo: int, named) -> bool:
@@ -1129,14 +1162,36 @@ class FrameBuilder:
             return False
         return len([m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]) <= 1
 
+    def _dead_of(self, text: str, d_start: int, d_end: int, transitive: bool, toks: list[Token], actors: Sequence[Any]) -> Any:
+        """Whose dead a death word counts: the actor right after a transitive word ("killing 4
+        soldiers"), else the one right before it ("3 Taliban were also killed", "dua prajurit TNI
+        tewas"), a few words apart at most; None when the text does not say."""
+        if transitive and self._told_before(text, toks, d_start, d_end):
+            transitive = False  # "were killed": the dead are named before the word
+        if transitive:  # (the actor before "killed" is the killer)
+            after = [a for a in actors if a.start >= d_end and self._words_between(toks, d_end, a.start) <= _DEAD_REACH]
+            return after[0] if after else None
+        before = [a for a in actors if a.end <= d_start and self._words_between(toks, a.end, d_start) <= _DEAD_REACH]
+        return before[-1] if before else None
+
     def _count(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> tuple[int | None, bool]:
         """The dead counted at one death word, and whether the count is a vague word's number."""
         n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses, named)
         return (None, False) if n is None else (int(n.value), bool(n.vague))
 
+    def _told_before(self, text: str, toks: list[Token], d_start: int, d_end: int) -> bool:
+        """A transitive death word whose dead are named before it: after an auxiliary ("were
+        killed", "were also killed"; not an acronym that spells one: "IS militants killed"), or with
+        no object after it ("4 people killed and 20 wounded")."""
+        before = [t for t in toks if t.end <= d_start]
+        if any(t.text in self.finder.passive_aux and not text[t.start : t.end].isupper() for t in before[-_AUX_REACH:]):
+            return True
+        after = next((t for t in toks if t.start >= d_end), None)
+        return after is not None and (after.text == "," or bool(re.fullmatch(self.finder.conjunctions, after.text)))
+
     def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> Any:
         before = [t for t in toks if t.end <= d_start]
-        if transitive and before and before[-1].text in self.finder.passive_aux:
+        if transitive and self._told_before(text, toks, d_start, d_end):
             transitive = False  # "were killed": the dead are named before the word
         if transitive and before and any(n.start <= before[-1].start < n.end for n in nums):
             transitive = False  # "1 killed, three injured": the number right before counts the dead
@@ -1204,6 +1259,14 @@ def _victims_told_on(host: Frame, told: Frame) -> bool:
         and getattr(told.actor2, "role_kind", None) in _VICTIM_ROLES
         and getattr(host.actor1, "role_kind", None) not in _VICTIM_ROLES
     )
+
+
+def _state_forces(mention: Any) -> bool:
+    """An actor mention of state forces: a role noun ("a policeman") or a named state actor."""
+    if mention is None:
+        return False
+    actor = getattr(mention, "actor", None)
+    return getattr(mention, "kind", None) == "state" or (actor is not None and int(actor.inter) == _STATE)
 
 
 def _harmed(fr: Frame) -> bool:
