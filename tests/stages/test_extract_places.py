@@ -89,3 +89,21 @@ def test_extract_arrest_with_no_force_takes_the_force_of_the_arrest_before(real_
         ("Padang", "Police Forces of Indonesia Detachment 88"),
         ("Tanjungbalai", "Police Forces of Indonesia Detachment 88"),
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "admin1"),
+    [
+        # an unknown village, then its units in brackets: the event lies in them (not just the country)
+        ("en", "On 29 April 2020, Islamic militants attacked Arimba village (Quissanga, Cabo Delgado).", "Cabo Delgado"),
+        # an address of units cut by commas, each closed by its type word
+        ("en", "On 6 May 2020, four students held a protest in front of the office building in Silalas subdistrict, "
+               "West Medan district, Medan city, North Sumatra province, opposing the hike in oil prices.", "North Sumatra"),
+        # an ambiguous town (Aurangabad, Bihar or Maharashtra) told with its units
+        ("en", "On 1 May 2020, a man was assaulted by a mob in Aurangabad city (Aurangabad, Maharashtra) for "
+               "alerting authorities.", "Maharashtra"),
+    ],
+)
+def test_extract_unknown_place_lies_in_the_units_its_address_names(real_pipeline, lang: str, text: str, admin1: str) -> None:
+    events = real_pipeline(Article(doc_id="addr", text=text, pub_date=date(2020, 5, 9), language=lang)).events
+    assert events and {(e.admin1, e.geo_precision is not None and e.location not in ("India", "Indonesia", "Mozambique")) for e in events} == {(admin1, True)}

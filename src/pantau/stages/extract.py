@@ -39,7 +39,11 @@ _LEAD_DAYS = 7
 _REPEAT_REACH = 30
 # Between two names of an address: a comma, or capitalised names ending in one ("Jalan Medan
 # Merdeka Selatan, ") -- words of the street or building that the gazetteer need not know.
-_ADDRESS_GAP = re.compile(r"\s*,\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*")
+# (a type word may close a name: "Silalas subdistrict, West Medan district"; a bracket may open the
+# units: "Morideni (Logobou, Tapoa)"; a compass word may open the next name)
+_ADDRESS_GAP = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s*[,(]\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*(?:[A-Z][a-z]+\s+)?"
+)
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
 _STATE_INTER = 1
@@ -526,10 +530,15 @@ class Extractor:
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
         trusted = self._trusted(fr.places, focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
-        if reading is None and fr.places:
+        if (reading is None or reading.place.kind == "country") and fr.places:
             chain = self._address_chain(doc.text, fr.places[-1], sentence_places)
-            if chain is not None:
-                reading = self.geo.resolve_reading([chain], focus)
+            if chain:
+                # "in Morideni (Logobou, Tapoa)", "in Silalas subdistrict, West Medan district, Medan
+                # city, ...": the unknown (or ambiguous) place the clause names lies in the units
+                # its address goes on to name, which the clause's commas and brackets cut off
+                wider = self.geo.resolve_reading([*trusted, *chain], focus) or self.geo.resolve_reading(chain[-1:], focus)
+                if wider is not None and (reading is None or wider.place.kind != "country"):
+                    reading = wider
         place = self.geo.ref(reading) if reading is not None else None
         if place is None:
             reading = None
@@ -643,11 +652,11 @@ class Extractor:
         return out
 
     @staticmethod
-    def _address_chain(text: str, first: Any, places: Any) -> Any:
-        """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat": when the place the
-        clause names is unknown, the address it opens goes on, smaller to larger, in names set off
-        by commas; its last name (the town or district) places the event."""
-        last = None
+    def _address_chain(text: str, first: Any, places: Any) -> list[Any]:
+        """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat", "Morideni (Logobou,
+        Tapoa)": the address a place opens goes on, smaller to larger, in names set off by commas
+        or a bracket; the known places named in it, in order."""
+        chain: list[Any] = []
         end = first.end
         for p in sorted(places, key=lambda p: p.start):
             if p.start < end:
@@ -655,9 +664,9 @@ class Extractor:
             if not _ADDRESS_GAP.fullmatch(text[end : p.start]):
                 break
             if p.candidates:
-                last = p
+                chain.append(p)
             end = p.end
-        return last
+        return chain
 
     @staticmethod
     def _told_with(doc: Doc, fr: Frame) -> str:
