@@ -497,7 +497,9 @@ class MentionFinder:
         hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        toks = self._tokens(text, start, end, glued)
+        # no glued word here: the tokens are the words found above, lower-cased already
+        make = _make_token
+        toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
