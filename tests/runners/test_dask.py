@@ -123,3 +123,17 @@ def test_runners_dask_local_cluster_runs_without_the_sampling_profiler():
         assert set(c.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
     assert dask.config.get("distributed.worker.profile.enabled") == before
     assert dask.config.get("distributed.comm.timeouts.connect")  # the defaults were not dropped on the way out
+
+
+def test_runners_dask_local_cluster_workers_poll_their_monitors_less_often():
+    """The system and memory monitors and the event-loop tick poll less often than Dask's defaults
+    in the worker processes (the setting crosses the nanny); Dask's own configuration is left whole."""
+    import dask
+
+    keys = ("distributed.admin.system-monitor.interval", "distributed.worker.memory.monitor-interval",
+            "distributed.admin.tick.interval")
+    before = [dask.config.get(k) for k in keys]
+    with dask_client(None, 1, processes=True) as c:
+        seen = list(c.run(lambda: [dask.config.get(k) for k in keys]).values())
+    assert seen == [["5s", "1s", "200ms"]]
+    assert [dask.config.get(k) for k in keys] == before
