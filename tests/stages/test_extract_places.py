@@ -52,3 +52,16 @@ def test_id_extract_glued_dateline_city_is_no_event_place(real_pipeline) -> None
     text = "Liputan6.com, JakartaDua orang tewas ditembak kelompok bersenjata pada Selasa (10/8/2021)."
     events = real_pipeline(Article(doc_id="t5", text=text, pub_date=date(2021, 8, 11))).events
     assert all(e.location != "Jakarta" for e in events)  # (no place known: no event is coded)
+
+
+def test_extract_embassy_seat_is_no_event_place(real_pipeline) -> None:
+    """'Kedutaan Besar Israel di Washington mengklaim ...', 'the Israeli embassy in Washington
+    said ...': the town is the embassy's seat (pack embassy_words), not where the missile fell."""
+    for lang_text in (
+        "Dalam pernyataan terpisah, militer Israel dan Kedutaan Besar Israel di Washington mengklaim "
+        "bahwa Iran meluncurkan sebuah rudal ke arah Israel pada Kamis (19/6).",
+        "In a separate statement, the Israeli military and the Israeli embassy in Washington said "
+        "Iran launched a missile at Israel on Thursday.",
+    ):
+        events = real_pipeline(Article(doc_id="t-emb", text=lang_text, pub_date=date(2025, 6, 20))).events
+        assert all(e.location != "Washington" for e in events)

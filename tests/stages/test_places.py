@@ -871,3 +871,64 @@ def test_district_seat_is_the_town_of_its_name() -> None:
     unit = next(p for p in gaz.candidates("Jaffna") if p.kind == "admin2")
     seat = gaz.seat(unit)
     assert seat is not None and seat.name == "Jaffna"
+
+
+@pytest.mark.parametrize("lang,text,iso3", [
+    ("en", "IS militants shelled an army unit in Tabaj village in Jalawla district of Kirkuk province.", "IRQ"),
+    ("id", "Jet Turki menyerang sasaran PKK di Gare, wilayah Dahuk, Irak utara.", "IRQ"),
+])
+def test_places_namesake_abroad_of_a_passage_about_another_country(parsers, lang: str, text: str, iso3: str) -> None:
+    """A name whose only readings lie in a country no other name of the passage is in, nor
+    beside, is a namesake abroad (Tabay, Venezuela; Gare, Paris), even when its own vote put
+    that country in the focus: the event stays in the country the passage names."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == iso3
+
+
+@pytest.mark.parametrize("text,iso3,lat,lon", [
+    ("Rioters blocked the Tripoli-Beirut highway with stones and burning tyres.", "LBN", 34.43, 35.84),
+    ("Protesters blocked the Rashayya-Masnaa road for an hour.", "LBN", 33.50, 35.84),
+])
+def test_en_places_route_ends_are_places(parsers, text: str, iso3: str, lat: float, lon: float) -> None:
+    """"X-Y road" (pack route_words) names two places, the road's ends: neither is a fragment
+    of a longer name nor a thing named after a place ("Raju street"); the first is where."""
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == iso3 and near(ref, lat, lon)
+
+
+def test_en_places_street_named_after_a_place_stays_a_thing(parsers) -> None:
+    text = "A man was shot on Raju street near the Ash-Shajara road."
+    assert all(m.surface != "Raju" for m in parsers["en"].find(text, 0, len(text)))
+
+
+@pytest.mark.parametrize("lang,text,relation", [
+    ("id", "Militer Israel dan Kedutaan Besar Israel di Washington mengklaim Iran menembakkan rudal.", "of"),
+    ("en", "The Israeli embassy in Washington said rockets were fired.", "of"),
+    ("en", "Dozens demonstrated in front of the French embassy in Washington on Monday.", "in"),
+    ("id", "Ratusan orang berunjuk rasa di depan Kedubes AS di Washington.", "in"),
+])
+def test_places_embassy_seat_is_the_institutions_place(parsers, lang: str, text: str, relation: str) -> None:
+    """A town after "EMBASSY ... in" is the embassy's seat (relation "of"), unless a locative
+    stands before the embassy: then the event happened there."""
+    geo = parsers[lang]
+    washington = [m for m in geo.find(text, 0, len(text)) if m.surface == "Washington"]
+    assert [m.relation for m in washington] == [relation]
+
+
+def test_en_places_embassy_seat_yields_to_an_equal_place(parsers) -> None:
+    text = "The Israeli embassy in Washington said rockets were fired toward Sderot."
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.location == "Sderot"
+
+
+def test_id_places_sea_word_glued_to_the_word_before(parsers) -> None:
+    """"pemilikSelat Hormuz" (scraping glued "pemilik" and "Selat"): the strait, not the island
+    town Hormuz; waters named after the land are no place (not_place_before)."""
+    text = "Iran adalah pemilikSelat Hormuz yang strategis."
+    assert [m.surface for m in parsers["id"].find(text, 0, len(text))] == ["Iran"]
