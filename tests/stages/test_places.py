@@ -932,3 +932,70 @@ def test_id_places_sea_word_glued_to_the_word_before(parsers) -> None:
     town Hormuz; waters named after the land are no place (not_place_before)."""
     text = "Iran adalah pemilikSelat Hormuz yang strategis."
     assert [m.surface for m in parsers["id"].find(text, 0, len(text))] == ["Iran"]
+
+
+@pytest.mark.parametrize("lang,text,lat,lon", [
+    ("en", "A protest took place at the National Cathedral in Ermita, Manila after the order.", 14.60, 120.98),
+    ("en", "They staged a demonstration in Jaro, Iloilo City, Iloilo to condemn the killing.", 10.70, 122.56),
+    ("id", "Aktivis berunjuk rasa di Jaro, Iloilo City, Iloilo, pada Jumat.", 10.70, 122.56),
+])
+def test_places_quarter_of_a_city_in_a_chain_is_no_list(parsers, lang: str, text: str, lat: float, lon: float) -> None:
+    """"Cathedral in Ermita, Manila" and "Jaro, Iloilo City, Iloilo" are a quarter, its city
+    (and the city's province), not a list of towns: near the city, never the namesake villages
+    elsewhere in the country."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and near(ref, lat, lon)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Armed men kidnapped the former mayor in El Salto, Jalisco."),
+    ("id", "Orang bersenjata menculik mantan wali kota di El Salto, Jalisco."),
+])
+def test_places_unit_seat_beats_namesake_villages_of_its_province(parsers, lang: str, text: str) -> None:
+    """"El Salto" names a municipality of Jalisco, its seat, and another El Salto in Jalisco: the
+    name's town is the unit's seat (the gazetteer knows it), not the ambiguous province."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 20.52, -103.18)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Protesters gathered in Sulaimani on Monday."),
+    ("id", "Ratusan orang berunjuk rasa di Sulaimani, Irak."),
+])
+def test_places_kurdish_short_form_of_sulaymaniyah(parsers, lang: str, text: str) -> None:
+    """"Sulaimani"/"Slemani" (supplement aliases of the city, GeoNames 98463) is Sulaymaniyah city."""
+    ref = place(parsers, lang, text, ("IRQ",))
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 35.56, 45.43)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The US government announced it was withdrawing two missile batteries from Saudi Arabia."),
+    ("id", "Pemerintah AS mengumumkan penarikan dua baterai rudal dari Arab Saudi."),
+])
+def test_places_country_the_action_left_beats_a_bare_country(parsers, lang: str, text: str) -> None:
+    """Of two bare countries, the one the action went to or came from is where it happened;
+    "the US government" says whose."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "SAU"
+
+
+def test_en_places_coast_is_a_common_word(parsers) -> None:
+    """"Coast of Zwara": a coast, not Tanzania's Coast region (en not_places)."""
+    text = "Warplanes targeted positions in Coast of Zwara (An Nuqat Al Khams)."
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "LBY"
+
+
+def test_id_places_big_city_keeps_its_unit_bonus_beside_a_namesake_seat(parsers) -> None:
+    """Houston, Minnesota is the seat of a Houston County; that says nothing about Texas, where
+    Houston is no county seat: "di Houston" stays the Texan city."""
+    ref = place(parsers, "id", "Ribuan orang berunjuk rasa di Houston pada Sabtu.", ("USA",))
+    assert ref is not None and near(ref, 29.76, -95.36)

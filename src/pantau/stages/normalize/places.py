@@ -381,8 +381,7 @@ class Geoparser:
                 # readings all lie outside the one country of the second: namesakes abroad
                 link = True
             elif link is False and not self._within_any(candidates, accepted[k + 1][2]) and not (
-                    self._quarter_of(candidates, accepted[k + 1][2]) and not (k and _listed(text, accepted[k - 1][1], a))
-                    and not (k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]))):
+                    self._quarter_of(candidates, accepted[k + 1][2]) and not self._in_list(text, accepted, k)):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
@@ -470,6 +469,17 @@ class Geoparser:
         if sure:
             return True
         return False if comma else None
+
+    def _in_list(self, text: str, accepted: Sequence[tuple[int, int, tuple[int, ...], str]], k: int) -> bool:
+        """True when the pair of names k, k+1 stands in a list ("Jaro, Molo and Iloilo City"): a
+        list word or comma before k or after k+1. Not "Cathedral in Ermita, Manila" (the word
+        before ties a place to Ermita) nor "Jaro, Iloilo City, Iloilo" (the province the city
+        lies in closes the chain)."""
+        if k and _listed(text, accepted[k - 1][1], accepted[k][0]) \
+                and self._link(text, accepted[k - 1][1], accepted[k][0]) is not True:
+            return True
+        return k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]) \
+            and not self._within_any(self._places(accepted[k + 1][2]), accepted[k + 2][2])
 
     def _quarter_of(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when the first name reads only as villages or small towns and the second as a
@@ -1027,6 +1037,15 @@ class Geoparser:
         # Units named like the mention: a town named like its own province or district
         # ("Kandahar", "Raqqa") is that unit's seat far more often than a namesake elsewhere.
         units = {(p.country, p.admin1) for p in candidates if p.kind in ("admin1", "admin2")}
+        # Of namesake towns in that unit's province, its seat when the gazetteer knows it ("El
+        # Salto": the seat of El Salto municipality, not an El Salto village elsewhere in Jalisco).
+        seats = self._unit_seats(candidates) if units else _NONE
+        if seats:  # only a seat spelled by the name itself (Pratapgarh district's seat is Bela)
+            said_bare = self._bare(mention.surface)
+            seats = frozenset(p.key for p in candidates if p.key in seats and self._bare(p.name) == said_bare)
+        # the provinces where it decides (Houston, Texas is no seat of Houston County, Texas, and
+        # keeps the bonus; Houston, Minnesota, seat of Houston County, Minnesota, does not take it)
+        seated = {(p.country, p.admin1) for p in candidates if p.key in seats} if seats else _NONE
 
         near = countries | set(focus)
         base = self._base_memo
@@ -1043,7 +1062,8 @@ class Geoparser:
             s = base(p)  # the prior, less 30 for a unit without a known seat (no point to code)
             country, kind = p.country, p.kind
             where = (country, p.admin1)
-            if kind == "populated" and where in units and (not regions or where in regions) and not mention.of_unknown:
+            if kind == "populated" and where in units and (where not in seated or p.key in seats) \
+                    and (not regions or where in regions) and not mention.of_unknown:
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
             if kind == "populated" and len(candidates) > 1:
                 if self._own_name(mention, p):
@@ -1272,7 +1292,7 @@ class Geoparser:
         if any(cue_of(rh) in ("in", "near") for rh in readings):
             readings = [rh for rh in readings if cue_of(rh) not in ("to", "from", "of")]
 
-        def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, int, int, int, int, int]:
+        def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, ...]:
             i, (r, head) = irh
             # A type word that cannot describe the reading ("ibu kota Iran, Teheran": the capital
             # is Teheran, not the country) is no cue for it.
@@ -1286,7 +1306,10 @@ class Geoparser:
             # where it happened more surely than a bare town elsewhere in the sentence.
             pinned = int(r.mention is not head or head.qualifier_sure and head.start in qualifier)
             # An embassy's seat ("the Israeli embassy in Washington said") yields to an equal place.
-            return (cue, pinned, spec, int(r.certain), int(cue_of((r, head)) != "of"), -i)
+            # Of two bare countries, the one the action went to or came from ("withdrawing troops
+            # from Saudi Arabia") before one naming whose ("the US government").
+            told = int(cue_of((r, head)) in ("to", "from") and r.place.kind == "country")
+            return (cue, pinned, spec, int(r.certain), int(cue_of((r, head)) != "of"), told, -i)
 
         # A bare country or region named beside a more specific place of its own is context,
         # not the event's place; the rank prefers the specific one.
