@@ -999,3 +999,16 @@ def test_id_places_big_city_keeps_its_unit_bonus_beside_a_namesake_seat(parsers)
     Houston is no county seat: "di Houston" stays the Texan city."""
     ref = place(parsers, "id", "Ribuan orang berunjuk rasa di Houston pada Sabtu.", ("USA",))
     assert ref is not None and near(ref, 29.76, -95.36)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "An armed fight broke out in the Tabbaneh area of Tripoli between two families."),
+    ("id", "Bentrokan bersenjata pecah di kawasan Tabbaneh, Tripoli, antara dua keluarga."),
+])
+def test_places_quarter_names_which_tripoli(parsers, lang: str, text: str) -> None:
+    """A known quarter (supplement: Bab al-Tabbaneh) places its city: Tripoli, Lebanon, not
+    Libya's capital of the same name."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "LBN" and near(ref, 34.43, 35.84)
