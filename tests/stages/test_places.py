@@ -1012,3 +1012,14 @@ def test_places_quarter_names_which_tripoli(parsers, lang: str, text: str) -> No
     mentions = geo.find(text, 0, len(text))
     ref = geo.resolve(mentions, geo.focus(mentions))
     assert ref is not None and ref.country == "LBN" and near(ref, 34.43, 35.84)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Shop owners protested the closures during the month of Ramadan in the town."),
+    ("id", "Warga berunjuk rasa selama bulan Ramadan di alun-alun."),
+    ("ms", "Penduduk berhimpun pada bulan Ramadan di dataran itu."),
+])
+def test_places_ramadan_is_a_month(parsers, lang: str, text: str) -> None:
+    """"Ramadan" is a month (not_places), not an alternate name of Turabah, Saudi Arabia."""
+    geo = parsers[lang] if lang in parsers else Geoparser(Gazetteer.load(), PackSet()[lang])
+    assert all(m.surface != "Ramadan" for m in geo.find(text, 0, len(text)))
