@@ -107,3 +107,16 @@ def test_extract_arrest_with_no_force_takes_the_force_of_the_arrest_before(real_
 def test_extract_unknown_place_lies_in_the_units_its_address_names(real_pipeline, lang: str, text: str, admin1: str) -> None:
     events = real_pipeline(Article(doc_id="addr", text=text, pub_date=date(2020, 5, 9), language=lang)).events
     assert events and {(e.admin1, e.geo_precision is not None and e.location not in ("India", "Indonesia", "Mozambique")) for e in events} == {(admin1, True)}
+
+
+def test_extract_embassy_seat_is_no_event_place(real_pipeline) -> None:
+    """'Kedutaan Besar Israel di Washington mengklaim ...', 'the Israeli embassy in Washington
+    said ...': the town is the embassy's seat (pack embassy_words), not where the missile fell."""
+    for lang_text in (
+        "Dalam pernyataan terpisah, militer Israel dan Kedutaan Besar Israel di Washington mengklaim "
+        "bahwa Iran meluncurkan sebuah rudal ke arah Israel pada Kamis (19/6).",
+        "In a separate statement, the Israeli military and the Israeli embassy in Washington said "
+        "Iran launched a missile at Israel on Thursday.",
+    ):
+        events = real_pipeline(Article(doc_id="t-emb", text=lang_text, pub_date=date(2025, 6, 20))).events
+        assert all(e.location != "Washington" for e in events)
