@@ -330,7 +330,8 @@ class Geoparser:
                         taken_until = fuzzy_from = a + cont[0]
                         break
                 if self._route_end(text, start + a, start + b) \
-                        or not self._named_thing(wide, start + a - lo, start + b - lo, text[lo:start + a]):
+                        or not self._named_thing(wide, start + a - lo, start + b - lo,
+                                                 text[max(lo, start + a - 40):start + a]):
                     side = self._directional(wide, start + a - lo, start + b - lo, key) if self._dir_any else None
                     if side is not None:  # "di Israel selatan", "in southern Lebanon": the region
                         accepted.append((start + a + side[0], start + b + side[1], side[2], ""))
@@ -796,8 +797,10 @@ class Geoparser:
         it ("the Tripoli-Beirut highway", "Rashayya-Masnaa road")."""
         if self._route_next is None:
             return False
-        if self._route_next.match(text, b, min(len(text), b + 60)):
+        if "-" in text[b:b + 2] and self._route_next.match(text, b, min(len(text), b + 60)):
             return True
+        if "-" not in text[max(0, a - 2):a]:  # (cheap tests first: most names touch no hyphen)
+            return False
         before = self._route_after.match(text, b, min(len(text), b + 30)) \
             and self._route_before.search(text, max(0, a - 40), a)
         # "Ash-Shajara road": an article, not the other end
