@@ -149,3 +149,21 @@ def test_extract_armed_conflict_that_broke_out_is_a_clash_at_the_border_temple(r
 )
 def test_extract_ongoing_armed_conflict_is_no_event(real_pipeline, lang: str, text: str) -> None:
     assert real_pipeline(Article(doc_id="konf", text=text, pub_date=date(2025, 7, 22), language=lang)).events == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "TPNPB Bakar Pesawat Susi Air di Nduga, Pilot Selandia Baru Disandera\n\n"
+               "Juru bicara TPNPB, Sebby Sambom, dalam keterangan tertulis menyatakan pilot itu disandera dan tidak "
+               "akan dibebaskan sebelum Indonesia mengakui kemerdekaan Papua."),
+        ("ms", "TPNPB Bakar Pesawat di Nduga, Juruterbang New Zealand Diculik\n\n"
+               "Jurucakap TPNPB, Sebby Sambom, dalam kenyataan bertulis berkata juruterbang tersebut diculik dan tidak "
+               "akan dibebaskan sebelum Indonesia mengiktiraf kemerdekaan Papua."),
+    ],
+)
+def test_extract_passive_act_on_one_already_told_of_is_no_new_event(real_pipeline, lang: str, text: str) -> None:
+    """"pilot itu disandera": the act told again of the one the lead named, not a second event
+    (which its only place, "Papua" of a political demand, put in another province)."""
+    events = real_pipeline(Article(doc_id="ref", text=text, pub_date=date(2023, 2, 8), language=lang)).events
+    assert len(events) == 1 and events[0].sub_event_type == "Abduction/forced disappearance"

@@ -265,6 +265,7 @@ class Extractor:
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
+        frames = self._demote_retold(frames)
         if self.finder.lead_place:
             frames = self._lead_place(frames, doc, sents, places_of)
         self.stats.frames += len(frames)
@@ -510,6 +511,23 @@ class Extractor:
                 fr = replace(fr, status="support", reason="undated")
             if fr.status == "event" and own and dated_at is None:
                 dated_at = fr.sentence
+            out.append(fr)
+        return out
+
+    @staticmethod
+    def _demote_retold(frames: list[Frame]) -> list[Frame]:
+        """"TPNPB ... Pilot Selandia Baru Disandera" ... "menyatakan pilot itu disandera dan tidak akan
+        dibebaskan": an act done to one the text already told of ("pilot itu"), of a kind an earlier
+        sentence told, is that act told again: it may support an event, never found one. (A new act
+        on a known subject -- "Jet tempur itu ditembak jatuh" -- stays news.)"""
+        first_told: dict[str, int] = {}  # sub-type -> the first sentence that tells one
+        out: list[Frame] = []
+        for fr in sorted(frames, key=lambda f: (f.sentence, f.trigger.start)):
+            earlier = first_told.get(fr.sub_event_type)
+            if fr.status == "event" and fr.extra.get("known_subject") and earlier is not None and earlier < fr.sentence:
+                fr = replace(fr, status="support", reason="reference")
+            if fr.status != "dropped":
+                first_told.setdefault(fr.sub_event_type, fr.sentence)
             out.append(fr)
         return out
 

@@ -341,6 +341,9 @@ class FrameBuilder:
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
                     extra={"civilian_target": civilian, "remote_guess": guessed,
+                           # "pilot itu disandera": done to one already told of (Extractor._demote_retold)
+                           "known_subject": trig.form == "passive" and self._cue(cues, "reference_subject", trig, clause, toks)
+                           and not self._told_anew(text, clause, dates),
                            "met": ev_type == "Protests" and self._cue(cues, "at_protest", trig, clause, toks)},
                 )
             )

@@ -37,6 +37,7 @@ CUE_KINDS = (
     "tally",
     "purpose",
     "reference",
+    "reference_subject",
     "modifier",
     "direction",
     "locative",
