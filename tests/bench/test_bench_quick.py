@@ -17,7 +17,7 @@ import pytest
 def test_bench_quick_prints_every_figure_and_ends_with_the_rate(tmp_path):
     report = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from pantau.cli import main; sys.exit(main(sys.argv[1:]))", "bench", "--quick", "--no-dask", "--sizes", "10,20,30", "--json", str(report)],
+        [sys.executable, "-c", "import sys; from pantau.cli import main; sys.exit(main(sys.argv[1:]))", "bench", "--quick", "--no-dask", "--sizes", "10,20,30", "--scale-size", "100", "--json", str(report)],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
@@ -29,6 +29,7 @@ def test_bench_quick_prints_every_figure_and_ends_with_the_rate(tmp_path):
                    "process pool", "targets:", "peak memory"):
         assert needle in text, needle
     assert [int(m) for m in re.findall(r"^\s+(\d+) articles: ", text, re.M)] == [10, 20, 30]
+    assert re.search(r"process pool on 10\d articles", text), "--scale-size sets the pool's corpus"
     figures = json.loads(report.read_text())
     assert {"size.10", "size.20", "size.30", "pool", "growth", "peak_rss_mb", "articles_per_s_per_core"} <= set(figures)
     assert int(lines[-1].split()[0]) == round(figures["articles_per_s_per_core"])

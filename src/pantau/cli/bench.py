@@ -30,6 +30,11 @@ def bench(
     shared: Annotated[
         Optional[Path], typer.Option("--shared", help="The shared folder with samples/ and corpus/ [default: ../shared when present].")
     ] = None,
+    scale_size: Annotated[
+        Optional[int],
+        typer.Option("--scale-size", min=100, help="Articles for the pool and Dask comparisons [default: 2000]; more "
+                     "amortise each worker's warm-up (its word and place memos start empty)."),
+    ] = None,
     no_dask: Annotated[bool, typer.Option("--no-dask", help="Skip the Dask LocalCluster comparison.")] = False,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write every figure to this JSON file.")] = None,
 ) -> None:
@@ -43,5 +48,7 @@ def bench(
                                     "json_path": json_out}
     if sizes is not None:
         overrides["sizes"] = _sizes(sizes)
+    if scale_size is not None:
+        overrides["scale_size"] = scale_size
     config = BenchConfig.quick_config(**overrides) if quick else BenchConfig(**overrides)  # type: ignore[arg-type]
     run_bench(config, emit=lambda line: typer.echo(line))
