@@ -167,3 +167,11 @@ def test_extract_passive_act_on_one_already_told_of_is_no_new_event(real_pipelin
     (which its only place, "Papua" of a political demand, put in another province)."""
     events = real_pipeline(Article(doc_id="ref", text=text, pub_date=date(2023, 2, 8), language=lang)).events
     assert len(events) == 1 and events[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_extract_address_says_which_country_a_known_name_is_in(real_pipeline) -> None:
+    """"the village of Boungou (Fada Ngourma, Gourma)": the name read alone is Bungu in Tanzania; the
+    units its address names put it in Burkina Faso's Gourma."""
+    text = "On 30 April 2020, unknown gunmen entered the village of Boungou (Fada Ngourma, Gourma), and killed two people."
+    events = real_pipeline(Article(doc_id="bfo", text=text, pub_date=date(2020, 5, 2), language="en")).events
+    assert [(e.country, e.admin1) for e in events] == [("BFA", "Est")]

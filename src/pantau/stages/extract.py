@@ -547,15 +547,19 @@ class Extractor:
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
         trusted = self._trusted(fr.places, focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
-        if (reading is None or reading.place.kind == "country") and fr.places:
-            chain = self._address_chain(doc.text, fr.places[-1], sentence_places)
-            if chain:
-                # "in Morideni (Logobou, Tapoa)", "in Silalas subdistrict, West Medan district, Medan
-                # city, ...": the unknown (or ambiguous) place the clause names lies in the units
-                # its address goes on to name, which the clause's commas and brackets cut off
-                wider = self.geo.resolve_reading([*trusted, *chain], focus) or self.geo.resolve_reading(chain[-1:], focus)
-                if wider is not None and (reading is None or wider.place.kind != "country"):
-                    reading = wider
+        chain = self._address_chain(doc.text, fr.places[-1], sentence_places) if fr.places else []
+        if chain:
+            # "in Morideni (Logobou, Tapoa)", "in Silalas subdistrict, West Medan district, Medan city,
+            # ...", "di Distrik Paro, Kabupaten Nduga": the place the clause names lies in the units its
+            # address goes on to name, which the clause's commas and brackets cut off. They place an
+            # unknown or ambiguous name, and say which country a known one is in (Paro, not Bhutan's).
+            wider = self.geo.resolve_reading([*trusted, *chain], focus) or self.geo.resolve_reading(chain[-1:], focus)
+            if wider is not None and (
+                reading is None
+                or (reading.place.kind == "country" and wider.place.kind != "country")
+                or wider.place.country != reading.place.country
+            ):
+                reading = wider
         place = self.geo.ref(reading) if reading is not None else None
         if place is None:
             reading = None
