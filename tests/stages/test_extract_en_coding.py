@@ -741,3 +741,18 @@ def test_en_extract_live_bullets_are_excessive_force(real_pipeline) -> None:
     """Issue 4 (session 6): "live bullets" fired at a protest is lethal force (as "live ammunition")."""
     text = "On 8 May 2020, Israeli forces dispersed the weekly march in Kafr Qaddum with tear gas and live bullets."
     assert _events(real_pipeline, text) == [("Protests", "Excessive force against protesters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): a report's short form of a protest -- people "in front of" a building
+        # with a demand in the clause -- is a protest; "in front of" with no demand is a place
+        ("On 4 May 2020, nurses of the Al-Sadr Hospital in front of its building in Basra city demanding salaries.",
+         [("Protests", "Peaceful protest")]),
+        ("On 4 May 2020, police arrested a man in front of the mosque in Basra city.",
+         [("Strategic developments", "Arrests")]),
+    ],
+)
+def test_en_extract_crowd_in_front_of_a_building_demanding(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
