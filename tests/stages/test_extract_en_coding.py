@@ -756,3 +756,10 @@ def test_en_extract_live_bullets_are_excessive_force(real_pipeline) -> None:
 )
 def test_en_extract_crowd_in_front_of_a_building_demanding(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_forces_bringing_reinforcements_are_actor1(real_pipeline) -> None:
+    """Issue 4 (session 6): "Turkish forces brought military reinforcements": Turkey's forces, not
+    the event country's "military" read from the reinforcements."""
+    text = "On 4 May 2020, Turkish forces brought military reinforcements to their positions in Idleb city."
+    assert _actors(real_pipeline, text) == [("Strategic developments", "Military Forces of Turkey")]
