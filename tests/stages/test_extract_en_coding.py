@@ -763,3 +763,19 @@ def test_en_extract_forces_bringing_reinforcements_are_actor1(real_pipeline) -> 
     the event country's "military" read from the reinforcements."""
     text = "On 4 May 2020, Turkish forces brought military reinforcements to their positions in Idleb city."
     assert _actors(real_pipeline, text) == [("Strategic developments", "Military Forces of Turkey")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        # issue 4 (session 6): the weapon noun types the event; who acted on whom are the subject and
+        # object of the verb before it in its clause, not the name nearest the weapon
+        ("en", "On 30 April 2020, GNA forces attacked LNA positions with heavy artillery fire in Ayn Zarah (Tripoli).",
+         ("Military Forces of Libya Government of National Accord", "Military Forces of Libya Haftar Faction")),
+        ("id", "Pasukan Israel menyerang posisi Hamas dengan artileri di Khan Younis, Gaza, Kamis (30/4/2020).",
+         ("Military Forces of Israel", "Hamas Movement")),
+    ],
+)
+def test_weapon_told_after_its_verb_takes_the_verbs_actors(real_pipeline, lang: str, text: str, actors: tuple[str, str]) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.actor1, e.actor2) for e in real_pipeline(article).events] == [("Explosions/Remote violence", *actors)]

@@ -1071,6 +1071,17 @@ class FrameBuilder:
                     # without its auxiliary): the attack named after the killing, with its owner right
                     # before it, says who did it to whom
                     roles = {"actor1": main.actor2, "actor2": main.actor1}
+                verb = next(
+                    (g for g in live if g is not main and g.trigger.verbal and g.trigger.form == "active"
+                     and g.trigger.start < main.trigger.start
+                     and g.actor1 is not None and g.actor1.end <= g.trigger.start
+                     and getattr(g.actor1, "role_kind", None) not in _VICTIM_ROLES),
+                    None,
+                ) if not main.trigger.verbal and not roles else None
+                if verb is not None:
+                    # "GNA forces attacked LNA positions with heavy artillery fire": the weapon says what
+                    # happened; who did it to whom is the verb's subject and object
+                    roles = {"actor1": verb.actor1, "actor2": verb.actor2 or main.actor2}
                 # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
                 # mention of one of them may tell part of the same incident (merge_article._told_with)
                 also = tuple(g.trigger.lemma for g in live if g is not main)
