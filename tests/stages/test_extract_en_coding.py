@@ -695,6 +695,12 @@ def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real
                "The Taliban has not claimed responsibility.", "Unidentified Armed Group (Afghanistan)"),
         ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
                "menewaskan dua polisi. Kelompok Abu Sayyaf mengaku bertanggung jawab atas serangan itu.", "ASG: Abu Sayyaf"),
+        # ... or the group a later sentence names as who planted it (the cue's ``after`` list)
+        ("en", "On 1 May 2020, a transport vehicle was struck by an IED near Bara (Ansongo, Gao), wounding several people. "
+               "The device was likely planted by ISGS or JNIM militants.",
+         "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
+        ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
+               "menewaskan dua polisi. Bom itu diduga dipasang oleh kelompok Abu Sayyaf.", "ASG: Abu Sayyaf"),
     ],
 )
 def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, text: str, actor1: str) -> None:
