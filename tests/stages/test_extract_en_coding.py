@@ -785,3 +785,17 @@ def test_en_extract_forces_bringing_reinforcements_are_actor1(real_pipeline) -> 
 def test_weapon_told_after_its_verb_takes_the_verbs_actors(real_pipeline, lang: str, text: str, actors: tuple[str, str]) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
     assert [(e.event_type, e.actor1, e.actor2) for e in real_pipeline(article).events] == [("Explosions/Remote violence", *actors)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # issue 4 (session 6): a clause whose subject opens with "a" ("a man from ... died") counts
+        # one dead; two joined subjects are not one (no number: ACLED's 3)
+        ("On 29 April 2020, a man from Saqba in Rural Damascus died as a result of torture in a regime prison.", 1),
+        ("On 29 April 2020, a man and his son from Saqba in Rural Damascus died as a result of torture in a regime prison.", 3),
+    ],
+)
+def test_en_extract_singular_subject_of_a_death_counts_one(real_pipeline, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]

@@ -80,6 +80,8 @@ _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash")
 _APPOSITION = 2
 # At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
 _CARRY_WORDS = 3
+# At most this many words from a clause's singular subject ("a man from ...") to its death word.
+_SUBJECT_WORDS = 8
 # At most this many words before a death word for the auxiliary that makes it passive ("were also killed").
 _AUX_REACH = 2
 # At most this many words between a death word and the actor whose dead it counts ("were also killed").
@@ -1203,6 +1205,14 @@ class FrameBuilder:
         if not left:
             if before and before[-1].text.lower() in self.finder.singular_before:
                 return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
+            home = next((c for c in clauses if c.start <= d_start < c.end), None)
+            opening = [t for t in before if home is not None and t.start >= home.start and t.text not in ",;"]
+            if (
+                not transitive and opening and opening[0].text in self.finder.singular
+                and len(opening) <= _SUBJECT_WORDS
+                and not re.search(self._conj_re(), text[opening[0].start : d_start], re.I)
+            ):
+                return _ONE  # "a man from Saqba in Rural Damascus died": the clause's one subject
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
