@@ -799,3 +799,18 @@ def test_weapon_told_after_its_verb_takes_the_verbs_actors(real_pipeline, lang: 
 def test_en_extract_singular_subject_of_a_death_counts_one(real_pipeline, text: str, fatalities: int) -> None:
     article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
     assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        # issue 4 (session 6): "stabbed a journalist to death": one victim, the verb's object
+        # (death.object_before), not ACLED's 3 for an unknown number; a count stays the count
+        ("en", "On 4 May 2020, an unidentified man stabbed a famous journalist to death in Mogadishu city (Banadir).", 1),
+        ("en", "On 4 May 2020, unidentified men stabbed two journalists to death in Mogadishu city (Banadir).", 2),
+        ("id", "Orang tak dikenal menikam seorang wartawan hingga tewas di Kota Mogadishu, Somalia, Senin (4/5/2020).", 1),
+    ],
+)
+def test_one_victim_killed_to_death_counts_one(real_pipeline, lang: str, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]

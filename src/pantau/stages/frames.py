@@ -1213,6 +1213,12 @@ class FrameBuilder:
                 and not re.search(self._conj_re(), text[opening[0].start : d_start], re.I)
             ):
                 return _ONE  # "a man from Saqba in Rural Damascus died": the clause's one subject
+            near = before[-_SUBJECT_WORDS:]
+            if len(before) > 1 and before[-1].text in self.finder.death_object:
+                # "stabbed a famous journalist to death": one victim, told as the verb's object
+                one = [t for t in near[:-1] if t.text in self.finder.singular]
+                if one and not re.search(self._conj_re(), text[one[-1].start : d_start], re.I):
+                    return _ONE
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None
