@@ -316,3 +316,18 @@ def test_user_row_may_mark_a_named_party(packs, tmp_path: Path) -> None:
     user.write_text("name,inter,country,role,aliases\nExample Party,3,IDN,party,en:Example Party\n", encoding="utf-8")
     (m,) = ActorDictionary.load(packs, [user]).find("the Example Party office", lang="en")
     assert m.role_kind == "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit, then its force: the unit acts (ACLED codes Densus 88 as its own actor)
+        ("Detasemen Khusus (Densus) 88 Antiteror Polri menangkap empat orang",
+         ["Police Forces of Indonesia Detachment 88"]),
+        ("Densus 88 Polri menangkap tersangka", ["Police Forces of Indonesia Detachment 88"]),
+        # ... but two sides joined by a conjunction stay two
+        ("Densus 88 dan Polri menangkap tersangka", ["Police Forces of Indonesia Detachment 88", "Police Forces of Indonesia"]),
+    ],
+)
+def test_actors_force_named_after_its_unit_is_the_unit(actors: ActorDictionary, text: str, expected: list[str]) -> None:
+    assert names(actors, text, "id") == expected

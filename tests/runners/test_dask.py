@@ -123,3 +123,21 @@ def test_runners_dask_local_cluster_runs_without_the_sampling_profiler():
         assert set(c.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
     assert dask.config.get("distributed.worker.profile.enabled") == before
     assert dask.config.get("distributed.comm.timeouts.connect")  # the defaults were not dropped on the way out
+
+
+def test_runners_dask_each_run_submits_fresh_task_keys(client, inputs, tmp_path, monkeypatch):
+    """A shard run twice in one session (its file changed in between) must not share a task key
+    with the first run: a key the scheduler still holds hands back the old result (the rerun test
+    failed now and then under load because of it)."""
+    keys: list[str] = []
+    submit = client.submit
+
+    def recording(*args, **kwargs):
+        keys.append(kwargs["key"])
+        return submit(*args, **kwargs)
+
+    monkeypatch.setattr(client, "submit", recording)
+    plan = shards.plan_shards(inputs[:1])
+    for _ in range(2):
+        list(run_dask(plan, Settings(), tmp_path / "out", client=client, factory=FakePipeline))
+    assert len(keys) == 2 and keys[0] != keys[1]

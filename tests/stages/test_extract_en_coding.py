@@ -593,6 +593,22 @@ def test_en_extract_regime_forces_and_their_units(real_pipeline, text: str, acto
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "dead"),
+    [
+        # a person named right before the death word is one dead (no count is given)
+        ("id", "Polisi mengatakan Brigjen I Gusti Putu Danny Karya Nugraha, gugur setelah ditembak KKB di "
+               "Distrik Beoga, Minggu (25/4/2021).", 1),
+        ("en", "On 25 April 2021, police said Musa Ibrahim died after gunmen shot at his car in Kano.", 1),
+        # ... but a place before it is no person ("warga Beoga tewas": how many is not told)
+        ("id", "Polisi mengatakan warga Beoga tewas setelah ditembak KKB di Distrik Beoga, Minggu (25/4/2021).", 3),
+    ],
+)
+def test_extract_named_person_dead_is_one(real_pipeline, lang: str, text: str, dead: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 4, 26), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [dead]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # issue 4 (session 6): fighting told as going on after the trigger ("as battles continue") is
@@ -642,6 +658,50 @@ def test_en_extract_intercept_needs_a_weapon(real_pipeline, text: str, expected:
 )
 def test_en_extract_what_people_were_subjected_to_happened(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert _events(real_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 28 July 2020, an Iraqi army brigadier general and a junior officer were killed when Islamic State "
+               "militants attacked their troops in Anbar."),
+        ("id", "Polisi mengatakan seorang prajurit dan seorang guru tewas ditembak KKB di Distrik Beoga, Minggu (25/4/2021)."),
+    ],
+)
+def test_extract_dead_listed_each_with_a_singular_word_are_counted(real_pipeline, lang: str, text: str) -> None:
+    """Two dead joined by a conjunction, each told with "a"/"seorang" and no number: two, not the
+    unknown-number default of 3."""
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 4, 26), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [2]
+
+
+def test_extract_both_dead_are_two(real_pipeline) -> None:
+    text = "On 28 March 2021, two suicide bombers blew themselves up outside a church in Makassar. Both attackers were killed."
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 3, 28), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [2]
+
+
+def test_extract_en_country_after_a_noun_trigger_is_not_its_attacker(real_pipeline) -> None:
+    """"Suicide bombers strike Indonesian cathedral": the demonym is the target's, not the bombers'
+    (in Indonesian "serangan Israel" names the attacker; English puts it before the noun)."""
+    text = "Suicide bombers strike Indonesian cathedral in Makassar on 28 March 2021"
+    article = Article(doc_id="t", text=text, pub_date=date(2021, 3, 28), language="en")
+    assert [e.actor1 for e in real_pipeline(article).events] == ["Unidentified Armed Group (Indonesia)"]
+
+
+def test_extract_unnamed_blast_beside_a_named_bombing_is_that_bombing(real_pipeline) -> None:
+    """The demo's wire report (ours): "Two suicide bombers blew themselves up outside a Roman Catholic
+    cathedral in the Indonesian city of Makassar ..., wounding at least 20 people" then "Both
+    attackers were killed in the blast": one event, the suicide bombing, in Makassar (a reporter's
+    town, but cued "city of" here), with the two bombers dead."""
+    import json
+    from importlib import resources
+
+    wire = resources.files("pantau").joinpath("examples", "demo_wire_articles.jsonl")
+    row = next(r for r in map(json.loads, wire.read_text("utf-8").splitlines()) if r["doc_id"] == "demo-en-makassar-cathedral")
+    article = Article(doc_id=row["doc_id"], text=row["text"], title=row["title"], pub_date=date(2021, 3, 28), language="en")
+    events = real_pipeline(article).events
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Suicide bomb", "Makassar", 2)]
 
 
 @pytest.mark.parametrize(

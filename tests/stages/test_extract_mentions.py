@@ -81,6 +81,33 @@ def test_en_mentions_passive_after_auxiliary(en_finder: MentionFinder) -> None:
     assert (trig.rule.sub_event_type, trig.form) == ("Arrests", "passive")
 
 
+def test_en_mentions_voice_endings_come_from_the_pack(en_finder: MentionFinder) -> None:
+    """Participle, gerund and irregular-participle endings are morphology.toml data (no English
+    ending is written in the code): each form still reads as before."""
+    forms = {}
+    for text in ("gunmen attacked the post", "two men were beaten", "the shooting of a man", "a beating"):
+        (trig,) = en_finder.triggers(text, 0, len(text))
+        forms[text] = trig.form
+    assert forms == {
+        "gunmen attacked the post": "active",
+        "two men were beaten": "passive",
+        "the shooting of a man": "verb",
+        "a beating": "verb",
+    }
+    assert en_finder.participle("wounded") and not en_finder.participle("wounds")
+
+
+def test_mentions_pack_without_endings_has_no_participles(id_finder: MentionFinder) -> None:
+    """A pack that lists no participle endings or subject-origin phrase has neither feature."""
+    assert not id_finder.participle("dibunuhed")
+    assert id_finder.subject_origin is None
+
+
+def test_mentions_subject_origin_from_the_en_pack(en_finder: MentionFinder) -> None:
+    assert en_finder.subject_origin is not None
+    assert en_finder.subject_origin.fullmatch(" of El Diamante village ")
+
+
 def test_en_mentions_compound_beats_head(en_finder: MentionFinder) -> None:
     assert _subs(en_finder, "a roadside bomb")[0][1] == "Remote explosive/landmine/IED"
     assert _subs(en_finder, "a drone strike")[0][1] == "Air/drone strike"

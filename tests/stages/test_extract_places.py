@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pantau.records import Article
 
 
@@ -52,3 +54,56 @@ def test_id_extract_glued_dateline_city_is_no_event_place(real_pipeline) -> None
     text = "Liputan6.com, JakartaDua orang tewas ditembak kelompok bersenjata pada Selasa (10/8/2021)."
     events = real_pipeline(Article(doc_id="t5", text=text, pub_date=date(2021, 8, 11))).events
     assert all(e.location != "Jakarta" for e in events)  # (no place known: no event is coded)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # where the source spoke is not where it happened: the event's own place is Beoga
+        ("id", "Menurut keterangan aparat keamanan di Jayapura, rombongan itu ditembaki KKB saat meninjau "
+               "kampung-kampung di Beoga, Minggu (25/4/2021).", "Beoga"),
+        ("ms", "Menurut kenyataan polis di Kuala Lumpur, sekumpulan lelaki bersenjata menembak seorang peniaga "
+               "di Kota Bharu pada Ahad (25/4/2021).", "Kota Bharu"),
+        ("en", "On 25 April 2021, according to police in Kano, gunmen shot at travellers near Dawakin Tofa.",
+         "Dawakin Tofa"),
+    ],
+)
+def test_extract_place_in_a_source_phrase_is_not_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="src", text=text, pub_date=date(2021, 4, 26), language=lang)).events
+    assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Densus 88 Antiteror Polri menangkap empat orang terduga teroris di Kota Padang, Sumatera Barat, "
+               "Senin (6/10/2025).\n\nSeorang terduga teroris lainnya diamankan di Tanjungbalai pada Senin (6/10/2025)."),
+        ("en", "On 6 October 2025, Densus 88 arrested four terror suspects in Padang, West Sumatra.\n\n"
+               "Another suspect was arrested in Tanjungbalai on the same day."),
+    ],
+)
+def test_extract_arrest_with_no_force_takes_the_force_of_the_arrest_before(real_pipeline, lang: str, text: str) -> None:
+    """An arrest told with no actor, right after an arrest by a named force: that force made it."""
+    events = real_pipeline(Article(doc_id="carry", text=text, pub_date=date(2025, 10, 7), language=lang)).events
+    assert {(e.location, e.actor1) for e in events} == {
+        ("Padang", "Police Forces of Indonesia Detachment 88"),
+        ("Tanjungbalai", "Police Forces of Indonesia Detachment 88"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "admin1"),
+    [
+        # an unknown village, then its units in brackets: the event lies in them (not just the country)
+        ("en", "On 29 April 2020, Islamic militants attacked Arimba village (Quissanga, Cabo Delgado).", "Cabo Delgado"),
+        # an address of units cut by commas, each closed by its type word
+        ("en", "On 6 May 2020, four students held a protest in front of the office building in Silalas subdistrict, "
+               "West Medan district, Medan city, North Sumatra province, opposing the hike in oil prices.", "North Sumatra"),
+        # an ambiguous town (Aurangabad, Bihar or Maharashtra) told with its units
+        ("en", "On 1 May 2020, a man was assaulted by a mob in Aurangabad city (Aurangabad, Maharashtra) for "
+               "alerting authorities.", "Maharashtra"),
+    ],
+)
+def test_extract_unknown_place_lies_in_the_units_its_address_names(real_pipeline, lang: str, text: str, admin1: str) -> None:
+    events = real_pipeline(Article(doc_id="addr", text=text, pub_date=date(2020, 5, 9), language=lang)).events
+    assert events and {(e.admin1, e.geo_precision is not None and e.location not in ("India", "Indonesia", "Mozambique")) for e in events} == {(admin1, True)}

@@ -871,3 +871,17 @@ def test_district_seat_is_the_town_of_its_name() -> None:
     unit = next(p for p in gaz.candidates("Jaffna") if p.kind == "admin2")
     seat = gaz.seat(unit)
     assert seat is not None and seat.name == "Jaffna"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # a church, not Roman in Bulgaria
+        ("en", "Two suicide bombers blew themselves up outside a Roman Catholic cathedral in Makassar.", "Roman"),
+        # a person (Joko Widodo) and a word (a fugitive), not Yoko in Cameroon or Buron in Switzerland
+        ("id", "Presiden Joko Widodo memerintahkan Kapolri mengejar pelaku di Beoga.", "Joko"),
+        ("id", "Densus 88 Tangkap Zulkarnaen, Buron Kasus Bom Bali 2002", "Buron"),
+    ],
+)
+def test_places_words_that_are_no_places(parsers, lang: str, text: str, absent: str) -> None:
+    assert absent not in surfaces(parsers, lang, text)

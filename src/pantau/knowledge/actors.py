@@ -71,6 +71,16 @@ def canonical_match(a: str | None, b: str | None) -> bool:
     return _ACRONYM_PREFIX.sub("", x) == _ACRONYM_PREFIX.sub("", y)
 
 
+# the words between a unit and its force named after it ("Densus 88 Antiteror Polri")
+_UNIT_GAP_WORDS = re.compile(r"\w+")
+
+
+def _unit_gap(gap: str) -> bool:
+    """Between a unit and its force: nothing, or one capitalised word of the unit's full name
+    ("Antiteror"), never a conjunction or a phrase ("pro-Houthi forces and pro-Hadi forces")."""
+    words = _UNIT_GAP_WORDS.findall(gap)
+    return len(words) <= 1 and all(w[0].isupper() for w in words) and not any(ch in ",;:.()" for ch in gap)
+
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
     """One row of countries.tsv as the exporters need it (ACLED's name, numeric code, region)."""
@@ -500,7 +510,8 @@ class ActorDictionary:
             taken.append((c[0], c[1]))
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
-        return self._alternatives(idx, text, self._owned_units(idx, text, [self._mention(text, c) for c in chosen]))
+        mentions = self._owners_after_units(text, self._owned_units(idx, text, [self._mention(text, c) for c in chosen]))
+        return self._alternatives(idx, text, mentions)
 
     @staticmethod
     def _owned_units(idx: _LangIndex, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -513,6 +524,18 @@ class ActorDictionary:
             i for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
             if (a.kind in ("generic", "state") and b.kind == "named" or a.kind == b.kind == "generic")
             and idx.possessive.fullmatch(text, a.end, b.start)
+        }
+        return [m for i, m in enumerate(mentions) if i not in drop]
+
+    @staticmethod
+    def _owners_after_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Detasemen Khusus (Densus) 88 Antiteror Polri menangkap": a state force named right after
+        one of its own units (at most one word between) is the unit's description; the unit acts."""
+        drop = {
+            i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
+            if a.actor is not None and b.actor is not None and a.actor.inter == b.actor.inter
+            and a.actor.name.startswith(b.actor.name + " ")
+            and _unit_gap(text[a.end : b.start])
         }
         return [m for i, m in enumerate(mentions) if i not in drop]
 

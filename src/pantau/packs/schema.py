@@ -353,7 +353,7 @@ _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
     "commentary", "grievance", "demand", "attributive", "at_protest", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
-    "sides", "dispute", "off_duty", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud", "confirmation",
+    "sides", "dispute", "off_duty", "source_phrase", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud", "confirmation",
     "responsibility",
 }
 
@@ -372,6 +372,11 @@ def _cues(data: dict[str, Any]) -> list[str]:
         for key in ("patterns", "transitive", "occurrence", "conjunctions", "subset", "carry", "after"):
             if key in table:
                 problems += check_regexes(list(table[key]), f"{name}.{key}")
+        if "subject_origin" in table:
+            origin = table["subject_origin"]
+            problems += check_regexes([origin], f"{name}.subject_origin") if isinstance(origin, str) else [
+                f"{name}.subject_origin: must be one regex string"
+            ]
     return problems
 
 
@@ -380,8 +385,12 @@ def _morphology(data: dict[str, Any]) -> list[str]:
     allowed = {
         "particles", "suffixes", "prefixes", "active", "passive", "stative", "middle", "noun", "noun_suffixes",
         "reduplication", "min_stem", "undouble", "passive_auxiliaries", "verb_endings", "subject_verbs", "glue_words",
+        "participle_endings", "strong_participle_endings", "gerund_endings", "undouble_keep",
     }
     problems = check_keys(data, allowed)
+    for key in ("participle_endings", "strong_participle_endings", "gerund_endings", "undouble_keep", "verb_endings"):
+        if not all(isinstance(x, str) and x for x in data.get(key, [])):
+            problems.append(f"{key}: must be a list of non-empty strings")
     prefixes = data.get("prefixes", [])
     if not all(isinstance(p, list) and len(p) == 2 for p in prefixes):
         problems.append("prefixes: each must be [surface, restored initial]")

@@ -10,6 +10,7 @@ worker that died, anything raised outside one article) is resubmitted up to
 from __future__ import annotations
 
 import logging
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -105,12 +106,16 @@ def run_dask(
     options = read_options or ReadOptions()
     out = str(out_dir)
     attempts: dict[str, int] = {}
+    # A task key names one submission of this call: the scheduler forgets a released key only
+    # later, and a key it still holds (the same shard run again in this session, after its file
+    # changed) would hand back the old result.
+    run = uuid.uuid4().hex[:12]
 
     def submit(spec: ShardSpec):
         attempts[spec.key] = attempts.get(spec.key, 0) + 1
         return client.submit(
             _shard_task, spec, settings, factory, out, options,
-            key=f"pantau-shard-{spec.key}-{attempts[spec.key]}", pure=False,
+            key=f"pantau-shard-{spec.key}-{run}-{attempts[spec.key]}", pure=False,
         )
 
     futures = {submit(spec): spec for spec in shards}

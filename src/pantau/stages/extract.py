@@ -31,13 +31,19 @@ _NOTES_CHARS = 300
 # A dated event more than a week before publication is background to the news (a war's
 # first strike, last year's protest): a coder reporting this article does not code it again.
 _BACKGROUND_DAYS = 14
+# An act with no actor takes the named force of the same act told at most this many sentences before
+_CARRY_SENTENCES = 2
 # The lead's own day is fresh news: at most this many days before publication.
 _LEAD_DAYS = 7
 # How far before a trigger a word saying "again" ("kembali melancarkan serangan") is read.
 _REPEAT_REACH = 30
 # Between two names of an address: a comma, or capitalised names ending in one ("Jalan Medan
 # Merdeka Selatan, ") -- words of the street or building that the gazetteer need not know.
-_ADDRESS_GAP = re.compile(r"\s*,\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*")
+# (a type word may close a name: "Silalas subdistrict, West Medan district"; a bracket may open the
+# units: "Morideni (Logobou, Tapoa)"; a compass word may open the next name)
+_ADDRESS_GAP = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s*[,(]\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*(?:[A-Z][a-z]+\s+)?"
+)
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
 _STATE_INTER = 1
@@ -214,7 +220,7 @@ class Extractor:
             return [
                 p
                 for p in self.geo.find(text, s.start, s.end)
-                if getattr(p, "relation", None) == "in" or fold(p.surface) not in reporter
+                if cued(p) or fold(p.surface) not in reporter
             ]
 
         for s, (toks, trigs) in zip(doc.sentences, scanned):
@@ -532,10 +538,15 @@ class Extractor:
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
         trusted = self._trusted(fr.places, focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
-        if reading is None and fr.places:
+        if (reading is None or reading.place.kind == "country") and fr.places:
             chain = self._address_chain(doc.text, fr.places[-1], sentence_places)
-            if chain is not None:
-                reading = self.geo.resolve_reading([chain], focus)
+            if chain:
+                # "in Morideni (Logobou, Tapoa)", "in Silalas subdistrict, West Medan district, Medan
+                # city, ...": the unknown (or ambiguous) place the clause names lies in the units
+                # its address goes on to name, which the clause's commas and brackets cut off
+                wider = self.geo.resolve_reading([*trusted, *chain], focus) or self.geo.resolve_reading(chain[-1:], focus)
+                if wider is not None and (reading is None or wider.place.kind != "country"):
+                    reading = wider
         place = self.geo.ref(reading) if reading is not None else None
         if place is None:
             reading = None
@@ -649,11 +660,11 @@ class Extractor:
         return out
 
     @staticmethod
-    def _address_chain(text: str, first: Any, places: Any) -> Any:
-        """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat": when the place the
-        clause names is unknown, the address it opens goes on, smaller to larger, in names set off
-        by commas; its last name (the town or district) places the event."""
-        last = None
+    def _address_chain(text: str, first: Any, places: Any) -> list[Any]:
+        """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat", "Morideni (Logobou,
+        Tapoa)": the address a place opens goes on, smaller to larger, in names set off by commas
+        or a bracket; the known places named in it, in order."""
+        chain: list[Any] = []
         end = first.end
         for p in sorted(places, key=lambda p: p.start):
             if p.start < end:
@@ -661,9 +672,9 @@ class Extractor:
             if not _ADDRESS_GAP.fullmatch(text[end : p.start]):
                 break
             if p.candidates:
-                last = p
+                chain.append(p)
             end = p.end
-        return last
+        return chain
 
     @staticmethod
     def _told_with(doc: Doc, fr: Frame) -> str:
@@ -778,7 +789,7 @@ class Extractor:
                 # commentary on a war, or not codable
                 self.stats.dropped["country_only"] += 1
                 continue
-            ev = self._event(g, doc, dates[gi], explicit[gi], place)
+            ev = self._event(g, doc, dates[gi], explicit[gi], place, self._carried_force(groups, gi))
             if ev is not None:
                 events.append(ev)
         events.sort(key=lambda e: (e.sources[0].spans[0].start if e.sources and e.sources[0].spans else 0))
@@ -980,7 +991,30 @@ class Extractor:
         first = doc.sentences[0].index if doc.sentences else 0
         return first + self.finder.lead_sentences
 
-    def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None) -> Event | None:
+    def _carried_force(self, groups: list[list[Candidate]], gi: int) -> Any:
+        """"Densus 88 menangkap empat terduga teroris di Sumbar dan Sumut. Untuk terduga teroris di
+        Tanjungbalai diamankan pada Senin": an act of the state's forces told with no actor (its
+        default actor is a state force), right after the same act by a named force (news
+        paragraphs are often one sentence), was done by that force. The named force's mention, else None."""
+        head = _head_of(groups[gi])
+        if any(c.status == "event" and c.frame.actor1 is not None for c in groups[gi]):
+            return None
+        role = self._default_role.get(head.sub_event_type)
+        if role is None or self._inter(ActorMention(0, 0, "", None, "generic", role)) != _STATE_INTER:
+            return None
+        first = min(c.sentence for c in groups[gi])
+        for other in groups:
+            prior = _head_of(other)
+            if (
+                other is not groups[gi] and prior.sub_event_type == head.sub_event_type
+                and 0 < first - prior.sentence <= _CARRY_SENTENCES
+                and prior.frame.actor1 is not None and self._inter(prior.frame.actor1) == _STATE_INTER
+            ):
+                return prior.frame.actor1
+        return None
+
+    def _event(self, g: list[Candidate], doc: Doc, day: DateRef | None, explicit: bool, place: PlaceRef | None,
+               carried: Any = None) -> Event | None:
         head = lead(g)
         country = place.country if place else None
         a1 = a2 = None
@@ -1021,6 +1055,8 @@ class Extractor:
             # party or group it names (often from another clause) is at most an associated actor
             role = self._as_role.get(head.event_type)
             a1 = self.actors.generic(role, country) if role and country else None
+        if a1 is None and carried is not None:
+            a1 = self._complete(carried, country)
         if a1 is None:
             # events.md requires actor1: an unnamed perpetrator is ACLED's generic actor of
             # the event's kind in its country. Without even a country the event is not codable.

@@ -48,8 +48,9 @@ _CROWD_VIOLENCE = ("Riots", "Battles", "Violence against civilians")
 _NEGATED_REACH = 3
 # At most this many characters between a subject and its verb ("The demonstrators also destroyed").
 _SUBJECT_CHARS = 12
-# "residents of El Diamante village": a subject's "of" and a capitalised name (and its kind of place)
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+)?")
+_WORDS = re.compile(r"\w+")
+# At most this many characters from a source phrase's cue to a place inside the phrase
+_PHRASE_CHARS = 80
 # "volunteers, helping police enforce the lockdown, beat up a driver": a phrase set off by two commas
 # between a subject and its verb
 _APPOSITIVE = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
@@ -230,7 +231,7 @@ class FrameBuilder:
                     status, reason = "support", "grievance"
                 elif self._demanded(cues, trig, triggers, clause, toks):
                     status, reason = "support", "demand"
-                elif trig.verbal and trig.surface.islower() and trig.surface.endswith("ed") and self._cue(cues, "attributive", trig, clause, toks):
+                elif trig.verbal and trig.surface.islower() and self.finder.participle(trig.surface) and self._cue(cues, "attributive", trig, clause, toks):
                     status, reason = "support", "attributive"
             own_dates = [d for d in date_here if not self._anchors(d, trig, toks)]
             date = (best_date(own_dates) if best_date else (own_dates[0] if own_dates else None)) if own_dates else None
@@ -337,7 +338,7 @@ class FrameBuilder:
                     date=date,
                     anchor=anchor,
                     places=tuple(
-                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None)
+                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text)
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
@@ -352,7 +353,7 @@ class FrameBuilder:
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors, places)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -453,7 +454,7 @@ class FrameBuilder:
             return before[-1] if before else None
         if not trig.verbal:
             # "serangan Israel", else the subject of a light verb: "Israel melancarkan serangan"
-            after = [c for c in free if c.start >= trig.end and self._words_between(toks, trig.end, c.start) <= 1]
+            after = [c for c in free if c.start >= trig.end and self._words_between(toks, trig.end, c.start) <= 1] if self.finder.possessor_follows else []
             before = [c for c in free if c.end <= trig.start and self._words_between(toks, c.end, trig.start) <= 2]
             return after[0] if after else (before[-1] if before else None)
         return None
@@ -597,7 +598,10 @@ class FrameBuilder:
         """A subject ending at ``end`` stands next to its verb at ``start``: nothing between, or only
         the name of where it is from ("residents of El Diamante village"), or an aside set off by commas."""
         gap = text[end:start]
-        return self._words_between(toks, end, start) == 0 or bool(_OF_NAME.fullmatch(gap) or _APPOSITIVE.fullmatch(gap))
+        return self._words_between(toks, end, start) == 0 or bool(
+            (self.finder.subject_origin is not None and self.finder.subject_origin.fullmatch(gap))
+            or _APPOSITIVE.fullmatch(gap)
+        )
 
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
@@ -933,10 +937,10 @@ class FrameBuilder:
 
     # -- places ----------------------------------------------------------------
 
-    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None) -> list[Any]:
+    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None, text: str = "") -> list[Any]:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
-        keep = self._places_in(places, clause, sent, cues, actors)
+        keep = self._places_in(places, clause, sent, cues, actors, text)
         if keep and all(_is_country(p) for p in keep):
             # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
             named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
@@ -968,9 +972,9 @@ class FrameBuilder:
     def sentence_places(self, text: str, sentence: Sentence, places: Sequence[Any], actors: Sequence[Any]) -> list[Any]:
         """Where a sentence says things happened, read as for an event clause spanning it."""
         span = Span(sentence.start, sentence.end)
-        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors)
+        return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors, text)
 
-    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors) -> list[Any]:
+    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, text: str = "") -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
         happened ("di", "near", "kota") comes before a bare capitalised name in either
         ("meledak di depan Gereja ... Kudus di Jalan X, Makassar": Makassar, not Kudus)."""
@@ -982,6 +986,8 @@ class FrameBuilder:
             and not self._in_direction(p, cues)
             # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened
             and not any(c.kind == "speaker" and 0 <= p.start - c.end <= 1 for c in cues)
+            # "Menurut keterangan aparat keamanan di Jayapura, ...": where the source is, not the event
+            and not any(c.kind == "source_phrase" and _in_phrase(text, c.end, p.start) for c in cues)
         ]
         told = [p for p in usable if cued(p)]
         for pool in (told, usable):
@@ -1119,7 +1125,10 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=()) -> list[Frame]:
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=(), places=()) -> list[Frame]:
+        """Each death word's count goes to the nearest violent frame; a capitalised word among the
+        actor and place mentions names no dead person."""
+        named = (*actors, *places)
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
@@ -1139,7 +1148,7 @@ class FrameBuilder:
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
             if owner.reason == "plural":
                 continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
-            counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses))
+            counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses, named))
             dead.setdefault(id(owner), self._dead_of(text, d_start, d_end, transitive, toks, actors))
         out = []
         for fr in frames:
@@ -1150,6 +1159,21 @@ class FrameBuilder:
             n, vague = lowest_credible(vals)
             out.append(_replace(fr, deaths=n, deaths_vague=vague, deaths_reported=True, extra={**fr.extra, "dead_of": dead.get(id(fr))}))
         return out
+
+    def _named_dead(self, text: str, d_start: int, toks: list[Token], before: list[Token], lo: int, named) -> bool:
+        """The death word follows a person's name: a capitalised word that starts no sentence, is no
+        actor or place, with only a comma between ("Danny tewas", "Brigjen I Gusti Putu Danny Karya
+        Nugraha, gugur"). Not in a title-case headline (the death word capitalised too), nor after
+        two names joined ("Budi dan Andi tewas"), where one dead would be too few."""
+        if not before or not text[d_start].islower():
+            return False
+        last = before[-1]
+        word = text[last.start:last.end]
+        if last.start < lo or last is toks[0] or text[last.end:d_start].strip() not in ("", ","):
+            return False
+        if not (word[0].isupper() and any(ch.islower() for ch in word)) or any(m.start <= last.start < m.end for m in named):
+            return False
+        return len([m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]) <= 1
 
     def _dead_of(self, text: str, d_start: int, d_end: int, transitive: bool, toks: list[Token], actors: Sequence[Any]) -> Any:
         """Whose dead a death word counts: the actor right after a transitive word ("killing 4
@@ -1163,9 +1187,9 @@ class FrameBuilder:
         before = [a for a in actors if a.end <= d_start and self._words_between(toks, a.end, d_start) <= _DEAD_REACH]
         return before[-1] if before else None
 
-    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses) -> tuple[int | None, bool]:
+    def _count(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> tuple[int | None, bool]:
         """The dead counted at one death word, and whether the count is a vague word's number."""
-        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses)
+        n = self._count_at(text, d_start, d_end, transitive, toks, nums, clauses, named)
         return (None, False) if n is None else (int(n.value), bool(n.vague))
 
     def _told_before(self, text: str, toks: list[Token], d_start: int, d_end: int) -> bool:
@@ -1178,7 +1202,7 @@ class FrameBuilder:
         after = next((t for t in toks if t.start >= d_end), None)
         return after is not None and (after.text == "," or bool(re.fullmatch(self.finder.conjunctions, after.text)))
 
-    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses) -> Any:
+    def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> Any:
         before = [t for t in toks if t.end <= d_start]
         if transitive and self._told_before(text, toks, d_start, d_end):
             transitive = False  # "were killed": the dead are named before the word
@@ -1203,8 +1227,14 @@ class FrameBuilder:
         lo = max(c.start for c in clauses if c.start <= d_start and (c is clauses[0] or text[c.start] not in ",;"))
         left = [n for n in nums if lo <= n.start and n.end <= d_start]
         if not left:
+            items = [m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]
+            if len(items) > 1 and all(self.finder.singular.intersection(_WORDS.findall(m.lower())) for m in items):
+                # "An Iraqi army brigadier general and a junior officer were killed": one dead each
+                return _Count(len(items), False)
             if before and before[-1].text.lower() in self.finder.singular_before:
                 return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
+            if not transitive and self._named_dead(text, d_start, toks, before, lo, named):
+                return _ONE  # "Brigjen ... Danny Karya Nugraha, gugur": a person named as the dead
             home = next((c for c in clauses if c.start <= d_start < c.end), None)
             opening = [t for t in before if home is not None and t.start >= home.start and t.text not in ",;"]
             if (
@@ -1240,6 +1270,11 @@ class FrameBuilder:
 
     def _conj_re(self) -> str:
         return self.finder.conjunctions
+
+
+def _in_phrase(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies in the phrase that runs from ``start`` to the next comma or sentence mark."""
+    return 0 <= pos - start <= _PHRASE_CHARS and not any(ch in ",;:.!?()" for ch in text[start:pos])
 
 
 def _victims_told_on(host: Frame, told: Frame) -> bool:

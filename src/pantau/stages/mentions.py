@@ -59,6 +59,7 @@ CUE_KINDS = (
     "dispute",
     "off_duty",
     "speaker",
+    "source_phrase",
     "warning_fire",
     "confirmation",
 )
@@ -172,6 +173,10 @@ class MentionFinder:
         self._undouble = bool(morph.get("undouble", False))
         self._passive_aux = frozenset(morph.get("passive_auxiliaries", ()))
         self._verb_endings = tuple(morph.get("verb_endings", ()))
+        self._participle_endings = tuple(morph.get("participle_endings", ()))
+        self._strong_participle_endings = tuple(morph.get("strong_participle_endings", ()))
+        self._gerund_endings = tuple(morph.get("gerund_endings", ()))
+        self._undouble_keep = frozenset(morph.get("undouble_keep", ()))
         self.subject_verbs = bool(morph.get("subject_verbs", False))
         # words that scraped text glues to a neighbour ("Aksitawuranterjadi"): a word that is no
         # trigger but splits into such words around a trigger is read as its pieces (triggers only)
@@ -256,6 +261,12 @@ class MentionFinder:
         self.singular_before = frozenset(w.lower() for w in death.get("singular_before", ()))
         # "the bodies of 2 civilians": a death noun followed by one of these words counts the dead after it
         self.counted_after = frozenset(w.lower() for w in death.get("counted_after", ()))
+        # "serangan Israel": a country right after a noun trigger is its owner (Indonesian, Malay);
+        # in English it is not ("Suicide bombers strike Indonesian cathedral")
+        self.possessor_follows = bool(frame.get("possessor_follows", True))
+        # "residents of El Diamante village shot ...": what may stand between a subject and its verb
+        origin = frame.get("subject_origin")
+        self.subject_origin = re.compile(origin) if origin else None
         conj = frame.get("conjunctions", [r"\band\b"])
         self.conjunctions = "|".join(f"(?:{c})" for c in conj)
         # "tidak ditemukan bom atau bahan peledak": a trigger joined by these words shares the negation
@@ -466,7 +477,7 @@ class MentionFinder:
                 stem = word[: -len(ending)] + repl
                 form = "verb" if ending in self._verb_endings else "bare"
                 out.setdefault(stem, form)
-                if self._undouble and not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsaeiou":
+                if self._undouble and not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in self._undouble_keep:
                     out.setdefault(stem[:-1], form)
 
     # -- triggers ------------------------------------------------------------
@@ -598,17 +609,26 @@ class MentionFinder:
                 best = (words, rule, self._english_form(texts, i, form_here) if self._en_suffixes else form_here)
         return best
 
+    def participle(self, word: str) -> bool:
+        """A regular participle by the pack's endings ("wounded"); False in a pack without them."""
+        return bool(self._participle_endings) and word.endswith(self._participle_endings)
+
     def _english_form(self, texts: list[str], i: int, form: str) -> str:
-        """English voice: an -ed form after be/was/were is passive; other -ed/-ing forms verbal."""
+        """Voice from inflection: a participle after an auxiliary is passive; other participles and
+        verb endings are verbal; any other bare form is a noun."""
         word = texts[i]
-        if form == "verb" or word.endswith("ed"):
-            prev = set(texts[max(0, i - 2) : i])
-            if word.endswith("ed") and prev & self._passive_aux:
+        participle = self.participle(word)
+        if form == "verb" or participle:
+            if participle and set(texts[max(0, i - 2) : i]) & self._passive_aux:
                 return "passive"
-            return "active" if word.endswith("ed") else "verb"
-        if form == "bare" and word.endswith("en") and i > 0 and texts[i - 1] in self._passive_aux:
+            return "active" if participle else "verb"
+        if (
+            form == "bare" and self._strong_participle_endings and word.endswith(self._strong_participle_endings)
+            and i > 0 and texts[i - 1] in self._passive_aux
+        ):
             return "passive"  # an irregular participle after be: "were beaten"
-        return "noun" if form == "bare" and not word.endswith("ing") else form
+        gerund = bool(self._gerund_endings) and word.endswith(self._gerund_endings)
+        return "noun" if form == "bare" and not gerund else form
 
     def has_lemma(self, tokens: list[Token], lo: int, hi: int, words: tuple[str, ...], skip: range = range(0)) -> bool:
         """True when the phrase ``words`` occurs in tokens[lo:hi] (outside ``skip``)."""

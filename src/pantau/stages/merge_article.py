@@ -120,6 +120,15 @@ def same_kind(a: Candidate, b: Candidate) -> bool:
     the crowd", a clash at the protest): a coder codes one event, typed by what it became (``lead``)."""
     if a.sub_event_type == b.sub_event_type or (_crowd(a) and (_crowd(b) or _street_clash(b))) or _told_with(a, b):
         return True
+    if (
+        a.event_type == b.event_type == _WEAPON_TYPED
+        and (_unnamed(a) or _unnamed(b))
+        and abs(a.sentence - b.sentence) <= 1
+        and (a.date is None or b.date is None or a.date.day == b.date.day)
+    ):
+        # "Two suicide bombers blew themselves up ... Both attackers were killed in the blast": an
+        # explosion that names no weapon, told right next to one that does, is that one
+        return True
     # "serangan Iran" on a far country is remote violence of an unnamed weapon: the missiles
     # the article names elsewhere ("rudal Iran menghantam") are the same strike
     return (
@@ -150,6 +159,16 @@ def _older_than_news(news: Candidate, other: Candidate) -> bool:
     return (day - other.date.day).days > _NEWS_LAG_DAYS
 
 
+# The event type whose sub-types name the weapon (an unnamed explosion may be any of them).
+_WEAPON_TYPED = "Explosions/Remote violence"
+
+
+def _unnamed(c: Candidate) -> bool:
+    """An explosion that names no weapon ("the blast", "ledakan"; trigger flag ``unnamed``)."""
+    rule = getattr(getattr(c.frame, "trigger", None), "rule", None)
+    return bool(getattr(rule, "unnamed", False))
+
+
 def _guessed(c: Candidate) -> bool:
     """A remote sub-type the frame guessed from a cross-border attack (frames._cross_border)."""
     return bool(c.extra.get("remote_guess"))
@@ -162,8 +181,8 @@ def lead(group: list[Candidate]) -> Candidate:
     A protest that became violence among the crowd is a violent demonstration."""
     first = next((m for m in group if m.status == "event"), group[0])
     if not _crowd(first):
-        if _guessed(first):  # the weapon a later mention names types the strike
-            named = next((m for m in group if m.status == "event" and m.event_type == first.event_type and not _guessed(m)), None)
+        if _guessed(first) or _unnamed(first):  # the weapon a later mention names types the strike
+            named = next((m for m in group if m.status == "event" and m.event_type == first.event_type and not _guessed(m) and not _unnamed(m)), None)
             if named is not None:
                 return replace(first, sub_event_type=named.sub_event_type)
         return first
@@ -185,7 +204,10 @@ def _group_agrees(group: list[Candidate], cand: Candidate, check_actors: bool) -
         if m.event_type != cand.event_type and not (any_type and m.event_type in _VIOLENT) and not crowd_pair and not _told_with(m, cand):
             # a purpose clause names an aim, not the incident: it does not type the group
             # ("memberi perintah untuk menyerang rumah sakit" beside the missile strike on it)
-            if not (m.status == "support" and getattr(m.frame, "reason", None) == "purpose" and cand.status == "event"):
+            # and an explosion that names no weapon may be the group's, whatever the clauses told
+            # under its event ("blew themselves up ..., wounding at least 20 people")
+            reasons = ("purpose", "subordinate") if _unnamed(cand) else ("purpose",)
+            if not (m.status == "support" and getattr(m.frame, "reason", None) in reasons and cand.status == "event"):
                 return False
         if not dates_agree(m.date, cand.date) or not places_agree(m.place, cand.place):
             return False
