@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from pantau.records import Article, Doc, Event
+from pantau.records import Article, Doc, Event, pickled_by_fields
 
 __all__ = ["ArticleResult", "BATCH_SIZE", "Pipeline", "Settings"]
 
@@ -33,6 +33,7 @@ class Settings:
     force_language: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     """What the pipeline made of one article.

@@ -61,3 +61,21 @@ def test_batches_keep_order_and_size() -> None:
     chunks = list(batches(items, 32))
     assert [len(c) for c in chunks] == [32, 32, 6]
     assert [a for c in chunks for a in c] == items
+
+
+def test_results_pickle_to_equal_objects_by_their_fields(real_pipeline) -> None:
+    """Results cross process boundaries (pool, Dask) pickled as (class, field values): every
+    record comes back equal, and a record's pickle holds no per-object state dict."""
+    import pickle
+
+    from pantau.pipeline import ArticleResult
+    from pantau.records import Doc, Event, Sentence
+
+    results = safe_batch(real_pipeline, _articles())
+    assert any(r.events for r in results) and any(r.doc is not None and r.doc.sentences for r in results)
+    back = pickle.loads(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == results
+    for cls in (ArticleResult, Doc, Event, Sentence):
+        assert cls.__reduce__ is not object.__reduce__, cls
+    event = next(e for r in results for e in r.events)
+    assert type(event).__reduce__(event) == (Event, tuple(getattr(event, f) for f in Event.__dataclass_fields__))

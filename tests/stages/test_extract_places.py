@@ -107,3 +107,45 @@ def test_extract_arrest_with_no_force_takes_the_force_of_the_arrest_before(real_
 def test_extract_unknown_place_lies_in_the_units_its_address_names(real_pipeline, lang: str, text: str, admin1: str) -> None:
     events = real_pipeline(Article(doc_id="addr", text=text, pub_date=date(2020, 5, 9), language=lang)).events
     assert events and {(e.admin1, e.geo_precision is not None and e.location not in ("India", "Indonesia", "Mozambique")) for e in events} == {(admin1, True)}
+
+
+def test_extract_embassy_seat_is_no_event_place(real_pipeline) -> None:
+    """'Kedutaan Besar Israel di Washington mengklaim ...', 'the Israeli embassy in Washington
+    said ...': the town is the embassy's seat (pack embassy_words), not where the missile fell."""
+    for lang_text in (
+        "Dalam pernyataan terpisah, militer Israel dan Kedutaan Besar Israel di Washington mengklaim "
+        "bahwa Iran meluncurkan sebuah rudal ke arah Israel pada Kamis (19/6).",
+        "In a separate statement, the Israeli military and the Israeli embassy in Washington said "
+        "Iran launched a missile at Israel on Thursday.",
+    ):
+        events = real_pipeline(Article(doc_id="t-emb", text=lang_text, pub_date=date(2025, 6, 20))).events
+        assert all(e.location != "Washington" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Konflik bersenjata antara militer Thailand dan Kamboja pecah pada Kamis (24/7/2025) pagi di wilayah "
+               "perbatasan dekat Candi Ta Muen Thom."),
+        ("ms", "Konflik bersenjata antara tentera Thailand dan Kemboja meletus pada Khamis (24/7/2025) di kawasan "
+               "sempadan berhampiran Candi Ta Muen Thom."),
+    ],
+)
+def test_extract_armed_conflict_that_broke_out_is_a_clash_at_the_border_temple(real_pipeline, lang: str, text: str) -> None:
+    """"Konflik bersenjata ... pecah pada Kamis" is a clash that day (not the ongoing conflict); the
+    temple ("candi", a site word) is a supplement site on the Thai-Cambodian border."""
+    events = real_pipeline(Article(doc_id="tmt", text=text, pub_date=date(2025, 7, 26), language=lang)).events
+    assert [(e.event_type, e.event_date, e.location, e.country) for e in events] == [
+        ("Battles", date(2025, 7, 24), "Prasat Ta Muen Thom", "THA")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Konflik bersenjata di Papua sudah berlangsung puluhan tahun, kata peneliti itu, Senin (21/7/2025)."),
+        ("ms", "Konflik bersenjata di selatan Thailand telah berlarutan sejak 2004, kata penganalisis itu pada Isnin (21/7/2025)."),
+    ],
+)
+def test_extract_ongoing_armed_conflict_is_no_event(real_pipeline, lang: str, text: str) -> None:
+    assert real_pipeline(Article(doc_id="konf", text=text, pub_date=date(2025, 7, 22), language=lang)).events == ()

@@ -187,6 +187,12 @@ def test_langid_cue_count_equals_the_alternation(langid: LanguageIdentifier) -> 
     for lang, rx in langid._cue_res.items():
         assert lang in langid._cue_autos
         assert [langid.count_cues(lang, t) for t in texts] == [len(rx.findall(t)) for t in texts]
+    # one pass for rival languages (speed) counts as one pass per language, in either order
+    langs = tuple(langid._cue_autos)
+    assert len(langs) >= 2
+    for group in (langs, langs[::-1], langs[:1]):
+        for t in texts:
+            assert langid._count_joint(group, t) == {lang: langid.count_cues(lang, t) for lang in group}, repr(t[:60])
 
 
 def test_langid_detect_without_full_ranking_equals_library_ranking(langid: LanguageIdentifier) -> None:

@@ -885,3 +885,155 @@ def test_district_seat_is_the_town_of_its_name() -> None:
 )
 def test_places_words_that_are_no_places(parsers, lang: str, text: str, absent: str) -> None:
     assert absent not in surfaces(parsers, lang, text)
+
+
+@pytest.mark.parametrize("lang,text,iso3", [
+    ("en", "IS militants shelled an army unit in Tabaj village in Jalawla district of Kirkuk province.", "IRQ"),
+    ("id", "Jet Turki menyerang sasaran PKK di Gare, wilayah Dahuk, Irak utara.", "IRQ"),
+])
+def test_places_namesake_abroad_of_a_passage_about_another_country(parsers, lang: str, text: str, iso3: str) -> None:
+    """A name whose only readings lie in a country no other name of the passage is in, nor
+    beside, is a namesake abroad (Tabay, Venezuela; Gare, Paris), even when its own vote put
+    that country in the focus: the event stays in the country the passage names."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == iso3
+
+
+@pytest.mark.parametrize("text,iso3,lat,lon", [
+    ("Rioters blocked the Tripoli-Beirut highway with stones and burning tyres.", "LBN", 34.43, 35.84),
+    ("Protesters blocked the Rashayya-Masnaa road for an hour.", "LBN", 33.50, 35.84),
+])
+def test_en_places_route_ends_are_places(parsers, text: str, iso3: str, lat: float, lon: float) -> None:
+    """"X-Y road" (pack route_words) names two places, the road's ends: neither is a fragment
+    of a longer name nor a thing named after a place ("Raju street"); the first is where."""
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == iso3 and near(ref, lat, lon)
+
+
+def test_en_places_street_named_after_a_place_stays_a_thing(parsers) -> None:
+    text = "A man was shot on Raju street near the Ash-Shajara road."
+    assert all(m.surface != "Raju" for m in parsers["en"].find(text, 0, len(text)))
+
+
+@pytest.mark.parametrize("lang,text,relation", [
+    ("id", "Militer Israel dan Kedutaan Besar Israel di Washington mengklaim Iran menembakkan rudal.", "of"),
+    ("en", "The Israeli embassy in Washington said rockets were fired.", "of"),
+    ("en", "Dozens demonstrated in front of the French embassy in Washington on Monday.", "in"),
+    ("id", "Ratusan orang berunjuk rasa di depan Kedubes AS di Washington.", "in"),
+])
+def test_places_embassy_seat_is_the_institutions_place(parsers, lang: str, text: str, relation: str) -> None:
+    """A town after "EMBASSY ... in" is the embassy's seat (relation "of"), unless a locative
+    stands before the embassy: then the event happened there."""
+    geo = parsers[lang]
+    washington = [m for m in geo.find(text, 0, len(text)) if m.surface == "Washington"]
+    assert [m.relation for m in washington] == [relation]
+
+
+def test_en_places_embassy_seat_yields_to_an_equal_place(parsers) -> None:
+    text = "The Israeli embassy in Washington said rockets were fired toward Sderot."
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.location == "Sderot"
+
+
+def test_id_places_sea_word_glued_to_the_word_before(parsers) -> None:
+    """"pemilikSelat Hormuz" (scraping glued "pemilik" and "Selat"): the strait, not the island
+    town Hormuz; waters named after the land are no place (not_place_before)."""
+    text = "Iran adalah pemilikSelat Hormuz yang strategis."
+    assert [m.surface for m in parsers["id"].find(text, 0, len(text))] == ["Iran"]
+
+
+@pytest.mark.parametrize("lang,text,lat,lon", [
+    ("en", "A protest took place at the National Cathedral in Ermita, Manila after the order.", 14.60, 120.98),
+    ("en", "They staged a demonstration in Jaro, Iloilo City, Iloilo to condemn the killing.", 10.70, 122.56),
+    ("id", "Aktivis berunjuk rasa di Jaro, Iloilo City, Iloilo, pada Jumat.", 10.70, 122.56),
+])
+def test_places_quarter_of_a_city_in_a_chain_is_no_list(parsers, lang: str, text: str, lat: float, lon: float) -> None:
+    """"Cathedral in Ermita, Manila" and "Jaro, Iloilo City, Iloilo" are a quarter, its city
+    (and the city's province), not a list of towns: near the city, never the namesake villages
+    elsewhere in the country."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and near(ref, lat, lon)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Armed men kidnapped the former mayor in El Salto, Jalisco."),
+    ("id", "Orang bersenjata menculik mantan wali kota di El Salto, Jalisco."),
+])
+def test_places_unit_seat_beats_namesake_villages_of_its_province(parsers, lang: str, text: str) -> None:
+    """"El Salto" names a municipality of Jalisco, its seat, and another El Salto in Jalisco: the
+    name's town is the unit's seat (the gazetteer knows it), not the ambiguous province."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 20.52, -103.18)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Protesters gathered in Sulaimani on Monday."),
+    ("id", "Ratusan orang berunjuk rasa di Sulaimani, Irak."),
+])
+def test_places_kurdish_short_form_of_sulaymaniyah(parsers, lang: str, text: str) -> None:
+    """"Sulaimani"/"Slemani" (supplement aliases of the city, GeoNames 98463) is Sulaymaniyah city."""
+    ref = place(parsers, lang, text, ("IRQ",))
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 35.56, 45.43)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The US government announced it was withdrawing two missile batteries from Saudi Arabia."),
+    ("id", "Pemerintah AS mengumumkan penarikan dua baterai rudal dari Arab Saudi."),
+])
+def test_places_country_the_action_left_beats_a_bare_country(parsers, lang: str, text: str) -> None:
+    """Of two bare countries, the one the action went to or came from is where it happened;
+    "the US government" says whose."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "SAU"
+
+
+def test_en_places_coast_is_a_common_word(parsers) -> None:
+    """"Coast of Zwara": a coast, not Tanzania's Coast region (en not_places)."""
+    text = "Warplanes targeted positions in Coast of Zwara (An Nuqat Al Khams)."
+    geo = parsers["en"]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "LBY"
+
+
+def test_id_places_big_city_keeps_its_unit_bonus_beside_a_namesake_seat(parsers) -> None:
+    """Houston, Minnesota is the seat of a Houston County; that says nothing about Texas, where
+    Houston is no county seat: "di Houston" stays the Texan city."""
+    ref = place(parsers, "id", "Ribuan orang berunjuk rasa di Houston pada Sabtu.", ("USA",))
+    assert ref is not None and near(ref, 29.76, -95.36)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "An armed fight broke out in the Tabbaneh area of Tripoli between two families."),
+    ("id", "Bentrokan bersenjata pecah di kawasan Tabbaneh, Tripoli, antara dua keluarga."),
+])
+def test_places_quarter_names_which_tripoli(parsers, lang: str, text: str) -> None:
+    """A known quarter (supplement: Bab al-Tabbaneh) places its city: Tripoli, Lebanon, not
+    Libya's capital of the same name."""
+    geo = parsers[lang]
+    mentions = geo.find(text, 0, len(text))
+    ref = geo.resolve(mentions, geo.focus(mentions))
+    assert ref is not None and ref.country == "LBN" and near(ref, 34.43, 35.84)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Shop owners protested the closures during the month of Ramadan in the town."),
+    ("id", "Warga berunjuk rasa selama bulan Ramadan di alun-alun."),
+    ("ms", "Penduduk berhimpun pada bulan Ramadan di dataran itu."),
+])
+def test_places_ramadan_is_a_month(parsers, lang: str, text: str) -> None:
+    """"Ramadan" is a month (not_places), not an alternate name of Turabah, Saudi Arabia."""
+    geo = parsers[lang] if lang in parsers else Geoparser(Gazetteer.load(), PackSet()[lang])
+    assert all(m.surface != "Ramadan" for m in geo.find(text, 0, len(text)))

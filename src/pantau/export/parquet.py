@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 from pantau.export import FIELD_ORDER, Provenance
 from pantau.records import Event
 
-__all__ = ["SCHEMA", "write"]
+__all__ = ["SCHEMA", "table", "write"]
 
 SOURCE_TYPE = pa.struct(
     [
@@ -37,7 +37,8 @@ _TYPES: dict[str, pa.DataType] = {
 SCHEMA = pa.schema([(name, _TYPES[name]) for name in FIELD_ORDER])
 
 
-def write(events: Iterable[Event], path: str | Path, *, provenance: Provenance | None = None) -> int:
+def table(events: Iterable[Event], *, provenance: Provenance | None = None) -> pa.Table:
+    """The events as one Arrow table of ``SCHEMA`` (rows in the given order)."""
     provenance = provenance or Provenance()
     columns: dict[str, list] = {name: [] for name in FIELD_ORDER}
     for event in events:
@@ -56,6 +57,10 @@ def write(events: Iterable[Event], path: str | Path, *, provenance: Provenance |
                     for s in value
                 ]
             columns[name].append(value)
-    table = pa.table(columns, schema=SCHEMA)
-    pq.write_table(table, str(path))
-    return table.num_rows
+    return pa.table(columns, schema=SCHEMA)
+
+
+def write(events: Iterable[Event], path: str | Path, *, provenance: Provenance | None = None) -> int:
+    data = table(events, provenance=provenance)
+    pq.write_table(data, str(path))
+    return data.num_rows

@@ -104,7 +104,8 @@ def _places(data: dict[str, Any]) -> list[str]:
     """places.toml: cue words around place names (pantau.stages.normalize.places)."""
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
                                  "not_place_before", "not_place_after", "institutions",
-                                 "directions_after", "directions_before", "common_words", "respellings"},
+                                 "directions_after", "directions_before", "common_words", "respellings",
+                                 "route_words", "embassy_words"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -122,7 +123,7 @@ def _places(data: dict[str, Any]) -> list[str]:
         for key, value in section.items():
             problems += words(value, f"{table}.{key}")
     for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions",
-                "directions_after", "directions_before", "common_words"):
+                "directions_after", "directions_before", "common_words", "route_words", "embassy_words"):
         if key in data:
             problems += words(data[key], key)
     respell = data.get("respellings", {})

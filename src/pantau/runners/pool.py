@@ -7,6 +7,9 @@ pool initializer; only articles and results cross process boundaries.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
+import os
+import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
@@ -31,6 +34,26 @@ class _Worker:
 
 def _init(settings: Settings, factory: PipelineFactory) -> None:
     _Worker.pipeline = factory(settings)
+    # Runs last among the worker's exit finalizers (after it has sent its last result).
+    multiprocessing.util.Finalize(None, _exit_without_teardown, exitpriority=-100)
+
+
+def _exit_without_teardown() -> None:
+    """End a worker that finished cleanly without freeing its heap object by object.
+
+    Why: a worker holds a whole pipeline (gazetteer, packs, memos; ~650 MB of small objects)
+    and the interpreter's teardown freed them one by one: 0.2-0.3 s CPU per worker per run,
+    spent while the parent waited in ``shutdown``. Nothing is left to flush but the standard
+    streams; a worker leaving on an exception keeps the normal exit and its exit code.
+    """
+    if sys.exc_info()[0] is not None:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+    os._exit(0)
 
 
 class WorkerDied(RuntimeError):

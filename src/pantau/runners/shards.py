@@ -266,20 +266,29 @@ def _month(event: Event) -> str:
 
 
 def write_parts(out_dir: str | Path, spec: ShardSpec, events: Iterable[Event]) -> list[str]:
-    """The shard's events as Parquet, one file per (country, month); old parts of the shard go first."""
+    """The shard's events as Parquet, one file per (country, month); old parts of the shard go first.
+
+    The events become one Arrow table and each part is its rows for one partition: building
+    a table per part cost 0.9 ms per file (a shard of 250 articles writes ~50 parts)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     root = Path(out_dir) / EVENTS_DIR
     for old in root.glob(f"event_country=*/event_month=*/{spec.key}.parquet"):
         old.unlink()
-    groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for event in events:
-        groups[(event.country or UNKNOWN, _month(event))].append(event)
+    events = list(events)
+    rows: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, event in enumerate(events):
+        rows[(event.country or UNKNOWN, _month(event))].append(k)
+    data = parquet_export.table(events) if events else None
     parts = []
-    for (country, month), group in sorted(groups.items()):
+    for (country, month), indices in sorted(rows.items()):
         folder = root / f"event_country={country}" / f"event_month={month}"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{spec.key}.parquet"
         tmp = folder / f".{spec.key}.parquet.tmp{os.getpid()}"
-        parquet_export.write(group, tmp)
+        part = data if len(rows) == 1 else data.take(pa.array(indices, pa.int64()))  # type: ignore[union-attr]
+        pq.write_table(part, str(tmp))
         os.replace(tmp, target)
         parts.append(str(target.relative_to(out_dir)))
     return parts

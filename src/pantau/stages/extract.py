@@ -217,11 +217,10 @@ class Extractor:
         sents: list[_Sent] = []
 
         def places_of(s: Any) -> list[Any]:
-            return [
-                p
-                for p in self.geo.find(text, s.start, s.end)
-                if cued(p) or fold(p.surface) not in reporter
-            ]
+            found = self.geo.find(text, s.start, s.end)  # a fresh list
+            if not reporter:
+                return found  # no byline or dateline place to leave out (most articles)
+            return [p for p in found if cued(p) or fold(p.surface) not in reporter]
 
         for s, (toks, trigs) in zip(doc.sentences, scanned):
             # actors, dates and numbers matter only where a frame can be built (actors elsewhere

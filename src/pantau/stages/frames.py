@@ -981,7 +981,7 @@ class FrameBuilder:
         usable = [
             p for p in places
             if sent.start <= p.start < sent.end
-            and getattr(p, "relation", None) not in ("to", "from")
+            and getattr(p, "relation", None) not in ("to", "from", "of")
             and not any(a.start <= p.start and p.end <= a.end for a in actors)  # "pasukan Irak"
             and not self._in_direction(p, cues)
             # "otoritas Tel Aviv melaporkan": the place names who spoke, not where it happened

@@ -10,6 +10,7 @@ of its own.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from operator import itemgetter
 from typing import Any
@@ -27,6 +28,8 @@ _MAX_CHARS = 5000
 # at most 6 bytes long): the state after byte i is the walk from the start over bytes i-5..i.
 # Proved for the installed model by tests/stages/test_langid.py::test_langid_automaton_memory.
 _DFA_MEMORY = 6
+# A feature not seen yet in the text (the scratch table of first positions, see ``features``).
+_UNSEEN = 2**62
 # Checked at start-up: the vectorised counts must equal py3langid's own on these texts.
 _SELF_CHECK = (
     "Polisi menangkap 3 orang di Jakarta, Senin (12/8). POLISI: \"Kami menyita 2.050 butir peluru.\"",
@@ -45,7 +48,7 @@ def _fast_model(model_file: str) -> object:
     from py3langid import langid as lib
 
     class _Fast(lib.LanguageIdentifier):
-        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features")
+        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features", "_scratch")
 
         def features(self, data: bytes) -> tuple[Any, Any]:
             """(feature ids, counts) over the UTF-8 bytes, in order of first occurrence like
@@ -58,15 +61,25 @@ def _fast_model(model_file: str) -> object:
                 state[lag:] = self._next[self._rows[state[lag:]] + b[: n - lag]]
             found = self._feature[state]
             found = found[found >= 0]
-            # no sort: counts by bincount, first occurrences by a running minimum of positions
-            # (the features in text order where each is first seen)
-            m = len(found)
-            where = np.arange(m)
-            counts = np.bincount(found, minlength=self._n_features)
-            first = np.full(self._n_features, m, dtype=np.int64)
-            np.minimum.at(first, found, where)
-            uniq = found[first[found] == where]
-            return uniq.astype(np.intp), counts[uniq].astype(np.float32)
+            # no sort: first occurrences by a running minimum of positions (the features in text
+            # order where each is first seen), counts by adding ones. Both into scratch tables of
+            # one entry per feature, kept per thread and reset where touched: two fresh 800 KB
+            # tables per text (bincount, full) cost more than the counting itself
+            scratch = self._scratch.__dict__.get("tables")
+            if scratch is None:
+                scratch = self._scratch.tables = (np.full(self._n_features, _UNSEEN, dtype=np.int64),
+                                                  np.zeros(self._n_features, dtype=np.int64))
+            first, tally = scratch
+            where = np.arange(len(found))
+            try:
+                np.minimum.at(first, found, where)
+                np.add.at(tally, found, 1)
+                uniq = found[first[found] == where]
+                counts = tally[uniq].astype(np.float32)
+            finally:  # clean for the next text, whatever happened
+                first[found] = _UNSEEN
+                tally[found] = 0
+            return uniq.astype(np.intp), counts
 
         def _raw_score(self, text):  # type: ignore[no-untyped-def]
             idx, counts = self.features(text)
@@ -90,6 +103,7 @@ def _fast_model(model_file: str) -> object:
         model._feature = np.asarray(model.tk_output, dtype=np.int64)
         model._ptc32 = np.asarray(model.nb_ptc, dtype=np.float32)
         model._n_features = max(len(model._ptc32), int(model._feature.max()) + 1)
+        model._scratch = threading.local()  # see features
         for text in _SELF_CHECK:
             data = model._encode(text)
             slow = lib.visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}
@@ -143,6 +157,7 @@ class LanguageIdentifier:
         self._rivals: dict[str, tuple[str, ...]] = {}
         self._cue_res: dict[str, re.Pattern[str]] = {}
         self._cue_autos: dict[str, Any] = {}
+        self._joint_autos: dict[tuple[str, ...], Any] = {}  # see _count_joint
         for pack in packs:
             for other in pack.meta.get("confusable", []):
                 if other not in self._packs:
@@ -188,7 +203,11 @@ class LanguageIdentifier:
     def by_cue_words(self, text: str, langs: tuple[str, ...]) -> str:
         """The language among ``langs`` whose cue words occur clearly more often; the first on a tie."""
         low = text.casefold()
-        counts = {lang: self.count_cues(lang, low) for lang in langs if lang in self._cue_res}
+        asked = tuple(lang for lang in langs if lang in self._cue_res)
+        if asked and all(lang in self._cue_autos for lang in asked):
+            counts = self._count_joint(asked, low)  # one pass for all (the same counts)
+        else:
+            counts = {lang: self.count_cues(lang, low) for lang in asked}
         if not counts:
             return langs[0]
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -220,6 +239,42 @@ class LanguageIdentifier:
                 count += 1
                 free = start + longest[start]
         return count
+
+    def _count_joint(self, langs: tuple[str, ...], low: str) -> dict[str, int]:
+        """``count_cues`` of each of ``langs`` (all with an automaton), in one pass of an automaton
+        of all their cue words instead of one pass per language (a word of several languages
+        counts for each)."""
+        joint = self._joint_autos.get(langs)
+        if joint is None:
+            owners: dict[str, list[str]] = {}
+            for lang in langs:
+                for w, _ in self._cue_autos[lang].items():
+                    owners.setdefault(w, []).append(lang)
+            joint = ahocorasick.Automaton()
+            for w, who in owners.items():
+                joint.add_word(w, (len(w), tuple(who)))
+            joint.make_automaton()
+            self._joint_autos[langs] = joint
+        longest: dict[str, dict[int, int]] = {lang: {} for lang in langs}
+        size = len(low)
+        for last, (length, who) in joint.iter(low):
+            start = last - length + 1
+            if (start and _is_word(low[start - 1])) or (last + 1 < size and _is_word(low[last + 1])):
+                continue  # inside a longer word
+            for lang in who:
+                seen = longest[lang]
+                if length > seen.get(start, 0):
+                    seen[start] = length
+        counts: dict[str, int] = {}
+        for lang in langs:
+            seen = longest[lang]
+            count = free = 0
+            for start in sorted(seen):
+                if start >= free:
+                    count += 1
+                    free = start + seen[start]
+            counts[lang] = count
+        return counts
 
     def _route(self, lang: str) -> str:
         if lang in self._packs:

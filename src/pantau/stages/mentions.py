@@ -241,6 +241,9 @@ class MentionFinder:
         # one pass over a sentence tells which of these patterns can match in it at all
         self._prefilter = _Prefilter(alts)
         self._counters: dict[str, _Prefilter] = {}  # kind -> the prefilter of ``count``
+        # the cues of the last text's sentences: frame building, grounding and the lead read the
+        # same sentence's cues in turn (see ``cues``)
+        self._cue_memo: tuple[str | None, dict[tuple[int, int], tuple[CueMention, ...]]] = (None, {})
         self._death_re = alts["death"].regex if "death" in alts else None
         self._kill_re = alts["kill"].regex if "kill" in alts else None
         self._injury_re = alts["injury"].regex if "injury" in alts else None
@@ -507,7 +510,9 @@ class MentionFinder:
         hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        toks = self._tokens(text, start, end, glued)
+        # no glued word here: the tokens are the words found above, lower-cased already
+        make = _make_token
+        toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
@@ -653,6 +658,18 @@ class MentionFinder:
     # -- cues ------------------------------------------------------------------
 
     def cues(self, text: str, start: int, end: int) -> list[CueMention]:
+        """The cues of ``text[start:end]`` in order (a fresh list; the same span of the same text
+        is read once: its cues are kept until another text is asked about)."""
+        memo_text, memo = self._cue_memo  # read once: another thread may replace it meanwhile
+        if memo_text is not text:
+            memo = {}
+            self._cue_memo = (text, memo)
+        found = memo.get((start, end))
+        if found is None:
+            found = memo[(start, end)] = tuple(self._cues(text, start, end))
+        return list(found)
+
+    def _cues(self, text: str, start: int, end: int) -> list[CueMention]:
         low = text[start:end].lower()
         regexes = self._prefilter.regexes(low)
         out = []

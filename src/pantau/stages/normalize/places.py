@@ -83,7 +83,7 @@ class PlaceMention:
     end: int
     surface: str
     candidates: tuple[Place, ...]
-    relation: str | None  # "in" | "near" | "to" | "from" | a type cue | None
+    relation: str | None  # "in" | "near" | "to" | "from" | "of" (an embassy's seat) | a type cue | None
     type_cue: str | None = None  # "province" | "district" | "city" | "village" | "site" | None
     embedded: bool = False  # inside a longer capitalised name ("Universitas Indonesia")
     initial: bool = False  # first word of a sentence, where any word is capitalised
@@ -176,6 +176,16 @@ class Geoparser:
         self._near_digit = all(r"\d" in p.pattern for p in self._near)  # distances: skip windows without digits
         self._not_before = frozenset(" ".join(w.split()) for w in data.get("not_place_before", ()))
         self._not_after = frozenset(" ".join(w.split()) for w in data.get("not_place_after", ()))
+        routes = _alternation(" ".join(w.split()) for w in data.get("route_words", ()))
+        # "Tripoli-Beirut highway": the names at either end of a hyphen before a route word
+        self._route_next = re.compile(
+            rf"[ \t]?-[ \t]?[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*(?:[ \t][A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*)?"
+            rf"[ \t]+(?i:{routes})\b") if routes else None
+        self._route_after = re.compile(rf"[ \t]+(?i:{routes})\b") if routes else None
+        self._route_before = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*[ \t]?-[ \t]?$") if routes else None
+        # Embassies and envoys written before their seat ("Kedutaan Besar Israel di Washington",
+        # "the Israeli embassy in Washington"): the seat is the institution's, not the event's.
+        self._embassy = frozenset(" ".join(w.split()) for w in data.get("embassy_words", ()))
         self._not_before_last = frozenset(w.split()[-1] for w in self._not_before)
         self._not_after_first = frozenset(w.split()[0] for w in self._not_after)
         self._article_alt = article_alt
@@ -319,7 +329,9 @@ class Geoparser:
                         accepted.append((start + a, start + a + cont[0], cont[1], "fuzzy"))
                         taken_until = fuzzy_from = a + cont[0]
                         break
-                if not self._named_thing(wide, start + a - lo, start + b - lo):
+                if self._route_end(text, start + a, start + b) \
+                        or not self._named_thing(wide, start + a - lo, start + b - lo,
+                                                 text[max(lo, start + a - 40):start + a]):
                     side = self._directional(wide, start + a - lo, start + b - lo, key) if self._dir_any else None
                     if side is not None:  # "di Israel selatan", "in southern Lebanon": the region
                         accepted.append((start + a + side[0], start + b + side[1], side[2], ""))
@@ -356,6 +368,8 @@ class Geoparser:
                                             text[max(0, a - 2):a].rstrip()[-1:] == "(")
             if relation is None and (inherited or self._in_address(text, a)):
                 relation = "in"
+            elif relation == "in" and self._embassy and self._embassy_seat(wide, a - lo):
+                relation = "of"  # "Kedutaan Besar Israel di Washington mengklaim": whose seat
             candidates = self._places(ids)
             nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
             link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
@@ -368,8 +382,7 @@ class Geoparser:
                 # readings all lie outside the one country of the second: namesakes abroad
                 link = True
             elif link is False and not self._within_any(candidates, accepted[k + 1][2]) and not (
-                    self._quarter_of(candidates, accepted[k + 1][2]) and not (k and _listed(text, accepted[k - 1][1], a))
-                    and not (k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]))):
+                    self._quarter_of(candidates, accepted[k + 1][2]) and not self._in_list(text, accepted, k)):
                 link = None  # "Idlib, Aleppo and Hama": a list, not a place and its region
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
@@ -457,6 +470,17 @@ class Geoparser:
         if sure:
             return True
         return False if comma else None
+
+    def _in_list(self, text: str, accepted: Sequence[tuple[int, int, tuple[int, ...], str]], k: int) -> bool:
+        """True when the pair of names k, k+1 stands in a list ("Jaro, Molo and Iloilo City"): a
+        list word or comma before k or after k+1. Not "Cathedral in Ermita, Manila" (the word
+        before ties a place to Ermita) nor "Jaro, Iloilo City, Iloilo" (the province the city
+        lies in closes the chain)."""
+        if k and _listed(text, accepted[k - 1][1], accepted[k][0]) \
+                and self._link(text, accepted[k - 1][1], accepted[k][0]) is not True:
+            return True
+        return k + 2 < len(accepted) and _listed(text, accepted[k + 1][1], accepted[k + 2][0]) \
+            and not self._within_any(self._places(accepted[k + 1][2]), accepted[k + 2][2])
 
     def _quarter_of(self, candidates: Sequence[Place], ids: tuple[int, ...]) -> bool:
         """True when the first name reads only as villages or small towns and the second as a
@@ -753,13 +777,50 @@ class Geoparser:
             return relation or ("in" if type_at is not None else own_type), own_type
         return relation or type_cue, type_cue
 
-    def _named_thing(self, wide: str, x: int, y: int) -> bool:
+    def _embassy_seat(self, wide: str, x: int) -> bool:
+        """True when the name at wide[x:] closes "EMBASSY [up to three words] in" (pack
+        ``embassy_words``) and no locative stands in the five words before the embassy: the
+        place is where the embassy sits ("Kedutaan Besar Israel di Washington mengklaim"), not
+        where the event happened; but "demonstrated in front of the French embassy in Conakry",
+        "di depan Kedubes AS di Jakarta" happened there."""
+        words = wide[max(0, x - WINDOW):x].split()[-10:]
+        if len(words) < 2 or self._rel_of.get(words[-1]) != "in":
+            return False
+        for j in range(len(words) - 2, max(-1, len(words) - 6), -1):
+            if words[j] in self._embassy:
+                return not any(self._rel_of.get(w) in ("in", "near") for w in words[max(0, j - 5):j])
+        return False
+
+    def _route_end(self, text: str, a: int, b: int) -> bool:
+        """True when the name at text[a:b] is one end of a route written "X-Y road" (pack
+        ``route_words``): a place on the way, not part of a longer name nor a thing named after
+        it ("the Tripoli-Beirut highway", "Rashayya-Masnaa road")."""
+        if self._route_next is None:
+            return False
+        if "-" in text[b:b + 2] and self._route_next.match(text, b, min(len(text), b + 60)):
+            return True
+        if "-" not in text[max(0, a - 2):a]:  # (cheap tests first: most names touch no hyphen)
+            return False
+        before = self._route_after.match(text, b, min(len(text), b + 30)) \
+            and self._route_before.search(text, max(0, a - 40), a)
+        # "Ash-Shajara road": an article, not the other end
+        return bool(before) and self._fold_word(before.group().rstrip(" \t-")) not in self.articles
+
+    def _named_thing(self, wide: str, x: int, y: int, said: str = "") -> bool:
         """True when the words around the name make it an organisation, title or thing named
         after the place ("The Times of Israel", "Universitas Indonesia", "US dollar",
         "Raju street"): pack lists ``not_place_before`` / ``not_place_after``. The name stands at
-        wide[x:y] of the folded text (see _cues)."""
+        wide[x:y] of the folded text (see _cues); ``said``, the text before it as written, tells
+        a word glued on by scraping ("pemilikSelat Hormuz": the strait, after "pemilik")."""
         if self._not_before:
-            before = wide[max(0, x - 40):x].rsplit(None, 3)  # the last 3 words are read
+            window = wide[max(0, x - 40):x]
+            if said and len(said) >= len(window):
+                # "pemilikSelat": the word is "Selat" (the fold keeps offsets, so a glued capital
+                # of the text as written splits the folded window at the same place)
+                cuts = [g.start() - (len(said) - len(window)) for g in _GLUED.finditer(said, len(said) - len(window))]
+                for c in reversed(cuts):
+                    window = window[:c] + " " + window[c:]
+            before = window.rsplit(None, 3)  # the last 3 words are read
             if before and before[-1] in self._not_before_last:
                 for k in (1, 2, 3):
                     if len(before) >= k and " ".join(before[-k:]) in self._not_before:
@@ -783,6 +844,8 @@ class Geoparser:
         """True when the mention is part of a longer capitalised name ("Bank Indonesia",
         "Mustefa Bali", "Pul-e Charkhi"): a capitalised non-cue word touches it
         (space or hyphen between); a sentence start on the left does not count."""
+        if self._route_end(text, a, b):
+            return False  # "the Tripoli-Beirut highway": two places, ends of a road
         lo = max(0, a - 30)
         left = _left_word(text, lo, a) if a > lo and text[a - 1] in " \t-" else None
         if left is not None and self._fold_word(text[left[0]:left[1]]) in self.articles \
@@ -939,6 +1002,7 @@ class Geoparser:
         districts: set[tuple[str, str]] = set()
         countries: set[str] = set()
         named: list[Place] = []  # units that are the a-priori reading of a co-mentioned name
+        sure_lands: set[str] = set()  # countries of co-mentioned names the text surely means as places
         for other in context:
             if other is mention or not other.candidates or other.surface == mention.surface or other.demonym \
                     or other.fuzzy:
@@ -949,6 +1013,8 @@ class Geoparser:
             elif top.kind in ("admin1", "admin2") and top.admin1:
                 countries.add(top.country)
                 named.append(top)
+            if not other.embedded and (top.kind == "country" or top.kind in ("admin1", "admin2") and (other.relation in ("in", "near") or other.type_cue)):
+                sure_lands.add(top.country)  # named outright, or a unit the text cues ("Kirkuk province")
             # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
             # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
             for q in other.candidates:
@@ -974,6 +1040,15 @@ class Geoparser:
         # Units named like the mention: a town named like its own province or district
         # ("Kandahar", "Raqqa") is that unit's seat far more often than a namesake elsewhere.
         units = {(p.country, p.admin1) for p in candidates if p.kind in ("admin1", "admin2")}
+        # Of namesake towns in that unit's province, its seat when the gazetteer knows it ("El
+        # Salto": the seat of El Salto municipality, not an El Salto village elsewhere in Jalisco).
+        seats = self._unit_seats(candidates) if units else _NONE
+        if seats:  # only a seat spelled by the name itself (Pratapgarh district's seat is Bela)
+            said_bare = self._bare(mention.surface)
+            seats = frozenset(p.key for p in candidates if p.key in seats and self._bare(p.name) == said_bare)
+        # the provinces where it decides (Houston, Texas is no seat of Houston County, Texas, and
+        # keeps the bonus; Houston, Minnesota, seat of Houston County, Minnesota, does not take it)
+        seated = {(p.country, p.admin1) for p in candidates if p.key in seats} if seats else _NONE
 
         near = countries | set(focus)
         base = self._base_memo
@@ -990,7 +1065,8 @@ class Geoparser:
             s = base(p)  # the prior, less 30 for a unit without a known seat (no point to code)
             country, kind = p.country, p.kind
             where = (country, p.admin1)
-            if kind == "populated" and where in units and (not regions or where in regions) and not mention.of_unknown:
+            if kind == "populated" and where in units and (where not in seated or p.key in seats) \
+                    and (not regions or where in regions) and not mention.of_unknown:
                 s += UNIT_SEAT_BONUS  # unless the text names another region ("of the Covasna county")
             if kind == "populated" and len(candidates) > 1:
                 if self._own_name(mention, p):
@@ -1043,6 +1119,16 @@ class Geoparser:
             # no Lalpur of Gujarat); the regions named are the certain level. A big city is
             # exempt only under its own name ("Kotwali, Khulna district" is no Rangpur, which
             # GeoNames also calls Kotwali).
+            return None
+        if sure_lands and best.kind in ("populated", "site", "admin2") and best.country not in countries \
+                and best.country != first \
+                and neighbours.get(best.country, _NONE).isdisjoint(sure_lands) \
+                and (best.country, best.admin1) not in regions \
+                and (best.population < BIG_CITY or not self._own_name(mention, best)):
+            # The passage's other names all lie in other countries, none beside this one, and the
+            # text is first about another: a namesake abroad ("in Gare (Chiya-e Gara) region of
+            # Dahuk, Northern Iraq" is no quarter of Paris), though the name's own vote put its
+            # country in the focus.
             return None
         if focus and support == 0 and best.kind in ("populated", "admin2") and (
                 best.population < BIG_CITY or not self._own_name(mention, best)):
@@ -1207,9 +1293,9 @@ class Geoparser:
             return head.relation or r.mention.relation
 
         if any(cue_of(rh) in ("in", "near") for rh in readings):
-            readings = [rh for rh in readings if cue_of(rh) not in ("to", "from")]
+            readings = [rh for rh in readings if cue_of(rh) not in ("to", "from", "of")]
 
-        def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, int, int, int, int]:
+        def rank(irh: tuple[int, tuple[Reading, PlaceMention]]) -> tuple[int, ...]:
             i, (r, head) = irh
             # A type word that cannot describe the reading ("ibu kota Iran, Teheran": the capital
             # is Teheran, not the country) is no cue for it.
@@ -1222,7 +1308,11 @@ class Geoparser:
             # A place the text pins in its region ("in Barwani district (Madhya Pradesh)") is
             # where it happened more surely than a bare town elsewhere in the sentence.
             pinned = int(r.mention is not head or head.qualifier_sure and head.start in qualifier)
-            return (cue, pinned, spec, int(r.certain), -i)
+            # An embassy's seat ("the Israeli embassy in Washington said") yields to an equal place.
+            # Of two bare countries, the one the action went to or came from ("withdrawing troops
+            # from Saudi Arabia") before one naming whose ("the US government").
+            told = int(cue_of((r, head)) in ("to", "from") and r.place.kind == "country")
+            return (cue, pinned, spec, int(r.certain), int(cue_of((r, head)) != "of"), told, -i)
 
         # A bare country or region named beside a more specific place of its own is context,
         # not the event's place; the rank prefers the specific one.
