@@ -133,6 +133,16 @@ def test_actors_dress_names_no_one_id_ms(actors: ActorDictionary, lang: str, tex
         assert found == expected
 
 
+def test_en_actors_what_forces_bring_names_no_one(actors: ActorDictionary) -> None:
+    """Issue 4 (session 6): "military reinforcements" hides the bare "military" (``not_actors``),
+    not a longer mention with its country ("Syrian military reinforcements")."""
+    for text, expected in (
+        ("Turkish forces brought military reinforcements", ["Military Forces of Turkey"]),
+        ("Syrian military reinforcements arrived", ["Military Forces of Syria"]),
+    ):
+        assert names(actors, text, "en") == expected
+
+
 def test_en_actors_group_owned_by_a_person_is_the_group(actors: ActorDictionary) -> None:
     """Issue 4 (session 6): "a woman's kin": the kin acted; the woman only says whose."""
     text = "a man was assaulted by a woman's kin"

@@ -755,6 +755,12 @@ def test_id_extract_killing_a_policeman_outranks_the_abduction_told_with_it(real
                "The Taliban has not claimed responsibility.", "Unidentified Armed Group (Afghanistan)"),
         ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
                "menewaskan dua polisi. Kelompok Abu Sayyaf mengaku bertanggung jawab atas serangan itu.", "ASG: Abu Sayyaf"),
+        # ... or the group a later sentence names as who planted it (the cue's ``after`` list)
+        ("en", "On 1 May 2020, a transport vehicle was struck by an IED near Bara (Ansongo, Gao), wounding several people. "
+               "The device was likely planted by ISGS or JNIM militants.",
+         "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
+        ("id", "Sebuah bom meledak di dekat pos polisi di Kota Marawi, Lanao del Sur, Filipina, Minggu (3/5/2020), "
+               "menewaskan dua polisi. Bom itu diduga dipasang oleh kelompok Abu Sayyaf.", "ASG: Abu Sayyaf"),
     ],
 )
 def test_claimed_attack_takes_the_claimant_as_actor1(real_pipeline, lang: str, text: str, actor1: str) -> None:
@@ -801,3 +807,70 @@ def test_en_extract_live_bullets_are_excessive_force(real_pipeline) -> None:
     """Issue 4 (session 6): "live bullets" fired at a protest is lethal force (as "live ammunition")."""
     text = "On 8 May 2020, Israeli forces dispersed the weekly march in Kafr Qaddum with tear gas and live bullets."
     assert _events(real_pipeline, text) == [("Protests", "Excessive force against protesters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4 (session 6): a report's short form of a protest -- people "in front of" a building
+        # with a demand in the clause -- is a protest; "in front of" with no demand is a place
+        ("On 4 May 2020, nurses of the Al-Sadr Hospital in front of its building in Basra city demanding salaries.",
+         [("Protests", "Peaceful protest")]),
+        ("On 4 May 2020, police arrested a man in front of the mosque in Basra city.",
+         [("Strategic developments", "Arrests")]),
+    ],
+)
+def test_en_extract_crowd_in_front_of_a_building_demanding(real_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(real_pipeline, text) == expected
+
+
+def test_en_extract_forces_bringing_reinforcements_are_actor1(real_pipeline) -> None:
+    """Issue 4 (session 6): "Turkish forces brought military reinforcements": Turkey's forces, not
+    the event country's "military" read from the reinforcements."""
+    text = "On 4 May 2020, Turkish forces brought military reinforcements to their positions in Idleb city."
+    assert _actors(real_pipeline, text) == [("Strategic developments", "Military Forces of Turkey")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        # issue 4 (session 6): the weapon noun types the event; who acted on whom are the subject and
+        # object of the verb before it in its clause, not the name nearest the weapon
+        ("en", "On 30 April 2020, GNA forces attacked LNA positions with heavy artillery fire in Ayn Zarah (Tripoli).",
+         ("Military Forces of Libya Government of National Accord", "Military Forces of Libya Haftar Faction")),
+        ("id", "Pasukan Israel menyerang posisi Hamas dengan artileri di Khan Younis, Gaza, Kamis (30/4/2020).",
+         ("Military Forces of Israel", "Hamas Movement")),
+    ],
+)
+def test_weapon_told_after_its_verb_takes_the_verbs_actors(real_pipeline, lang: str, text: str, actors: tuple[str, str]) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [(e.event_type, e.actor1, e.actor2) for e in real_pipeline(article).events] == [("Explosions/Remote violence", *actors)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # issue 4 (session 6): a clause whose subject opens with "a" ("a man from ... died") counts
+        # one dead; two joined subjects are not one (no number: ACLED's 3)
+        ("On 29 April 2020, a man from Saqba in Rural Damascus died as a result of torture in a regime prison.", 1),
+        ("On 29 April 2020, a man and his son from Saqba in Rural Damascus died as a result of torture in a regime prison.", 3),
+    ],
+)
+def test_en_extract_singular_subject_of_a_death_counts_one(real_pipeline, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language="en")
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        # issue 4 (session 6): "stabbed a journalist to death": one victim, the verb's object
+        # (death.object_before), not ACLED's 3 for an unknown number; a count stays the count
+        ("en", "On 4 May 2020, an unidentified man stabbed a famous journalist to death in Mogadishu city (Banadir).", 1),
+        ("en", "On 4 May 2020, unidentified men stabbed two journalists to death in Mogadishu city (Banadir).", 2),
+        ("id", "Orang tak dikenal menikam seorang wartawan hingga tewas di Kota Mogadishu, Somalia, Senin (4/5/2020).", 1),
+    ],
+)
+def test_one_victim_killed_to_death_counts_one(real_pipeline, lang: str, text: str, fatalities: int) -> None:
+    article = Article(doc_id="t", text=text, pub_date=date(2020, 5, 10), language=lang)
+    assert [e.fatalities for e in real_pipeline(article).events] == [fatalities]

@@ -495,6 +495,13 @@ class ActorDictionary:
             raise KeyError(f"no actor data for language {lang!r}; known: {sorted(self._index)}")
         hits = self._raw_hits(idx, text, start, end)
         candidates = self._candidates(idx, text, hits, start, end)
+        # a phrase that names no one ("civilian clothes", "military reinforcements") hides the bare
+        # role nouns inside it, not a longer mention it overlaps ("Syrian military reinforcements")
+        nobody = [(c[0], c[1]) for c in candidates if c[2] == _NOBODY]
+        candidates = [
+            c for c in candidates
+            if c[2] != _NOBODY and not (c[2] == "noun" and c[4] is None and any(s <= c[0] and c[1] <= e for s, e in nobody))
+        ]
         chosen: list[tuple[int, int, str, str, str | None]] = []
         taken: list[tuple[int, int]] = []
         for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], _PRIORITY[c[2]])):
@@ -502,7 +509,7 @@ class ActorDictionary:
                 continue
             taken.append((c[0], c[1]))
             chosen.append(c)
-        chosen = sorted((c for c in chosen if c[2] != _NOBODY), key=lambda c: c[0])
+        chosen.sort(key=lambda c: c[0])
         mentions = self._owners_after_units(text, self._owned_units(idx, text, [self._mention(text, c) for c in chosen]))
         return self._alternatives(idx, text, mentions)
 
@@ -625,4 +632,4 @@ class ActorDictionary:
         return ActorMention(s, e, text[s:e], ref, "state" if state else "generic", value, country)
 
 
-_PRIORITY = {"named": 0, "noun": 1, "nobody": 2}
+_PRIORITY = {"named": 0, "noun": 1}

@@ -370,7 +370,7 @@ def _cues(data: dict[str, Any]) -> list[str]:
             problems.append(f"{name}.scope: must be before, after, clause or sentence")
         if not isinstance(table.get("window", 0), int):
             problems.append(f"{name}.window: must be an integer")
-        for key in ("patterns", "transitive", "occurrence", "conjunctions", "subset", "carry"):
+        for key in ("patterns", "transitive", "occurrence", "conjunctions", "subset", "carry", "after"):
             if key in table:
                 problems += check_regexes(list(table[key]), f"{name}.{key}")
         if "subject_origin" in table:

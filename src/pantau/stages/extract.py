@@ -150,6 +150,7 @@ class Extractor:
         self._war_remnant_re = self.finder.compile_patterns(cues.get("war_remnant", {}).get("patterns", ()))
         self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
         self._claim_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("patterns", ()))
+        self._claim_after_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("after", ()))
         self._negation_re = self.finder.compile_patterns(cues.get("negation", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
@@ -441,17 +442,24 @@ class Extractor:
     def _claimed(self, cands: list[Candidate], doc: Doc) -> None:
         """"An IED exploded near a convoy in Afgooye, killing 2 soldiers. Al Shabaab claimed
         responsibility.": a named group that claims the attack (cue kind ``responsibility``, the
-        group named right before it, in the event's sentence or one of the next two of its
-        paragraph) is who did it, when the event names no group of its own."""
-        if self._claim_re is None or not cands:
+        group named right before it; or right after the words of its ``after`` list: "The device
+        was likely planted by ISGS or JNIM militants"), in the event's sentence or one of the next
+        two of its paragraph, is who did it, when the event names no group of its own."""
+        if (self._claim_re is None and self._claim_after_re is None) or not cands:
             return
         text = doc.text
-        if not self._claim_re.search(text.lower()):
+        low_text = text.lower()
+        if not any(rx is not None and rx.search(low_text) for rx in (self._claim_re, self._claim_after_re)):
             return  # (one search over the text: most have no claim at all)
         claims: list[tuple[int, int, Any]] = []  # (sentence index, paragraph, actor)
         for s in doc.sentences:
             low = text[s.start : s.end].lower()
-            for m in self._claim_re.finditer(low):
+            for m in self._claim_after_re.finditer(low) if self._claim_after_re is not None else ():
+                at = s.start + m.end()
+                named = [a for a in self.actors.find(text, at, s.end, self.lang) if a.kind == "named" and a.actor is not None]
+                if named and int(named[0].actor.inter) in _CLAIMANT_INTER and named[0].start - at <= _CLAIM_REACH:
+                    claims.append((s.index, s.paragraph, named[0].actor))
+            for m in self._claim_re.finditer(low) if self._claim_re is not None else ():
                 at = s.start + m.start()
                 named = [a for a in self.actors.find(text, s.start, at, self.lang) if a.kind == "named" and a.actor is not None]
                 if not named or int(named[-1].actor.inter) not in _CLAIMANT_INTER or at - named[-1].end > _CLAIM_REACH:

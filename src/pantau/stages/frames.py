@@ -81,6 +81,8 @@ _QUARREL = (("Violence against civilians", "Attack"), ("Battles", "Armed clash")
 _APPOSITION = 2
 # At most this many words between a negated trigger and one coordinated with it ("bom atau bahan peledak").
 _CARRY_WORDS = 3
+# At most this many words from a clause's singular subject ("a man from ...") to its death word.
+_SUBJECT_WORDS = 8
 # At most this many words before a death word for the auxiliary that makes it passive ("were also killed").
 _AUX_REACH = 2
 # At most this many words between a death word and the actor whose dead it counts ("were also killed").
@@ -1080,6 +1082,17 @@ class FrameBuilder:
                     # without its auxiliary): the attack named after the killing, with its owner right
                     # before it, says who did it to whom
                     roles = {"actor1": main.actor2, "actor2": main.actor1}
+                verb = next(
+                    (g for g in live if g is not main and g.trigger.verbal and g.trigger.form == "active"
+                     and g.trigger.start < main.trigger.start
+                     and g.actor1 is not None and g.actor1.end <= g.trigger.start
+                     and getattr(g.actor1, "role_kind", None) not in _VICTIM_ROLES),
+                    None,
+                ) if not main.trigger.verbal and not roles else None
+                if verb is not None:
+                    # "GNA forces attacked LNA positions with heavy artillery fire": the weapon says what
+                    # happened; who did it to whom is the verb's subject and object
+                    roles = {"actor1": verb.actor1, "actor2": verb.actor2 or main.actor2}
                 # the other acts the clause tells with it ("serangan udara dan tembakan"): a later
                 # mention of one of them may tell part of the same incident (merge_article._told_with)
                 also = tuple(g.trigger.lemma for g in live if g is not main)
@@ -1225,6 +1238,20 @@ class FrameBuilder:
                 return _ONE  # "a police officer was shot dead", "resulting in his death": one dead
             if not transitive and self._named_dead(text, d_start, toks, before, lo, named):
                 return _ONE  # "Brigjen ... Danny Karya Nugraha, gugur": a person named as the dead
+            home = next((c for c in clauses if c.start <= d_start < c.end), None)
+            opening = [t for t in before if home is not None and t.start >= home.start and t.text not in ",;"]
+            if (
+                not transitive and opening and opening[0].text in self.finder.singular
+                and len(opening) <= _SUBJECT_WORDS
+                and not re.search(self._conj_re(), text[opening[0].start : d_start], re.I)
+            ):
+                return _ONE  # "a man from Saqba in Rural Damascus died": the clause's one subject
+            near = before[-_SUBJECT_WORDS:]
+            if len(before) > 1 and before[-1].text in self.finder.death_object:
+                # "stabbed a famous journalist to death": one victim, told as the verb's object
+                one = [t for t in near[:-1] if t.text in self.finder.singular]
+                if one and not re.search(self._conj_re(), text[one[-1].start : d_start], re.I):
+                    return _ONE
             return None
         span = text[lo:d_start]
         part = self.finder.subset_re.search(span.lower()) if self.finder.subset_re is not None else None

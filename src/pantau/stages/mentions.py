@@ -258,6 +258,8 @@ class MentionFinder:
         # "were killed": a word read both ways is intransitive after an auxiliary; "killed a man": one dead
         self.passive_aux = frozenset(w.lower() for w in death.get("passive_aux", ()))
         self.singular = frozenset(w.lower() for w in death.get("singular", ()))
+        # the word between a killing verb's object and "death" ("stabbed a man to death")
+        self.death_object = frozenset(w.lower() for w in death.get("object_before", ()))
         # "a police officer was shot dead", "resulting in his death": a word right before the death
         # word that tells one dead when no count is given
         self.singular_before = frozenset(w.lower() for w in death.get("singular_before", ()))
