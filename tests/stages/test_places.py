@@ -1037,3 +1037,10 @@ def test_places_ramadan_is_a_month(parsers, lang: str, text: str) -> None:
     """"Ramadan" is a month (not_places), not an alternate name of Turabah, Saudi Arabia."""
     geo = parsers[lang] if lang in parsers else Geoparser(Gazetteer.load(), PackSet()[lang])
     assert all(m.surface != "Ramadan" for m in geo.find(text, 0, len(text)))
+
+
+def test_en_places_road_named_after_one_town_is_at_that_town(parsers) -> None:
+    """"blocked the Halba highway": a highway or road named after one town runs there (the event is
+    near it); a street named after a person or place stays a thing ("Raju street")."""
+    assert "Halba" in surfaces(parsers, "en", "On 2 May 2020, rioters blocked the Halba highway opposite the Fransbank building.")
+    assert "Raju" not in surfaces(parsers, "en", "Protesters gathered on Raju street.")
