@@ -1044,3 +1044,19 @@ def test_en_places_road_named_after_one_town_is_at_that_town(parsers) -> None:
     near it); a street named after a person or place stays a thing ("Raju street")."""
     assert "Halba" in surfaces(parsers, "en", "On 2 May 2020, rioters blocked the Halba highway opposite the Fransbank building.")
     assert "Raju" not in surfaces(parsers, "en", "Protesters gathered on Raju street.")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Doctors of the Rafic Hariri University Hospital protested in Bir Hasan."),
+    ("en", "Students of the Islamic University protested outside the Mosque in Bir Hasan."),
+    ("id", "Dokter Rumah Sakit Universitas Indonesia berunjuk rasa di Bir Hasan."),
+])
+def test_places_institution_head_words_are_no_places(parsers, lang: str, text: str) -> None:
+    """The common nouns heading an institution's name ("University Hospital") are no places
+    (Hospital, Ireland; University, Jamaica) and cast no vote for the text's countries."""
+    found = parsers[lang].find(text, 0, len(text))
+    assert not {"University", "Hospital", "Mosque", "Rumah", "Sakit", "Universitas"} & {m.surface for m in found}
+    ref = place(parsers, lang, text)
+    assert ref is None or ref.country not in ("IRL", "JAM", "USA")
+    ref = place(parsers, lang, text.replace("Bir Hasan", "Sidon") if lang == "en" else "Dokter Rumah Sakit Universitas Indonesia berunjuk rasa di Depok.")
+    assert ref is not None and ref.country == ("LBN" if lang == "en" else "IDN")
