@@ -1060,3 +1060,20 @@ def test_places_institution_head_words_are_no_places(parsers, lang: str, text: s
     assert ref is None or ref.country not in ("IRL", "JAM", "USA")
     ref = place(parsers, lang, text.replace("Bir Hasan", "Sidon") if lang == "en" else "Dokter Rumah Sakit Universitas Indonesia berunjuk rasa di Depok.")
     assert ref is not None and ref.country == ("LBN" if lang == "en" else "IDN")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Gunmen shot a soldier at the Airport road in Dharkenley.", None),
+    ("Refugees protested in the Camp over food aid.", None),
+    ("Soldiers clashed near Kyauk Taw Town, Rakhine Region, at Point 3 on the Mountain.", "MMR"),
+])
+def test_en_places_facility_and_type_words_are_no_places(parsers, text: str, country: str | None) -> None:
+    """A facility, type or landform word capitalised in a name ("the Airport", "Hamza Camp",
+    "Rakhine Region", "Point 3") is no place alone (Airport, Hawaii; Camp County, Texas) and
+    casts no vote for the text's countries."""
+    geo = parsers["en"]
+    found = geo.find(text, 0, len(text))
+    assert not {"Airport", "Camp", "Town", "Region", "Point", "Mountain", "Over"} & {m.surface for m in found}
+    assert tuple(geo.focus(found))[1:] == ()
+    ref = geo.resolve(found, geo.focus(found))
+    assert (ref.country if ref else None) == country
