@@ -175,3 +175,34 @@ def test_extract_address_says_which_country_a_known_name_is_in(real_pipeline) ->
     text = "On 30 April 2020, unknown gunmen entered the village of Boungou (Fada Ngourma, Gourma), and killed two people."
     events = real_pipeline(Article(doc_id="bfo", text=text, pub_date=date(2020, 5, 2), language="en")).events
     assert [(e.country, e.admin1) for e in events] == [("BFA", "Est")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # where the attacker is posted is not where its fire struck: the target's place is
+        ("en", "On 8 May 2020, military forces of Artsakh located at Gorgan fired with unspecified weapons on the "
+               "positions of the military forces of Azerbaijan assumed to be located near Shukurbeyli, Fizuli.", "Fuzuli"),
+        ("id", "Pasukan Armenia yang bermarkas di Gorgan menembaki pos tentara Azerbaijan di Fizuli pada Jumat (8/5/2020).",
+         "Fuzuli"),
+        ("ms", "Tentera Armenia yang berpangkalan di Gorgan menembak pos tentera Azerbaijan di Fizuli pada Jumaat (8/5/2020).",
+         "Fuzuli"),
+    ],
+)
+def test_extract_place_where_the_attacker_is_posted_is_not_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="posted", text=text, pub_date=date(2020, 5, 8), language=lang)).events
+    assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # the attacker's post is the only place named: it stays the event's place
+        ("en", "On 8 May 2020, military forces of Azerbaijan located at Fizuli fired at Armenian positions.", "Fuzuli"),
+        ("id", "Pasukan Azerbaijan yang bermarkas di Fizuli menembaki pos tentara Armenia pada Jumat (8/5/2020).", "Fuzuli"),
+        ("ms", "Tentera Azerbaijan yang berpangkalan di Fizuli menembak pos tentera Armenia pada Jumaat (8/5/2020).", "Fuzuli"),
+    ],
+)
+def test_extract_attacker_post_alone_stays_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="posted1", text=text, pub_date=date(2020, 5, 8), language=lang)).events
+    assert events and {e.location for e in events} == {place}

@@ -354,7 +354,7 @@ _CUE_TABLES = {
     "clause", "negation", "denial", "modality", "hypothetical", "ongoing", "tally", "purpose", "reference", "reference_subject", "modifier",
     "direction", "locative", "agent", "target", "death", "injury", "frame", "excessive_force", "intervention",
     "commentary", "grievance", "demand", "attributive", "at_protest", "seized_arms", "seized_goods", "criminal", "political", "civilian_target", "structure_target", "figurative", "report", "speaker", "place_range", "place_list", "scenario", "repeat",
-    "sides", "dispute", "off_duty", "source_phrase", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud", "confirmation",
+    "sides", "dispute", "off_duty", "source_phrase", "stationed", "demonstration", "return_fire", "crowd_violence", "war_remnant", "warning_fire", "dud", "confirmation",
     "responsibility",
 }
 

@@ -73,6 +73,9 @@ _VICTIM_REACH = 3
 _ARMED_INTER = (1, 2, 3, 4, 8)
 # A named actor's kind (knowledge/actors.tsv) for a political party: its members attacked are civilians.
 _PARTY = "party"
+# Between a "located at" cue and the place it posts a side at: a few words, no clause mark
+# ("located at nameless hills in Terter region").
+_POSTED_GAP = re.compile(r"(?:\s*[^\s,;.()]+){0,4}?\s*")
 # At most this many characters between "if"/"not" and the word it doubts ("if he was off-duty").
 _DOUBT_CHARS = 20
 # What violence among unorganised people over a private quarrel was read as (see _disputes).
@@ -338,7 +341,7 @@ class FrameBuilder:
                     date=date,
                     anchor=anchor,
                     places=tuple(
-                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text)
+                        self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text, actor1)
                     ),
                     paragraph=sentence.paragraph,
                     notes=" ".join(sentence.text.split()),
@@ -940,10 +943,11 @@ class FrameBuilder:
 
     # -- places ----------------------------------------------------------------
 
-    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None, text: str = "") -> list[Any]:
+    def _places(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, attack: TriggerMention | None = None, text: str = "",
+                actor1: Any = None) -> list[Any]:
         """Where the clause (else the sentence) says it happened. For an attack with no such place,
         where it was aimed ("serangan rudal ke Haifa") is where it struck."""
-        keep = self._places_in(places, clause, sent, cues, actors, text)
+        keep = self._places_in(places, clause, sent, cues, actors, text, actor1)
         if keep and all(_is_country(p) for p in keep):
             # "menyerang di jantung ibu kota Iran, Teheran": the town named right after its country
             named = [p for p in places if p.start > keep[0].end and p.start - keep[0].end <= _APPOSITION and not _is_country(p)]
@@ -977,10 +981,12 @@ class FrameBuilder:
         span = Span(sentence.start, sentence.end)
         return self._places_in(places, span, span, self.finder.cues(text, sentence.start, sentence.end), actors, text)
 
-    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, text: str = "") -> list[Any]:
+    def _places_in(self, places, clause: Span, sent: Span, cues: list[CueMention], actors, text: str = "", actor1: Any = None) -> list[Any]:
         """The clause's places, else the sentence's; a place the text marks as where it
         happened ("di", "near", "kota") comes before a bare capitalised name in either
-        ("meledak di depan Gereja ... Kudus di Jalan X, Makassar": Makassar, not Kudus)."""
+        ("meledak di depan Gereja ... Kudus di Jalan X, Makassar": Makassar, not Kudus).
+        Where the attacker is posted ("forces located at Gorgan fired on positions near
+        Shukurbeyli, Fizuli") is not where the act struck, when the text names another place."""
         usable = [
             p for p in places
             if sent.start <= p.start < sent.end
@@ -992,6 +998,10 @@ class FrameBuilder:
             # "Menurut keterangan aparat keamanan di Jayapura, ...": where the source is, not the event
             and not any(c.kind == "source_phrase" and _in_phrase(text, c.end, p.start) for c in cues)
         ]
+        if actor1 is not None and text:
+            posted = [p for p in usable if self._posted_at(p, actor1, cues, text)]
+            if posted and len(posted) < len(usable):
+                usable = [p for p in usable if p not in posted]
         told = [p for p in usable if cued(p)]
         for pool in (told, usable):
             for scope in (clause, sent):
@@ -999,6 +1009,19 @@ class FrameBuilder:
                 if keep:
                     return keep
         return []
+
+    @staticmethod
+    def _posted_at(p, actor1, cues: list[CueMention], text: str) -> bool:
+        """The place says where the acting side is posted: a ``stationed`` cue right after actor1
+        ("military forces of Artsakh located at Gorgan", "pasukan yang bermarkas di X"), the place
+        a few words after it, with no comma or stop between."""
+        for c in cues:
+            if c.kind != "stationed" or c.start < actor1.end or c.end > p.start:
+                continue
+            if text[actor1.end : c.start].strip(" ,") or _POSTED_GAP.fullmatch(text, c.end, p.start) is None:
+                continue
+            return True
+        return False
 
     @staticmethod
     def _in_direction(p, cues: list[CueMention]) -> bool:

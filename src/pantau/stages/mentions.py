@@ -61,6 +61,7 @@ CUE_KINDS = (
     "off_duty",
     "speaker",
     "source_phrase",
+    "stationed",
     "warning_fire",
     "confirmation",
 )
