@@ -206,3 +206,40 @@ def test_extract_place_where_the_attacker_is_posted_is_not_the_event_place(real_
 def test_extract_attacker_post_alone_stays_the_event_place(real_pipeline, lang: str, text: str, place: str) -> None:
     events = real_pipeline(Article(doc_id="posted1", text=text, pub_date=date(2020, 5, 8), language=lang)).events
     assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a namesake in another region than the one the address goes on to name is not the place
+        ("en", "On 9 May 2020, the Taliban attacked police posts in Dawlat Abad, Balkh, Charbolak, Sholgara, and Zari "
+               "districts of Balkh province."),
+        ("id", "Taliban menyerang pos polisi di Dawlat Abad, Balkh, Charbolak, Sholgara, dan Zari di Provinsi Balkh, "
+               "Sabtu (9/5/2020)."),
+        ("ms", "Taliban menyerang pos polis di Dawlat Abad, Balkh, Charbolak, Sholgara dan Zari di wilayah Balkh "
+               "pada Sabtu (9/5/2020)."),
+    ],
+)
+def test_extract_namesake_outside_the_address_region_is_not_the_place(real_pipeline, lang: str, text: str) -> None:
+    events = real_pipeline(Article(doc_id="addr", text=text, pub_date=date(2020, 5, 9), language=lang)).events
+    assert events and {e.admin1 for e in events} == {"Balkh"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # the clause names only the address's widest unit again: the district the address names is finer
+        ("en", "On 28 April 2020, tribesmen loyal to the STC attacked pro-Hadi forces in Al Khattabiyah area of Lahij "
+               "(Tur Al Bahah, Lahij).", "Tawr al Bahah"),
+        ("id", "Pasukan separatis menyerang pasukan pemerintah di kawasan Al Khattabiyah di Lahij (Tur Al Bahah, Lahij), "
+               "Selasa (28/4/2020).", "Tawr al Bahah"),
+        ("ms", "Pasukan pemisah menyerang tentera kerajaan di kawasan Al Khattabiyah di Lahij (Tur Al Bahah, Lahij) "
+               "pada Selasa (28/4/2020).", "Tawr al Bahah"),
+        # a region alone against a known town is the address's slip: the town stays
+        ("en", "On 2 May 2020, Boko Haram killed 17 soldiers in an IED attack on two vehicles near Buni Yadi "
+               "(Gujiba LGA, Borno).", "Buni Yadi"),
+    ],
+)
+def test_extract_address_finer_than_the_clause_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="addr2", text=text, pub_date=date(2020, 5, 9), language=lang)).events
+    assert events and {e.location for e in events} == {place}

@@ -566,6 +566,7 @@ class Extractor:
                 reading is None
                 or (reading.place.kind == "country" and wider.place.kind != "country")
                 or wider.place.country != reading.place.country
+                or self._address_finer(reading, wider, chain)
             ):
                 reading = wider
         place = self.geo.ref(reading) if reading is not None else None
@@ -679,6 +680,25 @@ class Extractor:
                                 extra={**c.extra, "a1_kind": s.extra.get("a1_kind"), "strike_actor": s.actor1})
             out.append(c)
         return out
+
+    def _address_finer(self, reading: Any, wider: Any, chain: list[Any]) -> bool:
+        """The address says more than the clause's reading: the clause's place is a namesake in
+        another region than the one the address names ("joined the Taliban in Dawlat Abad, Balkh,
+        ... districts of Balkh province": Balkh's Dawlat Abad, not Faryab's), or it only names the
+        address's widest unit again ("in Al Khattabiyah area of Lahij (Tur Al Bahah, Lahij)": the
+        district Tur Al Bahah is finer than Lahij). Never for a region alone ("near Buni Yadi
+        (Gujiba LGA, Borno)": Buni Yadi lies in Yobe; the address slipped)."""
+        here, there = reading.place, wider.place
+        if here.kind == "country" or there.kind in ("country", "admin1") or here.country != there.country:
+            return False  # a region alone against a known town is as likely the note's slip
+        if here.admin1 and there.admin1 and here.admin1 != there.admin1:
+            return True
+        fold = self.gazetteer.fold
+        return (
+            there.key != here.key
+            and fold(reading.mention.surface) == fold(chain[-1].surface)
+            and wider.mention is not chain[-1]
+        )
 
     @staticmethod
     def _address_chain(text: str, first: Any, places: Any) -> list[Any]:
