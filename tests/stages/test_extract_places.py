@@ -243,3 +243,23 @@ def test_extract_namesake_outside_the_address_region_is_not_the_place(real_pipel
 def test_extract_address_finer_than_the_clause_place(real_pipeline, lang: str, text: str, place: str) -> None:
     events = real_pipeline(Article(doc_id="addr2", text=text, pub_date=date(2020, 5, 9), language=lang)).events
     assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # the clause's place is the widest unit of an address: the finer known unit it qualifies is the place
+        ("en", "On 1 May 2020, pro-Hadi fighters thwarted pro-Houthi incursions in Al Wahbiyah (As Sawadiyah, Al Bayda).",
+         "As Sawadiyah"),
+        ("en", "On 29 April 2020, Turkish forces shelled Menbij in Aleppo using artillery fire.", "Manbij"),
+        ("id", "Pasukan pemerintah menggagalkan serangan Houthi di Al Wahbiyah (As Sawadiyah, Al Bayda), Jumat (1/5/2020).",
+         "As Sawadiyah"),
+        ("id", "Pasukan Turki menembaki Menbij di Aleppo dengan artileri, Rabu (29/4/2020).", "Manbij"),
+        ("ms", "Tentera kerajaan mematahkan serangan Houthi di Al Wahbiyah (As Sawadiyah, Al Bayda) pada Jumaat (1/5/2020).",
+         "As Sawadiyah"),
+        ("ms", "Tentera Turki membedil Menbij di Aleppo dengan artileri pada Rabu (29/4/2020).", "Manbij"),
+    ],
+)
+def test_extract_finer_unit_qualified_by_the_clause_place_is_the_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="qual", text=text, pub_date=date(2020, 5, 1), language=lang)).events
+    assert events and {e.location for e in events} == {place}

@@ -553,7 +553,7 @@ class Extractor:
         return keep
 
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
-        trusted = self._trusted(fr.places, focus)
+        trusted = self._trusted([*self._qualified(fr.places, sentence_places), *fr.places], focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
         chain = self._address_chain(doc.text, fr.places[-1], sentence_places) if fr.places else []
         if chain:
@@ -680,6 +680,17 @@ class Extractor:
                                 extra={**c.extra, "a1_kind": s.extra.get("a1_kind"), "strike_actor": s.actor1})
             out.append(c)
         return out
+
+    @staticmethod
+    def _qualified(places: Sequence[Any], sentence_places: Any) -> list[Any]:
+        """"in Al Wahbiyah (As Sawadiyah, Al Bayda)": the clause's place is the widest unit of an
+        address whose finer known units it qualifies; those units say more exactly where (the reading
+        keeps the most specific unit inside the others)."""
+        starts = {p.start for p in places}
+        return [
+            p for p in sentence_places
+            if p.start not in starts and getattr(p, "qualifier_at", None) in starts and p.candidates
+        ]
 
     def _address_finer(self, reading: Any, wider: Any, chain: list[Any]) -> bool:
         """The address says more than the clause's reading: the clause's place is a namesake in
