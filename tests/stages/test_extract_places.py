@@ -263,3 +263,27 @@ def test_extract_address_finer_than_the_clause_place(real_pipeline, lang: str, t
 def test_extract_finer_unit_qualified_by_the_clause_place_is_the_place(real_pipeline, lang: str, text: str, place: str) -> None:
     events = real_pipeline(Article(doc_id="qual", text=text, pub_date=date(2020, 5, 1), language=lang)).events
     assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a namesake in a country the address cannot lie in (Pakistan's Nowshera) is not the place
+        ("en", "On 1 May 2020, military forces of India and Pakistan exchanged fire across the LoC in Naushera sector area "
+               "(Rajouri district, J&K)."),
+        ("id", "Militer India dan Pakistan saling tembak di sepanjang LoC di Naushera sektor (Distrik Rajouri, Jammu dan "
+               "Kashmir), Jumat (1/5/2020)."),
+        ("ms", "Tentera India dan Pakistan berbalas tembakan di sepanjang LoC di Naushera sektor (daerah Rajouri, Jammu dan "
+               "Kashmir) pada Jumaat (1/5/2020)."),
+    ],
+)
+def test_extract_namesake_in_another_country_than_the_address_is_not_the_place(real_pipeline, lang: str, text: str) -> None:
+    events = real_pipeline(Article(doc_id="addr3", text=text, pub_date=date(2020, 5, 1), language=lang)).events
+    assert events and {e.country for e in events} == {"IND"}
+
+
+def test_en_extract_address_region_with_a_namesake_in_the_place_country_keeps_the_place(real_pipeline) -> None:
+    """'Al Hazm district in northern Yemen (Al Jawf)': Yemen has an Al Jawf too; Saudi Arabia's is no reason to move."""
+    text = "On 29 April 2020, four Saudi-led coalition air raids were reported on Al Hazm district in northern Yemen (Al Jawf)."
+    events = real_pipeline(Article(doc_id="addr4", text=text, pub_date=date(2020, 4, 29), language="en")).events
+    assert events and {(e.location, e.country) for e in events} == {("Al Hazm", "YEM")}

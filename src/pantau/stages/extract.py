@@ -555,7 +555,13 @@ class Extractor:
     def _candidate(self, fr: Frame, doc: Doc, focus: tuple[str, ...], sentence_places: Any = ()) -> Candidate:
         trusted = self._trusted([*self._qualified(fr.places, sentence_places), *fr.places], focus)
         reading = self.geo.resolve_reading(trusted, focus) if trusted else None
-        chain = self._address_chain(doc.text, fr.places[-1], sentence_places) if fr.places else []
+        chain: list[Any] = []
+        for first in reversed(fr.places):
+            # "exchanged fire in Naushera sector area (Rajouri district, J&K)": the address may follow
+            # an earlier place of the clause than its last
+            chain = self._address_chain(doc.text, first, sentence_places)
+            if chain:
+                break
         if chain:
             # "in Morideni (Logobou, Tapoa)", "in Silalas subdistrict, West Medan district, Medan city,
             # ...", "di Distrik Paro, Kabupaten Nduga": the place the clause names lies in the units its
@@ -569,6 +575,16 @@ class Extractor:
                 or self._address_finer(reading, wider, chain)
             ):
                 reading = wider
+            if reading is not None and reading.place.kind != "country":
+                # "Naushera sector area (Rajouri district, J&K)" read as Pakistan's Nowshera: a
+                # namesake in another country than any the address can lie in is not the place; the
+                # address is ("Al Hazm district (Al Jawf)": Yemen has an Al Jawf too, Saudi Arabia's is
+                # no reason to move)
+                here = reading.place.country
+                if not any(c.country == here for p in chain for c in p.candidates):
+                    region = self.geo.resolve_reading(chain, focus)
+                    if region is not None and region.place.kind != "country" and region.place.country != here:
+                        reading = region
         place = self.geo.ref(reading) if reading is not None else None
         if place is None:
             reading = None
