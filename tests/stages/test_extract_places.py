@@ -287,3 +287,20 @@ def test_en_extract_address_region_with_a_namesake_in_the_place_country_keeps_th
     text = "On 29 April 2020, four Saudi-led coalition air raids were reported on Al Hazm district in northern Yemen (Al Jawf)."
     events = real_pipeline(Article(doc_id="addr4", text=text, pub_date=date(2020, 4, 29), language="en")).events
     assert events and {(e.location, e.country) for e in events} == {("Al Hazm", "YEM")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an unknown unit with its type word ("Kolofata subdivision") does not cut the address off
+        ("en", "On 8 May 2020, the military forces shot and injured a resident in Amchide town, Kolofata subdivision "
+               "(Mayo-Sava, Extreme-Nord)."),
+        ("id", "Tentara menembak dan melukai seorang warga di kota Amchide, Kolofata subdivision (Mayo-Sava, Extreme-Nord), "
+               "Jumat (8/5/2020)."),
+        ("ms", "Tentera menembak dan mencederakan seorang penduduk di bandar Amchide, Kolofata subdivision (Mayo-Sava, "
+               "Extreme-Nord) pada Jumaat (8/5/2020)."),
+    ],
+)
+def test_extract_address_goes_on_past_an_unknown_unit_with_its_type_word(real_pipeline, lang: str, text: str) -> None:
+    events = real_pipeline(Article(doc_id="addr5", text=text, pub_date=date(2020, 5, 8), language=lang)).events
+    assert events and {e.admin1 for e in events} == {"Far North"}

@@ -40,9 +40,10 @@ _REPEAT_REACH = 30
 # Between two names of an address: a comma, or capitalised names ending in one ("Jalan Medan
 # Merdeka Selatan, ") -- words of the street or building that the gazetteer need not know.
 # (a type word may close a name: "Silalas subdistrict, West Medan district"; a bracket may open the
-# units: "Morideni (Logobou, Tapoa)"; a compass word may open the next name)
+# units: "Morideni (Logobou, Tapoa)", also after an unknown unit: "Amchide town, Kolofata subdivision
+# (Mayo-Sava, Extreme-Nord)"; a compass word may open the next name)
 _ADDRESS_GAP = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}\s*[,(]\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*\s*,\s*)*(?:[A-Z][a-z]+\s+)?"
+    r"(?:\s+[a-z][\w-]*){0,2}\s*[,(]\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*(?:\s+[a-z]+)?\s*[,(]\s*)*(?:[A-Z][a-z]+\s+)?"
 )
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
