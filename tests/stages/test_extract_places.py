@@ -304,3 +304,24 @@ def test_en_extract_address_region_with_a_namesake_in_the_place_country_keeps_th
 def test_extract_address_goes_on_past_an_unknown_unit_with_its_type_word(real_pipeline, lang: str, text: str) -> None:
     events = real_pipeline(Article(doc_id="addr5", text=text, pub_date=date(2020, 5, 8), language=lang)).events
     assert events and {e.admin1 for e in events} == {"Far North"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a place read inside a longer unknown name opens the address after that name
+        ("en", "On 5 May 2020, southern forces thwarted an attack of pro-Houthi forces in Bab Ghaliq front "
+               "(Qaatabah, Ad Dali).", "Qa'tabah"),
+        ("en", "On 9 May 2020, suspected ISGS militants killed three civilians in the village of Zibane Koira Tegui "
+               "(Anzourou, Tillaberi).", "Tillaberi"),
+        ("id", "Pasukan selatan menggagalkan serangan pasukan Houthi di front Bab Ghaliq (Qaatabah, Ad Dali), "
+               "Selasa (5/5/2020).", "Qa'tabah"),
+        ("id", "Militan membunuh tiga warga sipil di desa Zibane Koira Tegui (Anzourou, Tillaberi), Sabtu (9/5/2020).",
+         "Tillaberi"),
+        ("ms", "Militan membunuh tiga orang awam di kampung Zibane Koira Tegui (Anzourou, Tillaberi) pada Sabtu (9/5/2020).",
+         "Tillaberi"),
+    ],
+)
+def test_extract_address_after_an_unknown_name_holding_a_place(real_pipeline, lang: str, text: str, place: str) -> None:
+    events = real_pipeline(Article(doc_id="addr6", text=text, pub_date=date(2020, 5, 9), language=lang)).events
+    assert events and {e.location for e in events} == {place}

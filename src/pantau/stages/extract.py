@@ -45,6 +45,8 @@ _REPEAT_REACH = 30
 _ADDRESS_GAP = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}\s*[,(]\s*(?:[A-Z0-9][\w.'/-]*(?:\s+[A-Z0-9][\w.'/-]*)*(?:\s+[a-z]+)?\s*[,(]\s*)*(?:[A-Z][a-z]+\s+)?"
 )
+# The rest of a capitalised name after the part of it read as a place.
+_NAME_REST = re.compile(r"(?:[ -][A-Z][\w'-]*)+")
 # An article with this many criminal cues and no political one is a crime story.
 _CRIME_CUES = 3
 _STATE_INTER = 1
@@ -732,9 +734,13 @@ class Extractor:
     def _address_chain(text: str, first: Any, places: Any) -> list[Any]:
         """"di kawasan Patung Kuda, Jalan Medan Merdeka Selatan, Jakarta Pusat", "Morideni (Logobou,
         Tapoa)": the address a place opens goes on, smaller to larger, in names set off by commas
-        or a bracket; the known places named in it, in order."""
+        or a bracket; the known places named in it, in order. A place read inside a longer unknown
+        name ("Bab" of "in Bab Ghaliq front (Qaatabah, Ad Dali)") opens the address after that name."""
         chain: list[Any] = []
         end = first.end
+        if getattr(first, "embedded", False):
+            rest = _NAME_REST.match(text, end)
+            end = rest.end() if rest else end
         for p in sorted(places, key=lambda p: p.start):
             if p.start < end:
                 continue
