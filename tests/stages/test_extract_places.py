@@ -178,6 +178,21 @@ def test_extract_address_says_which_country_a_known_name_is_in(real_pipeline) ->
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "actor1"),
+    [
+        ("id", "TPNPB Bakar Pesawat Susi Air di Nduga, Pilot Selandia Baru Disandera",
+         "TPNPB: West Papua National Liberation Army"),
+        ("ms", "TPNPB Bakar Pesawat di Nduga, Juruterbang New Zealand Diculik", "TPNPB: West Papua National Liberation Army"),
+    ],
+)
+def test_extract_headline_second_clause_passive_takes_the_first_clause_actor(real_pipeline, lang: str, text: str, actor1: str) -> None:
+    """A title-case headline "X Verb Y, Z Verb-ed": the passive's own subject (the pilot) opens its
+    clause, and the actor of the clause before (TPNPB) did both acts -- not its victim."""
+    events = real_pipeline(Article(doc_id="hl", text=text, pub_date=date(2023, 2, 8), language=lang)).events
+    assert [e.actor1 for e in events] == [actor1]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "place"),
     [
         # where the attacker is posted is not where its fire struck: the target's place is

@@ -1077,3 +1077,70 @@ def test_en_places_facility_and_type_words_are_no_places(parsers, text: str, cou
     assert tuple(geo.focus(found))[1:] == ()
     ref = geo.resolve(found, geo.focus(found))
     assert (ref.country if ref else None) == country
+
+
+def test_en_places_arabic_quarter_word_is_no_place(parsers) -> None:
+    """"Hay" heads a quarter's name in Arabic ("Hay Salam residents"): no town of Hay, Australia,
+    and no vote for the text's countries."""
+    geo = parsers["en"]
+    text = "Residents of Hay Salam burned tyres in Djelfa on Monday."
+    found = geo.find(text, 0, len(text))
+    assert "Hay" not in {m.surface for m in found}
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and ref.country == "DZA"
+
+
+def test_en_places_ezafe_joins_one_longer_name(parsers) -> None:
+    """The Persian ezafe ("Dara i Sufi Payin district") joins one name: "Dara" alone is no
+    place (Daraa, Syria), so the event keeps the province the passage names."""
+    geo = parsers["en"]
+    text = "Airstrikes hit three villages of Dara i Sufi Payin district, Samangan."
+    found = geo.find(text, 0, len(text))
+    assert next(m for m in found if m.surface == "Dara").embedded
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and ref.country == "AFG"
+
+
+def test_en_places_sector_is_a_type_word(parsers) -> None:
+    """"Naushera sector (Rajouri district)": a military sector is an area word, so the bracket
+    says where the sector lies, and the namesake across the border (Nowshera, Pakistan) is not
+    taken: the event is near the district's town."""
+    geo = parsers["en"]
+    text = "Shelling hit the Naushera sector (Rajouri district) on Friday."
+    found = geo.find(text, 0, len(text))
+    assert found[0].surface == "Naushera" and found[0].qualifier_at == found[1].start
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and (ref.country, ref.geo_precision) == ("IND", 2)
+
+
+def test_en_places_bracketed_repeat_votes_once(parsers) -> None:
+    """"Mal (Mal)": a town and its namesake district are one name and cast one vote, so the
+    demonym of the text's country ("Mauritanian") leads the focus, not Belgium."""
+    geo = parsers["en"]
+    text = "The Mauritanian police dispersed residents in Mal (Mal) on Monday."
+    assert geo.focus(geo.find(text, 0, len(text)))[0] == "MRT"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "Kontak tembak terjadi di Distrik Paro, Kabupaten Nduga."),
+    ("en", "Rebels shot a soldier in Paro district, Nduga regency."),
+])
+def test_places_typed_address_across_a_comma(parsers, lang: str, text: str) -> None:
+    """"Distrik Paro, Kabupaten Nduga": a district typed, a comma, then a larger unit typed is an
+    address, not a list; the district's only readings lie abroad (Paro, Bhutan), so the event is
+    near the regency's town."""
+    geo = parsers[lang]
+    found = geo.find(text, 0, len(text))
+    assert found[0].surface == "Paro" and found[0].qualifier_at == found[1].start
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and (ref.country, ref.geo_precision) == ("IDN", 2)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "Kontak tembak terjadi di Distrik Paro, Distrik Nduga."),
+    ("en", "Rebels shot soldiers in Paro district, Nduga district and Lanny Jaya district."),
+])
+def test_places_same_type_across_a_comma_is_a_list(parsers, lang: str, text: str) -> None:
+    """Two names typed by the same word ("Distrik X, Distrik Y") are a list, not an address."""
+    found = parsers[lang].find(text, 0, len(text))
+    assert found[0].surface == "Paro" and found[0].qualifier_at is None

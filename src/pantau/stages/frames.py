@@ -726,6 +726,14 @@ class FrameBuilder:
         if form in ("passive", "stative") or trig.rule.passive:
             actor1 = agent or (after_clause[0] if after_clause and after_clause[0] is not target else None)
             actor2 = subject
+            if (
+                actor1 is None and subject is not None and subject.end <= clause.start
+                and text[trig.start].isupper() and self._words_between(toks, clause.start, trig.start) > 0
+            ):
+                # a title-case headline's second clause: "TPNPB Bakar Pesawat Susi Air di Nduga, Pilot
+                # Selandia Baru Disandera" -- the passive's own subject opens its clause; the actor of
+                # the clause before did both acts
+                actor1, actor2 = subject, None
         elif form == "active" or trig.verbal:
             actor1 = subject
             # the direct object ("assaulted a civilian at a police station") before a cued one

@@ -26,6 +26,8 @@ from pantau.records import PlaceRef
 __all__ = ["PlaceMention", "Geoparser", "Reading"]
 
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "populated": 3, "site": 3}
+# Type words by the size of the unit they name: an address goes from smaller to larger units.
+TYPE_RANK = {"village": 0, "site": 0, "city": 1, "seat": 1, "district": 2, "province": 3}
 KIND_OF_TYPE = {"province": "admin1", "district": "admin2", "city": "populated", "village": "populated", "site": "site"}
 WINDOW = 80  # characters of context read before a mention for its cue words
 FOCUS_SHARE = 0.3  # a focus country has at least this share of the leader's votes
@@ -186,6 +188,12 @@ class Geoparser:
         # Embassies and envoys written before their seat ("Kedutaan Besar Israel di Washington",
         # "the Israeli embassy in Washington"): the seat is the institution's, not the event's.
         self._embassy = frozenset(" ".join(w.split()) for w in data.get("embassy_words", ()))
+        # Ezafe and the like between two capitalised words ("Dara i Sufi Bala"): one longer name.
+        links = _alternation(" ".join(w.split()) for w in data.get("name_links", ()))
+        cap_word = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
+        self._link_after = re.compile(rf"[ \t]+(?:{links})[ \t]+{cap_word}") if data.get("name_links") else None
+        self._link_before = re.compile(rf"(?<![^\W_]){cap_word}[ \t]+(?:{links})[ \t]+$") \
+            if data.get("name_links") else None
         self._not_before_last = frozenset(w.split()[-1] for w in self._not_before)
         self._not_after_first = frozenset(w.split()[0] for w in self._not_after)
         self._article_alt = article_alt
@@ -376,10 +384,12 @@ class Geoparser:
             if relation is None and a in common and not (
                     link is True or link is False and self._within_any(candidates, accepted[k + 1][2])):
                 continue  # "Lima penagih ditangkap": five collectors; "di Lima", "Lima, Peru": the city
-            if link is False and _bracketed_pair(text, a, accepted[k + 1][1]) \
+            if link is False and (_bracketed_pair(text, a, accepted[k + 1][1])
+                                  or type_cue and self._typed_after_comma(text, a, b, nxt, accepted[k + 1][1])) \
                     and self._abroad_only(candidates, accepted[k + 1][2]):
-                # "(Dessa, Tillabery)": a place and the region it lies in; the first name's
-                # readings all lie outside the one country of the second: namesakes abroad
+                # "(Dessa, Tillabery)", "Distrik Paro, Kabupaten Nduga": a place and the unit it
+                # lies in (each typed, an address, no list); the first name's readings all lie
+                # outside the one country of the second: namesakes abroad
                 link = True
             elif link is False and not self._within_any(candidates, accepted[k + 1][2]) and not (
                     self._quarter_of(candidates, accepted[k + 1][2]) and not self._in_list(text, accepted, k)):
@@ -470,6 +480,37 @@ class Geoparser:
         if sure:
             return True
         return False if comma else None
+
+    def _typed_after_comma(self, text: str, a: int, b: int, c: int, d: int) -> bool:
+        """True when the names text[a:b] and text[c:d], a comma between, are typed as an address
+        ("Distrik Paro, Kabupaten Nduga", "Paro district, Nduga regency"): the second's type word
+        (before or after it) is another than the first's and names no smaller unit, so the second is
+        the unit the first lies in, not the next item of a list ("Distrik X, Distrik Y")."""
+        cut = text.find(",", b, c)
+        if cut < 0:
+            return False
+        first = self._type_word(text, a, b, max(0, a - 24))
+        second = self._type_word(text, cut + 1, d, cut + 1)
+        if first is None or second is None or first == second:
+            return False
+        return TYPE_RANK[self._type_of[second]] >= TYPE_RANK[self._type_of[first]]
+
+    def _type_word(self, text: str, a: int, b: int, lo: int) -> str | None:
+        """The pack's type word at the start of text[a:b] ("Kabupaten Nduga" is one entry), else
+        right before it (from ``lo``), else right after it ("Nduga regency"): folded, or None."""
+        words = self.fold(text[a:b]).split()[:self._type_len]
+        for i in range(len(words), 0, -1):
+            if " ".join(words[:i]) in self._type_of:
+                return " ".join(words[:i])
+        before = self.fold(text[lo:a]).split()[-self._type_len:]
+        for i in range(len(before)):
+            if " ".join(before[i:]) in self._type_of:
+                return " ".join(before[i:])
+        after = self.fold(text[b:b + 24]).split()[:self._type_len]
+        for i in range(len(after), 0, -1):
+            if " ".join(after[:i]) in self._type_of:
+                return " ".join(after[:i])
+        return None
 
     def _in_list(self, text: str, accepted: Sequence[tuple[int, int, tuple[int, ...], str]], k: int) -> bool:
         """True when the pair of names k, k+1 stands in a list ("Jaro, Molo and Iloilo City"): a
@@ -846,6 +887,9 @@ class Geoparser:
         (space or hyphen between); a sentence start on the left does not count."""
         if self._route_end(text, a, b):
             return False  # "the Tripoli-Beirut highway": two places, ends of a road
+        if self._link_after is not None and (self._link_after.match(text, b, min(len(text), b + 40))
+                                             or self._link_before.search(text, max(0, a - 40), a)):
+            return True  # "Dara i Sufi Bala", "Pul i Khumri": a part of one longer name
         lo = max(0, a - 30)
         left = _left_word(text, lo, a) if a > lo and text[a - 1] in " \t-" else None
         if left is not None and self._fold_word(text[left[0]:left[1]]) in self.articles \
@@ -891,15 +935,22 @@ class Geoparser:
             return base(p) + (NEIGHBOUR_BONUS if near else 0.0)
 
         by_start = {m.start: m for m in mentions}
+        # "Mal (Mal)": a town and its namesake district in the bracket are one name, one vote.
+        repeats = {m.qualifier_at for m in mentions if m.qualifier_at is not None
+                   and (q0 := by_start.get(m.qualifier_at)) is not None and q0.surface == m.surface}
         # (id of a candidates tuple, surface) -> its best reading and whether a namesake in another
         # country is a unit or a sizeable town too (this call only)
         best_of: dict[tuple[int, str], tuple[Place, bool]] = {}
         for k, m in enumerate(mentions):
-            if not m.candidates or m.fuzzy or (skip and self.gaz.fold(m.surface) in skip):
+            if not m.candidates or m.fuzzy or (skip and self.gaz.fold(m.surface) in skip) or m.start in repeats:
                 continue
             # "Rafah (Rafah, North Sinai)": a name votes for a reading inside its qualifiers.
             pool: Sequence[Place] = m.candidates
             q = by_start.get(m.qualifier_at) if m.qualifier_at is not None else None
+            if q is not None and m.qualifier_sure and q.candidates and not q.demonym \
+                    and len({p.country for p in q.candidates}) == 1 \
+                    and all(p.country != q.candidates[0].country for p in pool):
+                continue  # "Distrik Paro, Kabupaten Nduga": its readings are namesakes abroad
             hops = 0
             while q is not None and hops < 5 and len(pool) > 1:
                 inside = [p for p in pool if self._within(p, q)]
