@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from pantau.bench.corpus import find_shared, generate, load_seeds  # noqa: E402
 from pantau.bench.run import _read_articles, _write_shards  # noqa: E402
 from pantau.pipeline import BATCH_SIZE, Pipeline, Settings  # noqa: E402
+from pantau.runners.heap import Settled, settle_heap  # noqa: E402
 
 _BUILD_DIR = "PANTAU_RUNNER_CPU_DIR"
 
@@ -122,6 +123,7 @@ def main() -> None:
     for lang in pipeline.packs.languages:
         pipeline.extractor(lang)
     pipeline(seeds[0])
+    settle_heap()  # as the CLI and the pool and Dask workers do (pantau.runners.heap)
     with tempfile.TemporaryDirectory(prefix="pantau-runner-cpu-") as tmp:
         files, count, _ = _write_shards(generate(seeds, args.n, 20240601 + 1), Path(tmp) / "scale",
                                         max(4, args.n // (4 * args.workers)))
@@ -129,7 +131,7 @@ def main() -> None:
         if "single" in only:
             _show("single", [single(files, pipeline) for _ in range(args.repeats)])
         if "fresh" in only:  # one process as a pool worker starts: a new pipeline, empty memos (build not timed)
-            _show("fresh", [single(files, Pipeline(Settings())) for _ in range(args.repeats)])
+            _show("fresh", [single(files, Settled()(Settings())) for _ in range(args.repeats)])
         if "pool" in only:
             _show("pool", [pool(files, args.workers) for _ in range(args.repeats)])
         if "dask" in only:

@@ -204,7 +204,7 @@ def test_langid_detect_without_full_ranking_equals_library_ranking(langid: Langu
     from pantau.stages.langid import LanguageIdentifier as Identifier
 
     ranked_only = Identifier(PackSet())
-    ranked_only._model = _plain_model()  # no ``scored_labels``: detect reads rank()
+    ranked_only._model = _plain_model()  # no ``best_label``: detect reads rank()
     rng = random.Random(11)
     texts = [ID_TEXT, EN_TEXT, FR_TEXT, MS_TEXT, "12 345", "ALL CAPS HEADLINE", "Jakarta. Aleppo. Lagos.",
              "pcm: dem don kill am for Lagos", "Ok", ID_TEXT[:40] + EN_TEXT[:40]]
@@ -213,3 +213,20 @@ def test_langid_detect_without_full_ranking_equals_library_ranking(langid: Langu
         texts.append(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 25))))
     for text in texts:
         assert langid.detect(text) == ranked_only.detect(text), text[:60]
+
+
+def test_langid_best_label_equals_max_of_scored_labels(langid: LanguageIdentifier) -> None:
+    """``best_label`` reads the best label off the label columns: the pair ``max`` picks from
+    ``scored_labels`` (the first of equal scores), and the same labelled scores for the runner-ups."""
+    import random
+    from operator import itemgetter
+
+    model = langid._model
+    rng = random.Random(7)
+    words = (ID_TEXT + " " + EN_TEXT + " " + FR_TEXT + " " + MS_TEXT).split()
+    texts = [ID_TEXT, EN_TEXT, FR_TEXT, MS_TEXT, "12 345", "Ok", "Ελληνικά русский 中文"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 25))) for _ in range(150)]
+    for text in texts:
+        pairs = model.scored_labels(text)
+        lang, prob, labels = model.best_label(text)
+        assert (lang, prob) == max(pairs, key=itemgetter(1)) and labels() == pairs, text[:60]

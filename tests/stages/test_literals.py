@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.stages.literals import FOLD_EXTRA, lowers_like_matching, needed_literal_sets, needed_literals
+from pantau.stages.literals import FOLD_EXTRA, GatedSearch, lowers_like_matching, needed_literal_sets, needed_literals
 
 PACKS = Path(__file__).resolve().parents[2] / "src" / "pantau" / "packs"
 EXAMPLES = PACKS.parent / "examples"
@@ -87,3 +87,30 @@ def test_literals_every_match_holds_a_string_of_each_set(fold: bool) -> None:
                 assert all(any(s in found for s in strings) for strings in sets), (pattern, m.group())
                 checked += 1
     assert checked > 200
+
+
+def test_literals_gated_search_equals_search() -> None:
+    """GatedSearch gives ``search``'s answer on every text: the pack patterns, each alone and
+    joined as the extractor joins a cue list, over the example texts lower-cased and as they are."""
+    texts = _texts()
+    texts += [t.lower() for t in texts]
+    patterns = [p for p in _pack_patterns() if _compiles(p)]
+    joined = ["|".join(f"(?:{p})" for p in patterns[k : k + 4]) for k in range(0, len(patterns), 4)]
+    hits = gated = 0
+    for pattern in patterns + [j for j in joined if _compiles(j)] + ["(?i)claim", "[;:]"]:
+        rx = re.compile(pattern)
+        search = GatedSearch(rx)
+        for text in texts:
+            got, want = search(text), rx.search(text)
+            assert (got and got.span()) == (want and want.span()), (pattern, text)
+            hits += want is not None
+            gated += bool(search.needs)
+    assert hits > 200 and gated > 1000
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True

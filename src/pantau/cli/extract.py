@@ -23,6 +23,7 @@ from pantau.cli.options import (
 from pantau.export import format_for
 from pantau.packs import PackSet
 from pantau.pipeline import Settings
+from pantau.runners.heap import Settled
 from pantau.stages.read import ReadOptions
 from pantau.store.duckdb import DEFAULT_DB
 
@@ -115,6 +116,7 @@ def extract(
         summary = api.extract(
             inputs, db=db, out=out, settings=settings, read_options=options, workers=workers, progress=callback,
             engine=engine, scheduler=scheduler, parts=parts, rank=rank, world_size=world_size,
+            factory=Settled(api.Pipeline),  # this process and its workers only run pipelines: see runners.heap
         )
     print_summary(summary)
     if summary.articles_read == 0 and api.SHARDS_DONE_NOTE not in summary.notes:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from pantau.pipeline import Pipeline, Settings
+from pantau.runners.heap import settle_heap
 from pantau.runners.local import PipelineFactory
 from pantau.runners.shards import ShardOutcome, ShardSpec, process_shard
 from pantau.stages.read import ReadOptions
@@ -53,6 +54,8 @@ def _pipeline_here(settings: Settings, factory: PipelineFactory, worker: object 
     key = (settings, factory)
     if key not in built:
         built[key] = factory(settings)
+        if getattr(worker, "nanny", None):  # a process of its own (not a thread of the caller's)
+            settle_heap()  # see pantau.runners.heap
     return built[key]
 
 

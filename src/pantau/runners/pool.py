@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from pantau.pipeline import BATCH_SIZE, ArticleResult, Pipeline, Settings
 from pantau.records import Article
+from pantau.runners.heap import settle_heap
 from pantau.runners.local import PipelineFactory, error_result, run_local, safe_batch
 
 __all__ = ["WorkerDied", "run_pool"]
@@ -34,6 +35,7 @@ class _Worker:
 
 def _init(settings: Settings, factory: PipelineFactory) -> None:
     _Worker.pipeline = factory(settings)
+    settle_heap()  # the worker process is the pool's own (see pantau.runners.heap)
     # Runs last among the worker's exit finalizers (after it has sent its last result).
     multiprocessing.util.Finalize(None, _exit_without_teardown, exitpriority=-100)
 

@@ -19,6 +19,7 @@ from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
 from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
+from pantau.stages.literals import GatedSearch
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -154,6 +155,7 @@ class Extractor:
         self._dud_re = self.finder.compile_patterns(cues.get("dud", {}).get("patterns", ()))
         self._claim_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("patterns", ()))
         self._claim_after_re = self.finder.compile_patterns(cues.get("responsibility", {}).get("after", ()))
+        self._claim_searches = tuple(GatedSearch(rx) for rx in (self._claim_re, self._claim_after_re) if rx is not None)
         self._negation_re = self.finder.compile_patterns(cues.get("negation", {}).get("patterns", ()))
         self.stats = ExtractStats()
         self._neighbours = gazetteer.neighbours()
@@ -452,8 +454,8 @@ class Extractor:
             return
         text = doc.text
         low_text = text.lower()
-        if not any(rx is not None and rx.search(low_text) for rx in (self._claim_re, self._claim_after_re)):
-            return  # (one search over the text: most have no claim at all)
+        if not any(search(low_text) for search in self._claim_searches):
+            return  # (one search over the text, tried only where its words are: most have no claim at all)
         claims: list[tuple[int, int, Any]] = []  # (sentence index, paragraph, actor)
         for s in doc.sentences:
             low = text[s.start : s.end].lower()

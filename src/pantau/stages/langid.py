@@ -48,7 +48,7 @@ def _fast_model(model_file: str) -> object:
     from py3langid import langid as lib
 
     class _Fast(lib.LanguageIdentifier):
-        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features", "_scratch")
+        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features", "_scratch", "_labels", "_label_cols")
 
         def features(self, data: bytes) -> tuple[Any, Any]:
             """(feature ids, counts) over the UTF-8 bytes, in order of first occurrence like
@@ -96,6 +96,14 @@ def _fast_model(model_file: str) -> object:
                 merged.setdefault(lang, score)  # first column holds the merged score (as rank)
             return list(merged.items())
 
+        def best_label(self, text):  # type: ignore[no-untyped-def]
+            """``max(scored_labels(text), key=score)`` (the first of equal scores, as ``argmax``)
+            read off the label columns, without a Python pair per label; and a function giving
+            ``scored_labels`` of the same scores when the runner-ups are read."""
+            scores = self._decide(text)[self._label_cols]
+            i = int(np.argmax(scores))
+            return self._labels[i], scores[i].item(), lambda: list(zip(self._labels, scores.tolist()))
+
     try:
         model = _Fast.from_model_file(model_file, norm_probs=True)
         model._next = np.frombuffer(model.tk_nextmove, dtype=np.dtype(model.tk_nextmove.typecode))  # a view
@@ -104,6 +112,11 @@ def _fast_model(model_file: str) -> object:
         model._ptc32 = np.asarray(model.nb_ptc, dtype=np.float32)
         model._n_features = max(len(model._ptc32), int(model._feature.max()) + 1)
         model._scratch = threading.local()  # see features
+        first: dict[str, int] = {}
+        for col, lang in enumerate(model.nb_classes):
+            first.setdefault(lang, col)  # the column scored_labels keeps per label (the merged one)
+        model._labels = list(first)
+        model._label_cols = np.asarray(list(first.values()), dtype=np.intp)
         for text in _SELF_CHECK:
             data = model._encode(text)
             slow = lib.visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}
@@ -181,18 +194,22 @@ class LanguageIdentifier:
         sample = text[:_MAX_CHARS]
         if not any(ch.isalpha() for ch in sample):
             return None, 0.0
-        labels = getattr(self._model, "scored_labels", None)
+        best_label = getattr(self._model, "best_label", None)
         # the best label without sorting them all (max keeps the first of equal scores, as the
         # stable sort of rank does; the scores are probabilities, never NaN); the full ranking
         # only when the runner-ups are read
-        ranked = labels(sample) if labels is not None else self._model.rank(sample)
-        lang, prob = max(ranked, key=itemgetter(1)) if labels is not None else ranked[0]
+        if best_label is not None:
+            lang, prob, labels = best_label(sample)
+        else:
+            labels = None
+            ranked = self._model.rank(sample)
+            lang, prob = ranked[0]
         best = self._route(lang)
         if best in self._rivals and prob < self.rival_sure:
             best = self.by_cue_words(sample, (best, *self._rivals[best]))
         if best not in self._packs and prob < self.unsure_below:
             if labels is not None:
-                ranked = sorted(ranked, key=itemgetter(1), reverse=True)
+                ranked = sorted(labels(), key=itemgetter(1), reverse=True)
             for other, other_prob in ranked[1:]:
                 if other_prob < self.runner_up_above:
                     break

@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["FOLD_EXTRA", "lowers_like_matching", "needed_literals", "needed_literal_sets"]
+__all__ = ["FOLD_EXTRA", "GatedSearch", "lowers_like_matching", "needed_literals", "needed_literal_sets"]
 
 # Characters that Python's case-insensitive matching pairs with an ASCII character although
 # their str.lower() is not that character (long s, dotless i, dotted capital I; the Kelvin sign
@@ -53,6 +53,24 @@ def needed_literal_sets(pattern: str, fold: bool = False) -> tuple[frozenset[str
     if fold:
         found = [n for n in found if all(ch.isascii() or ch.lower() == ch.upper() for s in n for ch in s)]
     return tuple(found)
+
+
+class GatedSearch:
+    """``pattern.search``, tried only on a text holding a string of each set its matches cannot
+    do without (``needed_literal_sets``): a few substring tests instead of trying the pattern at
+    every position of a whole document that, most often, holds no match (same answers)."""
+
+    __slots__ = ("needs", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = needed_literal_sets(pattern.pattern) if not pattern.flags & re.IGNORECASE else ()
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        for need in self.needs:
+            if not any(lit in text for lit in need):
+                return None
+        return self.pattern.search(text)
 
 
 def _best(found: list[frozenset[str]]) -> frozenset[str]:
