@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
-from pantau.stages.frames import DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
+from pantau.stages.frames import _ARMED_ROLE, _ARMED_TYPES, _REMOTE, DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
 from pantau.stages.literals import GatedSearch
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
@@ -58,14 +58,10 @@ _CROWD_TYPES = ("Protests", "Riots")
 _WARNING = ("Strategic developments", "Other")
 # At most this many sentences after an incident's first mention, the dead of each side add up.
 _SIDES_REACH = 2
-# Armed violence a group may claim; the claimant is a named non-state group (rebels, militias).
-_ARMED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# A claim of armed violence (frames' armed types) names a non-state group (rebels, militias).
 _CLAIMANT_INTER = (2, 3, 4)
 # At most this many characters between the claiming group's name and the claim ("Al Shabaab has claimed").
 _CLAIM_REACH = 24
-# The actor role (actors.toml) of unnamed armed men, whom a later claim names.
-_UNNAMED_ARMED = "armed_group"
-_REMOTE = "Explosions/Remote violence"
 # The remote strikes a state's forces make: an unnamed explosion beside one is part of it.
 _STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 _STATE_FORCES = (1, 8)  # inter codes of a state's forces at home and abroad
@@ -167,12 +163,14 @@ class Extractor:
             return None
         if mention.actor is not None:
             return int(mention.actor.inter)
-        if mention.role_kind:
-            try:
-                return int(self.actors.generic(mention.role_kind, None).inter)
-            except KeyError:
-                return None
-        return None
+        return self._role_inter(mention.role_kind) if mention.role_kind else None
+
+    def _role_inter(self, role: str) -> int | None:
+        """The inter code of a role's generic actor ("police" -> state forces)."""
+        try:
+            return int(self.actors.generic(role, None).inter)
+        except KeyError:
+            return None
 
     def _complete(self, mention: Any, country: str | None, role: str | None = None) -> ActorRef | None:
         if mention is None:
@@ -477,9 +475,9 @@ class Extractor:
             return
         for c in cands:
             fr = c.frame
-            if c.status != "event" or c.event_type not in _ARMED or getattr(fr.actor1, "kind", None) == "named":
+            if c.status != "event" or c.event_type not in _ARMED_TYPES or getattr(fr.actor1, "kind", None) == "named":
                 continue
-            if fr.actor1 is not None and getattr(fr.actor1, "role_kind", None) != _UNNAMED_ARMED:
+            if fr.actor1 is not None and getattr(fr.actor1, "role_kind", None) != _ARMED_ROLE:  # unnamed armed men
                 continue  # soldiers, police: a named group claiming their act claims another one
             actor = next((a for i, para, a in claims if fr.sentence <= i <= fr.sentence + 2 and para == fr.paragraph), None)
             if actor is not None:
@@ -1077,7 +1075,7 @@ class Extractor:
         if any(c.status == "event" and c.frame.actor1 is not None for c in groups[gi]):
             return None
         role = self._default_role.get(head.sub_event_type)
-        if role is None or self._inter(ActorMention(0, 0, "", None, "generic", role)) != _STATE_INTER:
+        if role is None or self._role_inter(role) != _STATE_INTER:
             return None
         first = min(c.sentence for c in groups[gi])
         for other in groups:

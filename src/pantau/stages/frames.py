@@ -1182,8 +1182,10 @@ class FrameBuilder:
             owner = min(violent, key=lambda fr: abs(fr.trigger.start - d_start))
             if owner.reason == "plural":
                 continue  # "24 tewas akibat serangan-serangan rudal": a toll over many attacks, no one event's
+            if transitive and self._told_before(text, toks, d_start, d_end):
+                transitive = False  # "were killed": the dead are named before the word
             counts.setdefault(id(owner), []).append(self._count(text, d_start, d_end, transitive, toks, nums, clauses, named))
-            dead.setdefault(id(owner), self._dead_of(text, d_start, d_end, transitive, toks, actors))
+            dead.setdefault(id(owner), self._dead_of(d_start, d_end, transitive, toks, actors))
         out = []
         for fr in frames:
             vals = counts.get(id(fr))
@@ -1209,12 +1211,11 @@ class FrameBuilder:
             return False
         return len([m for m in re.split(self._conj_re(), text[lo:d_start]) if m.strip()]) <= 1
 
-    def _dead_of(self, text: str, d_start: int, d_end: int, transitive: bool, toks: list[Token], actors: Sequence[Any]) -> Any:
+    def _dead_of(self, d_start: int, d_end: int, transitive: bool, toks: list[Token], actors: Sequence[Any]) -> Any:
         """Whose dead a death word counts: the actor right after a transitive word ("killing 4
         soldiers"), else the one right before it ("3 Taliban were also killed", "dua prajurit TNI
-        tewas"), a few words apart at most; None when the text does not say."""
-        if transitive and self._told_before(text, toks, d_start, d_end):
-            transitive = False  # "were killed": the dead are named before the word
+        tewas"), a few words apart at most; None when the text does not say. ``transitive`` is
+        False already when the dead are told before the word (``_told_before``)."""
         if transitive:  # (the actor before "killed" is the killer)
             after = [a for a in actors if a.start >= d_end and self._words_between(toks, d_end, a.start) <= _DEAD_REACH]
             return after[0] if after else None
@@ -1237,9 +1238,8 @@ class FrameBuilder:
         return after is not None and (after.text == "," or bool(re.fullmatch(self.finder.conjunctions, after.text)))
 
     def _count_at(self, text, d_start, d_end, transitive, toks, nums, clauses, named=()) -> Any:
+        """The count at one death word; ``transitive`` is False when its dead are told before it."""
         before = [t for t in toks if t.end <= d_start]
-        if transitive and self._told_before(text, toks, d_start, d_end):
-            transitive = False  # "were killed": the dead are named before the word
         if transitive and before and any(n.start <= before[-1].start < n.end for n in nums):
             transitive = False  # "1 killed, three injured": the number right before counts the dead
         if transitive:

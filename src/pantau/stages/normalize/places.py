@@ -1064,7 +1064,7 @@ class Geoparser:
             elif top.kind in ("admin1", "admin2") and top.admin1:
                 countries.add(top.country)
                 named.append(top)
-            if not other.embedded and (top.kind == "country" or top.kind in ("admin1", "admin2") and (other.relation in ("in", "near") or other.type_cue)):
+            if not other.embedded and (top.kind == "country" or top.kind in ("admin1", "admin2") and cued(other)):
                 sure_lands.add(top.country)  # named outright, or a unit the text cues ("Kirkuk province")
             # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
             # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
@@ -1161,7 +1161,7 @@ class Geoparser:
                     if seat is not None and seat.key == p.key:
                         best = p
                         break
-        cued = mention.relation is not None or mention.type_cue is not None
+        marked = mention.relation is not None or mention.type_cue is not None
         if named and best.kind in ("populated", "site", "admin2") \
                 and (best.population < BIG_CITY or not self._own_name(mention, best)) \
                 and self._far_from_named(best, named, regions, districts):
@@ -1187,12 +1187,12 @@ class Geoparser:
             # Idleb); a big city is trusted only under its own name, not an alternate spelling
             # or a look-alike.
             return None
-        if best.kind == "populated" and best.population < 1000 and not cued and support == 0:
+        if best.kind == "populated" and best.population < 1000 and not marked and support == 0:
             return None  # a hamlet somewhere that happens to share a common word's spelling
         if mention.embedded and best.kind not in ("country", "admin1"):
             return None  # a fragment of a longer name the gazetteer does not know ("Tall Refaat")
         big = best.kind == "populated" and best.population >= BIG_CITY and self._own_name(mention, best)
-        if mention.initial and not cued and not big and best.kind not in ("country", "admin1") and support == 0:
+        if mention.initial and not marked and not big and best.kind not in ("country", "admin1") and support == 0:
             return None  # any word is capitalised at a sentence start
         rivals = [p for (sc, _), p in scored[1:] if sc >= best_score - RIVAL_GAP and p.key != best.key
                   and not (p.country == best.country and p.admin1 == best.admin1 and p.kind != best.kind)]
