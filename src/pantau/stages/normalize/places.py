@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from pantau.knowledge.gazetteer import Gazetteer, Place
 from pantau.packs import Pack
@@ -131,7 +131,7 @@ class Geoparser:
         self.gaz = gazetteer
         self._neighbours = gazetteer.neighbours()
         data = pack.get("places")
-        self.fold = gazetteer.folder.text
+        self.fold = _text_folder(gazetteer.folder.table)  # gazetteer.folder.text, faster
         self.exclude = frozenset(gazetteer.fold(w) for w in data.get("not_places", ()))
         # Common words of the language that also name places ("Lima": five; "Pesta": a party):
         # places only under their own name and with a cue or a region beside them. The pack's
@@ -1434,6 +1434,31 @@ class Geoparser:
         if math.isnan(place.latitude):
             return None
         return self.gaz.to_ref(place, precision)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _text_folder(table: dict[int, str]) -> Callable[[str], str]:
+    """The gazetteer's text fold (``text.translate(table)``), same output, twice as fast on news
+    text: ASCII stretches take str.translate's ASCII fast path, and the rest a table that holds
+    every character up to the fold's range (a character missing from a table costs a KeyError)."""
+    full = {cp: table.get(cp, chr(cp)) for cp in range(max(table, default=0) + 1)}
+
+    def fold(text: str) -> str:
+        if text.isascii():
+            return text.translate(table)
+        out = []
+        pos = 0
+        for run in _NON_ASCII.finditer(text):
+            a, b = run.span()
+            out.append(text[pos:a].translate(table))
+            out.append(text[a:b].translate(full))
+            pos = b
+        out.append(text[pos:].translate(table))
+        return "".join(out)
+
+    return fold
 
 
 def _start_pattern(articles: frozenset[str]) -> re.Pattern[str]:
