@@ -15,7 +15,7 @@ import csv
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, field, fields, make_dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -104,6 +104,22 @@ class PlaceMention:
     # (Larkana, Sindh)"): the event is somewhere in it, so a unit is read as the unit (not its
     # seat town) and a town as near it (geo_precision 2).
     of_unknown: bool = False
+
+
+def _draft_of(cls: type) -> type:
+    """A mutable twin of a frozen slots dataclass: the same fields, defaults and slot layout.
+    A frozen record's __init__ sets each field through object.__setattr__, which made building a
+    PlaceMention cost as much as reading a mention's cue words; the twin's plain __init__ fills
+    the same slots, then the instance takes the frozen class (``__class__`` assignment is allowed
+    between identical slot layouts): the same record, built four times faster."""
+    spec = [(f.name, f.type, field(default=f.default) if f.default is not MISSING else field(
+        default_factory=f.default_factory) if f.default_factory is not MISSING else field()) for f in fields(cls)]
+    draft: type = make_dataclass(f"_{cls.__name__}Draft", spec, slots=True, eq=False, repr=False)
+    assert draft.__slots__ == cls.__slots__  # type: ignore[attr-defined]
+    return draft
+
+
+_MentionDraft = _draft_of(PlaceMention)
 
 
 def cued(mention: Any) -> bool:
@@ -368,8 +384,10 @@ class Geoparser:
                     and self._fold_word(text[a:b]) in self._dir_words:
                 continue  # "Northern Iraq", "Eastern Ghariyeh": a compass word, not the region "Northern"
             if how == "demonym":
-                mentions.append(PlaceMention(a, b, text[a:b], self._places(ids), None, None, False, False,
-                                             None, False, True, False))  # a demonym
+                m = _MentionDraft(a, b, text[a:b], self._places(ids), None, None, False, False,
+                                  None, False, True, False)  # a demonym
+                m.__class__ = PlaceMention
+                mentions.append(m)
                 inherited = None
                 continue
             relation, type_cue = self._cues(wide, a - lo, b - lo, text[b:b + 1] not in _CLAUSE_MARKS,
@@ -397,10 +415,12 @@ class Geoparser:
             prev = text[max(0, a - 30):a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
                                                                    accepted[k - 1][1] if k else -1)
-            mentions.append(PlaceMention(  # positional: a frozen record's keywords cost a third more
+            m = _MentionDraft(  # a PlaceMention (see _draft_of); positional: keywords cost more
                 a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends, candidates),
                 not prev or prev[-1] in _SENTENCE_END, nxt if link is not None else None, bool(link),
-                False, how == "fuzzy", of_unknown))
+                False, how == "fuzzy", of_unknown)
+            m.__class__ = PlaceMention
+            mentions.append(m)
             inherited = "in" if link is not None and relation in ("in", "near") else None
         return mentions
 
