@@ -48,6 +48,9 @@ ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X
 ADDRESS_MAX_WORDS = 8  # capitalised words an address chain may hold before its cue
 _ADDRESS_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|,")
 _GLUED = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")  # the capital first: the engine skips to capitals
+# _GLUED in letter classes (see _case_classes): three lower-case letters, a capital, a lower-case one
+_GLUED_CLASSES = b"aaaAa"
+_CASE_TABLE = bytes(97 if 97 <= i <= 122 else 65 if 65 <= i <= 90 else 32 for i in range(256))
 _GAP_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 # A demonym ("Egyptian forces", "Turkish drone") says whose more than where: a weak vote,
 # below FOCUS_SHARE of one named region, so it only decides between the text's own names.
@@ -179,6 +182,7 @@ class Geoparser:
         self._gaz_version = gazetteer.version
         self._alone: dict[tuple[object, ...], list[Any] | None] = {}
         self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
+        self._last_case: tuple[str | None, bytes] = (None, b"")  # see _case_classes
         self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
@@ -264,7 +268,7 @@ class Geoparser:
         # Names start at a capitalised word, at an Arabic article ("al-Anbar"), or where
         # scraping glued two words ("denganIran"); from each start, up to MAX_TOKENS words
         # joined by single separators are looked up, longest first.
-        glued = [m.start() for m in _GLUED.finditer(segment)]
+        glued = self._glued_at(text, start, end)
         names = self.gaz.names
         span_of = self.gaz.span_of
         words_at = [m.span() for m in self._start.finditer(segment)]  # each start and its first word
@@ -460,6 +464,29 @@ class Geoparser:
             last = self.fold(text)
             self._last_fold = (text, last)
         return last
+
+    def _case_classes(self, text: str) -> bytes:
+        """One byte per character of the text: b"a" an ASCII lower-case letter, b"A" an ASCII
+        capital, b" " anything else; kept for the text's next sentence, like _folded."""
+        last_text, last = self._last_case
+        if last_text is not text:
+            last = text.encode("ascii", "replace").translate(_CASE_TABLE)  # one byte per character
+            self._last_case = (text, last)
+        return last
+
+    def _glued_at(self, text: str, start: int, end: int) -> list[int]:
+        """What ``_GLUED.finditer(text[start:end])`` finds (offsets in the segment), read from
+        the text's letter classes: a search for b"aaaAa" inside the segment, not a regex run
+        over every character of every sentence (most sentences glue nothing)."""
+        case = self._case_classes(text)
+        at = case.find(_GLUED_CLASSES, start, end)
+        if at < 0:
+            return []
+        glued = []
+        while at >= 0:
+            glued.append(at + 3 - start)
+            at = case.find(_GLUED_CLASSES, at + 1, end)
+        return glued
 
     def _places(self, ids: tuple[int, ...]) -> tuple[Place, ...]:
         """The places of an index entry, made once per entry (names recur across texts)."""
