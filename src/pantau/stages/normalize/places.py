@@ -233,6 +233,10 @@ class Geoparser:
         cap = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
         self._cap_run = re.compile(rf"{cap}(?:(?:[ -](?:{article_alt}))?[ -]{cap}){{0,2}}")
         single_types = _alternation(w for w in self._type_of if " " not in w)
+        # First letters of the words _fuzzy_gate reads after a run (None: some is not ASCII, and
+        # a case-insensitive match of it cannot be told by lower())
+        gate_first = {w[0].lower() for w in (*(w for w in self._type_of if " " not in w), *self._in_words) if w}
+        self._gate_first = frozenset(gate_first) if all(ch.isascii() for ch in gate_first) else None
         in_alt = _alternation(self._in_words)
         self._fuzzy_next = re.compile(
             rf"[ \t]*[(,]|[ \t]+(?:{single_types or '(?!)'}|{in_alt})\b|[ -](?:[A-Z\u00C0-\u00DE\u0100-\u024F]|(?:{article_alt})[ -])")
@@ -362,9 +366,10 @@ class Geoparser:
                         accepted.append((start + a, start + a + cont[0], cont[1], "fuzzy"))
                         taken_until = fuzzy_from = a + cont[0]
                         break
+                said = start + a - 40 if start + a - 40 > lo else lo
                 if self._route_end(text, start + a, start + b) \
                         or not self._named_thing(wide, start + a - lo, start + b - lo,
-                                                 text[max(lo, start + a - 40):start + a]):
+                                                 text[said:start + a] if self._glued_at(text, said, start + a) else ""):
                     side = self._directional(wide, start + a - lo, start + b - lo, key) if self._dir_any else None
                     if side is not None:  # "di Israel selatan", "in southern Lebanon": the region
                         accepted.append((start + a + side[0], start + b + side[1], side[2], ""))
@@ -697,6 +702,14 @@ class Geoparser:
         if run is None:
             return 0, ()
         length = run.end() - a
+        if self._gate_first is not None:  # most runs are followed by no "(", "," nor cue word
+            t = segment[run.end():run.end() + 64]
+            u = t.lstrip(" \t")
+            if u:
+                if u[0] not in "(," and u[0].isascii() and (len(u) == len(t) or u[0].lower() not in self._gate_first):
+                    return length, ()
+            elif len(t) < 64:
+                return length, ()
         gate = self._fuzzy_gate.match(segment, run.end())
         if gate is None or self._initial(segment, a) or self.fold(run.group()).split()[0] in self.exclude:
             return length, ()
@@ -952,25 +965,27 @@ class Geoparser:
         if self._link_after is not None and (self._link_after.match(text, b, min(len(text), b + 40))
                                              or self._link_before.search(text, max(0, a - 40), a)):
             return True  # "Dara i Sufi Bala", "Pul i Khumri": a part of one longer name
-        lo = max(0, a - 30)
+        lo = a - 30 if a > 30 else 0
         left = _left_word(text, lo, a) if a > lo and text[a - 1] in " \t-" else None
-        if left is not None and self._fold_word(text[left[0]:left[1]]) in self.articles \
+        said = self._fold_word(text[left[0]:left[1]]) if left is not None else ""
+        if left is not None and said in self.articles \
                 and any(self._fold_word(p.name).split(" ", 1)[0] in self.articles for p in candidates):
             # "Ar Rutba" where the index spells only "Rutba" or "Ar Rutbah": the article is the
             # name's own when a reading's name has one too ("El Salam" is no Saham), unless a
             # capitalised word stands before it ("Mustafa Al Kazimi").
             left = _left_word(text, lo, left[0]) if left[0] > lo and text[left[0] - 1] in " \t-" else None
-        if left is not None and text[left[0]].isupper() and self._fold_word(text[left[0]:left[1]]) not in self._cue_words \
+            said = self._fold_word(text[left[0]:left[1]]) if left is not None else ""
+        if left is not None and text[left[0]].isupper() and said not in self._cue_words \
                 and left[1] not in ends:
             prev = text[lo:left[0]].rstrip()
             if prev and prev[-1] not in ".!?\"“:\n":
                 return True
-        if left is not None and self._fold_word(text[left[0]:left[1]]) in self._title_last:
+        if left is not None and said in self._title_last:
             return False  # "Bupati Bekasi Ade ...": a title, its place, then a person's name
         after = text[b:b + 1]
         if not after or after not in " \t-":
             return False  # no word touches the name on the right
-        right = self._right_word.match(text, b, min(len(text), b + 40))  # "Wadi al-Rabi": past the article
+        right = self._right_word.match(text, b, b + 40)  # "Wadi al-Rabi": past the article
         if right and right.start(1) in starts:
             return False
         if b < len(text) and text[b] == "-" and text[b + 1:b + 2].isalpha():
