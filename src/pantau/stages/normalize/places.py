@@ -489,9 +489,9 @@ class Geoparser:
         the text's letter classes: a search for b"aaaAa" inside the segment, not a regex run
         over every character of every sentence (most sentences glue nothing)."""
         case = self._case_classes(text)
-        at = case.find(_GLUED_CLASSES, start, end)
-        if at < 0:
+        if _GLUED_CLASSES not in case[start:end]:  # (a slice and ``in`` cost less than find's arguments)
             return []
+        at = case.find(_GLUED_CLASSES, start, end)
         glued = []
         while at >= 0:
             glued.append(at + 3 - start)
@@ -763,10 +763,8 @@ class Geoparser:
         """True when the name closes an address chain opened by an "in" cue: in "di Jalan
         Kajaolalido, Makassar, Sulawesi Selatan" every name after the street is where it
         happened, though no cue stands right before it."""
-        lo = max(0, a - ADDRESS_WINDOW)
-        i = a
-        while i > lo and text[i - 1].isspace():
-            i -= 1
+        lo = a - ADDRESS_WINDOW if a > ADDRESS_WINDOW else 0
+        i = lo + len(text[lo:a].rstrip())  # (str.rstrip strips what str.isspace calls a space)
         if i == lo or text[i - 1] != ",":  # the window, spaces stripped, must end with a comma
             return False
         before = text[lo:a]
@@ -913,12 +911,12 @@ class Geoparser:
         it ("the Tripoli-Beirut highway", "Rashayya-Masnaa road")."""
         if self._route_next is None:
             return False
-        if "-" in text[b:b + 2] and self._route_next.match(text, b, min(len(text), b + 60)):
+        if "-" in text[b:b + 2] and self._route_next.match(text, b, b + 60):
             return True
-        if "-" not in text[max(0, a - 2):a]:  # (cheap tests first: most names touch no hyphen)
+        if "-" not in text[a - 2 if a > 2 else 0:a]:  # (cheap tests first: most names touch no hyphen)
             return False
-        before = self._route_after.match(text, b, min(len(text), b + 30)) \
-            and self._route_before.search(text, max(0, a - 40), a)
+        before = self._route_after.match(text, b, b + 30) \
+            and self._route_before.search(text, a - 40 if a > 40 else 0, a)
         # "Ash-Shajara road": an article, not the other end
         return bool(before) and self._fold_word(before.group().rstrip(" \t-")) not in self.articles
 
@@ -1594,6 +1592,11 @@ def _left_word(text: str, lo: int, a: int) -> tuple[int, int] | None:
             i -= 1
         if i == a:
             return None
+    # Most words follow a space: one rfind and one isalpha tell (the loop below says the same)
+    piece = text[lo:i]
+    k = piece.rfind(" ") + 1
+    if k < len(piece) and piece[k:].isalpha():
+        return lo + k, i
     j = i
     while j > lo and text[j - 1].isalpha():
         j -= 1
