@@ -1,0 +1,81 @@
+"""The geoparser's fast paths say exactly what the slower code they replace says."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pantau.knowledge.gazetteer import Gazetteer
+from pantau.packs import PackSet
+from pantau.stages.normalize import places
+from pantau.stages.normalize.places import Geoparser, PlaceMention
+
+ALPHABET = "aabdeilnrsuAEIKLSZ -\t,.(_1é\u00c9\u0101\u201c\u2019\u00a0\u0661?"
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geoparser:
+    return Geoparser(Gazetteer.load(), PackSet()["id"])
+
+
+def _texts(seed: int, n: int, longest: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(ALPHABET) for _ in range(rnd.randrange(longest))) for _ in range(n)]
+
+
+def test_text_fold_is_the_gazetteers(geo: Geoparser) -> None:
+    gaz = geo.gaz
+    rnd = random.Random(1)
+    texts = _texts(1, 3000, 40) + ["".join(chr(rnd.randrange(0x3100)) for _ in range(30)) for _ in range(2000)]
+    texts += ["Serangan di Kabupaten Nduga, Papua “kemarin” — kata Komandan Kodim 1702/Jayawijaya."]
+    assert all(geo.fold(t) == gaz.folder.text(t) for t in texts)
+
+
+def test_glued_capitals_are_the_regexs(geo: Geoparser) -> None:
+    rnd = random.Random(2)
+    for text in _texts(2, 3000, 60) + ["pemilikSelat Hormuz denganIranAyatollah"]:
+        for _ in range(4):
+            a = rnd.randrange(len(text) + 1)
+            b = rnd.randrange(a, len(text) + 1)
+            assert geo._glued_at(text, a, b) == [m.start() for m in places._GLUED.finditer(text[a:b])]
+
+
+def test_left_word_is_the_character_loop() -> None:
+    def slow(text: str, lo: int, a: int) -> tuple[int, int] | None:
+        i = a
+        if i > lo and text[i - 1] == "-":
+            i -= 1
+        else:
+            while i > lo and text[i - 1] in " \t":
+                i -= 1
+            if i == a:
+                return None
+        j = i
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        return (j, i) if j < i else None
+
+    rnd = random.Random(3)
+    for text in _texts(3, 20000, 16):
+        a = rnd.randrange(len(text) + 1)
+        lo = rnd.randrange(a + 1)
+        assert places._left_word(text, lo, a) == slow(text, lo, a)
+
+
+def test_has_digit_is_the_regexs() -> None:
+    digit = re.compile(r"\d")
+    for text in _texts(4, 5000, 20):
+        assert places._has_digit(text) == (digit.search(text) is not None)
+
+
+def test_built_mention_is_the_record() -> None:
+    values = (3, 9, "Bekasi", (), "in", "city", False, True, None, False, False, False, False)
+    built = places._MentionDraft(*values)
+    built.__class__ = PlaceMention
+    record = PlaceMention(*values)
+    assert type(built) is PlaceMention and built == record and hash(built) == hash(record)
+    assert repr(built) == repr(record)
+    with pytest.raises(AttributeError):  # still frozen (FrozenInstanceError)
+        built.start = 4  # type: ignore[misc]
