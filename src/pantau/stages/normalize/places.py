@@ -184,6 +184,7 @@ class Geoparser:
         self._last_fold: tuple[str | None, str] = (None, "")  # see _folded
         self._last_case: tuple[str | None, bytes] = (None, b"")  # see _case_classes
         self._within_memo: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Place], bool]] = {}  # see _within_any
+        self._votes: dict[tuple[int, str, bool, frozenset[str]], tuple[Sequence[Place], tuple[Place, bool]]] = {}
         self._country_keys = gazetteer.country_keys()
         self._country_prefixes = frozenset(k[:4] for k in self._country_keys if len(k) >= 4)
         respell = data.get("respellings", {})
@@ -627,7 +628,7 @@ class Geoparser:
     def _forget(self) -> None:
         """Start the memos afresh (the gazetteer gained user places)."""
         for memo in (self._candidates, self._alone, self._word_class, self._accepted, self._priors, self._bases,
-                     self._bares, self._seat_keys, self._capitals, self._within_memo):
+                     self._bares, self._seat_keys, self._capitals, self._within_memo, self._votes):
             memo.clear()
         self._gaz_version = self.gaz.version
 
@@ -1016,6 +1017,7 @@ class Geoparser:
         # (id of a candidates tuple, surface) -> its best reading and whether a namesake in another
         # country is a unit or a sizeable town too (this call only)
         best_of: dict[tuple[int, str], tuple[Place, bool]] = {}
+        named_key = frozenset(named)
         for k, m in enumerate(mentions):
             if not m.candidates or m.fuzzy or (skip and self.gaz.fold(m.surface) in skip) or m.start in repeats:
                 continue
@@ -1034,7 +1036,8 @@ class Geoparser:
                 hops += 1
             hit = best_of.get((id(pool), m.surface)) if pool is m.candidates else None  # names recur in a text
             if hit is None:
-                hit = (pool[0], False) if len(pool) == 1 else self._vote_reading(m, pool, prior)
+                hit = (pool[0], False) if len(pool) == 1 else self._voted(m, prior, named_key) \
+                    if pool is m.candidates else self._vote_reading(m, pool, prior)
                 if pool is m.candidates:
                     best_of[(id(pool), m.surface)] = hit
             best, contested = hit
@@ -1063,6 +1066,22 @@ class Geoparser:
         top = max(votes.values())
         # Countries far behind the leader are stray readings, not what the text is about.
         return tuple(sorted((c for c in votes if votes[c] >= FOCUS_SHARE * top), key=lambda c: (-votes[c], first[c])))
+
+    def _voted(self, m: PlaceMention, prior: Any, named: frozenset[str]) -> tuple[Place, bool]:
+        """_vote_reading of a name's own readings, memoised across texts: it depends only on the
+        readings (a memoised tuple, keyed by identity, which the entry keeps alive and checks),
+        the spelling and the countries the text names outright (``prior`` adds to _prior_memo
+        only for them and their neighbours)."""
+        pool = m.candidates
+        key = (id(pool), m.surface, m.fuzzy, named)
+        hit = self._votes.get(key)
+        if hit is not None and hit[0] is pool:
+            return hit[1]
+        if len(self._votes) > CACHE_MAX:
+            self._votes.clear()
+        found = self._vote_reading(m, pool, prior)
+        self._votes[key] = (pool, found)
+        return found
 
     def _vote_reading(self, m: PlaceMention, pool: Sequence[Place], prior: Any) -> tuple[Place, bool]:
         """A name's a-priori reading for the focus vote (a town spelled by an alternate name yields
