@@ -389,6 +389,8 @@ class Geoparser:
                     accepted.append((start + entry[0], start + entry[1], entry[2], entry[3]))
                     if entry[3] == "fuzzy":
                         taken_until = entry[1]
+        if not accepted:
+            return []  # (half the sentences name no place)
         # A neighbouring place name does not make a name a fragment: "Moskow-Bali", "Nagrak Cibadak".
         starts = {a for a, _, _, how in accepted if not how}  # a look-alike or a nationality is no neighbour
         ends = {b for _, b, _, how in accepted if not how}
