@@ -100,6 +100,12 @@ def test_places_common_words_are_never_places(parsers, lang: str, text: str) -> 
                            "General", "Tuesday", "June"}
 
 
+def test_id_places_juru_of_juru_bicara_is_no_place(parsers) -> None:
+    """"Juru bicara" (spokesman) opens many sentences; it was read as a town in Brazil or Malaysia."""
+    text = "Juru bicara militer Irak mengatakan pasukan dikirim ke Anbar."
+    assert "Juru" not in {m.surface for m in parsers["id"].find(text, 0, len(text))}
+
+
 def test_places_lowercase_words_are_not_places(parsers) -> None:
     text = "para pengungsi di kota itu meninggalkan rumah mereka"
     assert parsers["id"].find(text, 0, len(text)) == []

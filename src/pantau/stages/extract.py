@@ -594,6 +594,10 @@ class Extractor:
         place_country = place.country if place else None
         if reading is not None and reading.place.kind == "country":
             place = None  # a country named in the clause says little about where
+            if reading.mention.relation == "near":
+                # "dikirim ke perbatasan dengan Suriah", "troops massed near Syria": on the border
+                # with a country, or near it, is most often on this side of it
+                place_country = None
         country = place_country or (focus[0] if focus else None)
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":
