@@ -1144,3 +1144,17 @@ def test_places_same_type_across_a_comma_is_a_list(parsers, lang: str, text: str
     """Two names typed by the same word ("Distrik X, Distrik Y") are a list, not an address."""
     found = parsers[lang].find(text, 0, len(text))
     assert found[0].surface == "Paro" and found[0].qualifier_at is None
+
+
+def test_en_places_demonym_named_like_a_region_is_the_demonym(parsers) -> None:
+    """"Somali police": Somalia's demonym, not Ethiopia's Somali region; with a cue or a type word
+    ("in the Somali region") the region it stays."""
+    geo = parsers["en"]
+    text = "Somali police shot a militant at the Manapolyo checkpoint on Monday."
+    found = geo.find(text, 0, len(text))
+    assert found[0].surface == "Somali" and found[0].demonym
+    assert geo.focus(found)[0] == "SOM"
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is None or ref.country == "SOM"
+    ref = place(parsers, "en", "Clashes were reported in the Somali region on Monday.")
+    assert ref is not None and (ref.country, ref.admin1) == ("ETH", "Somali")

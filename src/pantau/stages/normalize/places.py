@@ -141,6 +141,7 @@ class Geoparser:
                                  for w in (*data.get("common_words", ()), *numbers) if w.strip())
         self.articles = gazetteer.articles
         self._demonyms = _demonyms(gazetteer)
+        self._place_demonyms = _demonyms(gazetteer, placed=True)
         article_alt = _alternation(self.articles)
         # Keys are ASCII after folding, so a name starts with a letter folding to A-Z, or with an
         # article: "\b(?:CAP[^\W_]*|(?:al|el...)\b)", written to begin with one character class
@@ -378,6 +379,13 @@ class Geoparser:
                 relation = "in"
             elif relation == "in" and self._embassy and self._embassy_seat(wide, a - lo):
                 relation = "of"  # "Kedutaan Besar Israel di Washington mengklaim": whose seat
+            if relation is None and type_cue is None and not how:
+                nation = self._place_demonyms.get(self._fold_word(text[a:b]))
+                if nation is not None:  # "Somali police": Somalia's, not Ethiopia's Somali region
+                    mentions.append(PlaceMention(a, b, text[a:b], self._places((nation,)), None, None, False, False,
+                                                 None, False, True, False))
+                    inherited = None
+                    continue
             candidates = self._places(ids)
             nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
             link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
@@ -1515,9 +1523,11 @@ def _km(p: Place, q: Place) -> float:
     return Gazetteer.distance_km(p, q)
 
 
-def _demonyms(gaz: Gazetteer) -> dict[str, int]:
+def _demonyms(gaz: Gazetteer, placed: bool = False) -> dict[str, int]:
     """Folded one-word demonyms of every country (knowledge/countries.tsv, all languages) ->
-    the country's place index: "Turkish" starts with "Turki" but is no glued country name."""
+    the country's place index: "Turkish" starts with "Turki" but is no glued country name.
+    With ``placed``, only the demonyms that also name a place other than the country itself
+    ("Somali": Ethiopia's Somali region), which are that place only with a cue or type word."""
     out: dict[str, int] = {}
     with COUNTRIES_TSV.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -1528,7 +1538,12 @@ def _demonyms(gaz: Gazetteer) -> dict[str, int]:
                 if col and col.startswith("demonym"):
                     for v in (value or "").split("|"):
                         key = " ".join(gaz.fold(v).split())
-                        if key and " " not in key and not gaz.ids(key):
+                        if not key or " " in key:
+                            continue
+                        ids = gaz.ids(key)
+                        if not placed and not ids:
                             out.setdefault(key, i)  # a demonym that is also a place name stays a place
+                        elif placed and ids and all(gaz.place(j).kind != "country" for j in ids):
+                            out.setdefault(key, i)
     return out
 
