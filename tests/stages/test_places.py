@@ -1158,3 +1158,16 @@ def test_en_places_demonym_named_like_a_region_is_the_demonym(parsers) -> None:
     assert ref is None or ref.country == "SOM"
     ref = place(parsers, "en", "Clashes were reported in the Somali region on Monday.")
     assert ref is not None and (ref.country, ref.admin1) == ("ETH", "Somali")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Journalists rallied outside the press club in Khairpur city (Khairpur, Sindh) on Sunday."),
+    ("id", "Wartawan berunjuk rasa di depan klub pers di kota Khairpur (Khairpur, Sindh) pada Minggu."),
+])
+def test_places_town_named_again_in_its_bracket_lies_in_that_district(parsers, lang: str, text: str) -> None:
+    """"Khairpur city (Khairpur, Sindh)": the name repeated in the bracket is the district, so
+    the town is the one in Khairpur district (Khairpur Mir's), not a namesake town of Sindh
+    elsewhere, and the event is not kept at the province."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.geo_precision) == ("PAK", 1)
+    assert near(ref, 27.53, 68.76, 10)

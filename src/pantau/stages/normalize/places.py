@@ -1063,8 +1063,14 @@ class Geoparser:
         named: list[Place] = []  # units that are the a-priori reading of a co-mentioned name
         sure_lands: set[str] = set()  # countries of co-mentioned names the text surely means as places
         for other in context:
-            if other is mention or not other.candidates or other.surface == mention.surface or other.demonym \
-                    or other.fuzzy:
+            if other is mention or not other.candidates or other.demonym or other.fuzzy:
+                continue
+            if other.surface == mention.surface:
+                if mention.qualifier_sure and other.start == mention.qualifier_at \
+                        and KIND_OF_TYPE.get(mention.type_cue or "") == "populated":
+                    # "Khairpur city (Khairpur, Sindh)": the name repeated in its own bracket is
+                    # the district the town lies in
+                    districts.update((q.country, q.admin2) for q in other.candidates if q.kind == "admin2" and q.admin2)
                 continue
             top = max(other.candidates, key=self._prior)
             if top.kind == "country":
