@@ -1171,3 +1171,15 @@ def test_places_town_named_again_in_its_bracket_lies_in_that_district(parsers, l
     ref = place(parsers, lang, text)
     assert ref is not None and (ref.country, ref.geo_precision) == ("PAK", 1)
     assert near(ref, 27.53, 68.76, 10)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Students held a demonstration in Kadikoy, Istanbul on Friday."),
+    ("id", "Ratusan mahasiswa berunjuk rasa di Kadikoy, Istanbul pada Jumat."),
+])
+def test_places_istanbul_district_centre_from_the_supplement(parsers, lang: str, text: str) -> None:
+    """Istanbul's central districts missing from cities500 (or linked there to a namesake village
+    80 km away, Kadikoy of Silivri) are supplement rows: the event is at the district's centre."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.admin1) == ("TUR", "Istanbul")
+    assert near(ref, 40.99, 29.03, 5)
