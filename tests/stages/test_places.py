@@ -1183,3 +1183,14 @@ def test_places_istanbul_district_centre_from_the_supplement(parsers, lang: str,
     ref = place(parsers, lang, text)
     assert ref is not None and (ref.country, ref.admin1) == ("TUR", "Istanbul")
     assert near(ref, 40.99, 29.03, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Students of the University of the Philippines staged a protest in Diliman, Quezon City on Friday."),
+    ("id", "Mahasiswa Universitas Filipina berunjuk rasa di Diliman, Quezon City pada Jumat."),
+])
+def test_places_quarter_is_no_namesake_across_a_province_line(parsers, lang: str, text: str) -> None:
+    """"Diliman, Quezon City": a quarter of the city, not Diliman Primero of Bulacan, 40 km off in
+    another region; a town lies in a town of another admin1 only within its close outskirts."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.admin1 == "National Capital Region" and near(ref, 14.65, 121.05, 10)

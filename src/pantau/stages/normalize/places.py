@@ -72,6 +72,7 @@ RESPELL_MAX = 64  # respellings tried per word at most
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
+ACROSS_KM = 25  # ... and this close when the two lie in different admin1
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
 _INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
 _SENTENCE_END = ".!?\n:"
@@ -1520,7 +1521,12 @@ def _inside(p: Place, q: Place) -> bool:
         if p.admin1 != q.admin1:
             return False
         return math.isnan(q.latitude) or _km(p, q) <= INSIDE_KM
-    return p.kind in ("populated", "site") and _km(p, q) <= INSIDE_KM
+    if p.kind not in ("populated", "site"):
+        return False
+    # across a province line only the town's close outskirts ("Diliman, Quezon City" is no Diliman
+    # of Bulacan, 40 km off in another region)
+    limit = INSIDE_KM if p.admin1 == q.admin1 or not p.admin1 or not q.admin1 else ACROSS_KM
+    return _km(p, q) <= limit
 
 
 def _km(p: Place, q: Place) -> float:
