@@ -1194,3 +1194,13 @@ def test_places_quarter_is_no_namesake_across_a_province_line(parsers, lang: str
     another region; a town lies in a town of another admin1 only within its close outskirts."""
     ref = place(parsers, lang, text)
     assert ref is not None and ref.admin1 == "National Capital Region" and near(ref, 14.65, 121.05, 10)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The PMF shelled militants in the vicinity of Bara Bara village on Thursday."),
+    ("id", "Milisi menembaki militan di sekitar desa Bara Bara pada Kamis."),
+])
+def test_places_village_named_only_like_a_unit_is_unknown(parsers, lang: str, text: str) -> None:
+    """"Bara Bara village": the gazetteer knows Bara Bara only as a district of Saint Lucia; a
+    village the text types is no district, so it is an unknown village, not a wrong region."""
+    assert place(parsers, lang, text) is None

@@ -1092,6 +1092,9 @@ class Geoparser:
                         regions.add((q.country, q.admin1))
         want = KIND_OF_TYPE.get(mention.type_cue or "")
         candidates = mention.candidates
+        if mention.type_cue == "village" and all(p.kind in ("admin1", "admin2", "country") for p in candidates):
+            # "Bara Bara village": a village the gazetteer lacks, named like a district abroad
+            return None
         if mention.fuzzy:  # a look-alike spelling counts only inside a region the passage names
             home = set(focus[:2]) or countries
             # or inside the place that surely qualifies it, whatever that is: "Keav Seima district
