@@ -1204,3 +1204,17 @@ def test_places_village_named_only_like_a_unit_is_unknown(parsers, lang: str, te
     """"Bara Bara village": the gazetteer knows Bara Bara only as a district of Saint Lucia; a
     village the text types is no district, so it is an unknown village, not a wrong region."""
     assert place(parsers, lang, text) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "He was kidnapped near Roma center on the road to Mazra'a in the countryside of As-Sweida."),
+    ("id", "Ia diculik di dekat pusat Roma di jalan menuju Mazra'a di provinsi As-Sweida."),
+])
+def test_places_big_city_abroad_yields_to_a_cued_unit_of_the_text(parsers, lang: str, text: str) -> None:
+    """A big city under its own name abroad ("Roma") is no place when the text is first about a
+    country whose region it cues ("in the countryside of As-Sweida") and the city's country
+    borders none the text names: a quarter or hamlet the gazetteer lacks, not Rome."""
+    geo = parsers[lang]
+    found = geo.find(text, 0, len(text))
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and ref.country == "SYR"

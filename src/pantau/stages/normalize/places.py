@@ -1063,6 +1063,7 @@ class Geoparser:
         countries: set[str] = set()
         named: list[Place] = []  # units that are the a-priori reading of a co-mentioned name
         sure_lands: set[str] = set()  # countries of co-mentioned names the text surely means as places
+        cued_units: set[str] = set()  # ... of those that are units the text cues ("in As-Sweida")
         for other in context:
             if other is mention or not other.candidates or other.demonym or other.fuzzy:
                 continue
@@ -1081,6 +1082,8 @@ class Geoparser:
                 named.append(top)
             if not other.embedded and (top.kind == "country" or top.kind in ("admin1", "admin2") and cued(other)):
                 sure_lands.add(top.country)  # named outright, or a unit the text cues ("Kirkuk province")
+                if top.kind != "country":
+                    cued_units.add(top.country)
             # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
             # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
             for q in other.candidates:
@@ -1193,7 +1196,7 @@ class Geoparser:
                 and best.country != first \
                 and neighbours.get(best.country, _NONE).isdisjoint(sure_lands) \
                 and (best.country, best.admin1) not in regions \
-                and (best.population < BIG_CITY or not self._own_name(mention, best)):
+                and (best.population < BIG_CITY or not self._own_name(mention, best) or first in cued_units):
             # The passage's other names all lie in other countries, none beside this one, and the
             # text is first about another: a namesake abroad ("in Gare (Chiya-e Gara) region of
             # Dahuk, Northern Iraq" is no quarter of Paris), though the name's own vote put its
