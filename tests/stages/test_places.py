@@ -1218,3 +1218,16 @@ def test_places_big_city_abroad_yields_to_a_cued_unit_of_the_text(parsers, lang:
     found = geo.find(text, 0, len(text))
     ref = geo.resolve(found, geo.focus(found))
     assert ref is not None and ref.country == "SYR"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ansar al Tawhid ended its affiliation with Wa Harredh al Moa'mineen Operation Room."),
+    ("id", "Ansar al Tawhid mengakhiri afiliasinya dengan ruang operasi Wa Harredh al Moa'mineen."),
+])
+def test_places_name_inside_a_word_past_an_apostrophe_is_no_place(parsers, lang: str, text: str) -> None:
+    """"Moa'mineen": the word goes on past the apostrophe, so "Moa" is a piece of it, not Moa,
+    Cuba; a possessive or a short ending ("Syria's", "Sana'a") still ends the name there."""
+    geo = parsers[lang]
+    assert "Moa" not in {m.surface for m in geo.find(text, 0, len(text))}
+    assert place(parsers, "en", "Protesters gathered in Sana'a on Monday.").country == "YEM"
+    assert place(parsers, "en", "Syria's army shelled the town of Idlib.").country == "SYR"

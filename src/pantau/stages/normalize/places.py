@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from pantau.knowledge.gazetteer import Gazetteer, Place
+from pantau.knowledge.gazetteer import APOSTROPHES, Gazetteer, Place
 from pantau.packs import Pack
 from pantau.records import PlaceRef
 
@@ -326,7 +326,7 @@ class Geoparser:
                     if len(self._accepted) > CACHE_MAX:
                         self._accepted.clear()
                     ids = self._accepted[surface] = self._accept(key, surface)
-                if not ids:
+                if not ids or _mid_word(segment, b):
                     continue
                 if k == 1 and key in self._type_of and segment[b:b + 1] == " " and segment[b + 1:b + 2].isupper():
                     hit = True  # "Pangkalan Bintang": a type word before the name it types
@@ -1533,6 +1533,19 @@ def _inside(p: Place, q: Place) -> bool:
     # of Bulacan, 40 km off in another region)
     limit = INSIDE_KM if p.admin1 == q.admin1 or not p.admin1 or not q.admin1 else ACROSS_KM
     return _km(p, q) <= limit
+
+
+def _mid_word(segment: str, b: int) -> bool:
+    """True when the word goes on past an apostrophe at ``b`` for three letters or more: "Moa" in
+    "Wa Harredh al Moa'mineen" is a piece of a word, not Moa, Cuba ("Syria's", "Sana'a" end there)."""
+    if segment[b:b + 1] not in APOSTROPHES:
+        return False
+    n = 0
+    for ch in segment[b + 1:b + 4]:
+        if not ch.isalpha():
+            break
+        n += 1
+    return n >= 3
 
 
 def _km(p: Place, q: Place) -> float:
