@@ -1242,3 +1242,17 @@ def test_en_places_el_mina_of_lebanon_is_in_the_supplement(parsers) -> None:
     assert any(p.country == "LBN" for m in found if m.surface == "el Mina" for p in m.candidates)
     ref = geo.resolve(found, geo.focus(found))
     assert ref is None or ref.country == "LBN"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Militants attacked a security post at the main market in Bossaso town (Bossaso, Bari)."),
+    ("id", "Militan menyerang pos keamanan di pasar utama kota Bossaso (Bossaso, Bari)."),
+])
+def test_places_bosaso_spelled_bossaso_is_the_town(parsers, lang: str, text: str) -> None:
+    """"Bossaso", the common news spelling of Bosaso, is the town, seat of Bossaso district and
+    of Bari region (GeoNames links the district to no town and the region to El Dibir)."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.country == "SOM" and near(ref, 11.28, 49.18, 5)
+    ref = place(parsers, lang, "Clashes were reported in Bari region, Somalia, on Monday." if lang == "en"
+                else "Bentrokan dilaporkan terjadi di wilayah Bari, Somalia, pada Senin.")
+    assert ref is not None and ref.country == "SOM" and near(ref, 11.28, 49.18, 5)
