@@ -1256,3 +1256,17 @@ def test_places_bosaso_spelled_bossaso_is_the_town(parsers, lang: str, text: str
     ref = place(parsers, lang, "Clashes were reported in Bari region, Somalia, on Monday." if lang == "en"
                 else "Bentrokan dilaporkan terjadi di wilayah Bari, Somalia, pada Senin.")
     assert ref is not None and ref.country == "SOM" and near(ref, 11.28, 49.18, 5)
+
+
+def test_en_places_demonym_of_home_institutions_alone_gives_its_country(parsers) -> None:
+    """A passage naming no place but a demonym of its country's own institutions ("Iraqi
+    lawmakers", pack ``home_words``) is coded at that country (geo_precision 3); a demonym of
+    forces that act abroad as often ("Iraqi forces", "Turkish drones") or demonyms of two
+    countries say nothing certain. (In Indonesian and Malay the country's name follows the
+    noun, "parlemen Irak", and is a place already.)"""
+    ref = place(parsers, "en", "Iraqi lawmakers approved a new government on Thursday.")
+    assert ref is not None and (ref.country, ref.geo_precision, ref.admin1) == ("IRQ", 3, None)
+    ref = place(parsers, "en", "Protesters drove past the Israeli Supreme Court on Sunday.")
+    assert ref is not None and ref.country == "ISR"
+    assert place(parsers, "en", "Iraqi forces shelled IS groups with mortars.") is None
+    assert place(parsers, "en", "Turkish and Russian officials met on Thursday.") is None

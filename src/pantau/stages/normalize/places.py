@@ -190,6 +190,7 @@ class Geoparser:
         # Embassies and envoys written before their seat ("Kedutaan Besar Israel di Washington",
         # "the Israeli embassy in Washington"): the seat is the institution's, not the event's.
         self._embassy = frozenset(" ".join(w.split()) for w in data.get("embassy_words", ()))
+        self._home_words = frozenset(" ".join(w.split()) for w in data.get("home_words", ()))
         # Ezafe and the like between two capitalised words ("Dara i Sufi Bala"): one longer name.
         links = _alternation(" ".join(w.split()) for w in data.get("name_links", ()))
         cap_word = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
@@ -369,8 +370,9 @@ class Geoparser:
             if self._dir_words and k + 1 < len(accepted) and accepted[k + 1][0] == b + 1 and text[b] == " " \
                     and self._fold_word(text[a:b]) in self._dir_words:
                 continue  # "Northern Iraq", "Eastern Ghariyeh": a compass word, not the region "Northern"
-            if how == "demonym":
-                mentions.append(PlaceMention(a, b, text[a:b], self._places(ids), None, None, False, False,
+            if how == "demonym":  # relation "of": the demonym's own institutions ("Iraqi lawmakers")
+                home = "of" if self._home_words and self._home_after(text, b) else None
+                mentions.append(PlaceMention(a, b, text[a:b], self._places(ids), home, None, False, False,
                                              None, False, True, False))  # a demonym
                 inherited = None
                 continue
@@ -1314,6 +1316,8 @@ class Geoparser:
         are one place: the most specific of them that is known and lies inside the others."""
         if not mentions:
             return None
+        if all(m.demonym or not m.candidates for m in mentions):
+            return self._demonyms_country(mentions)
         if len(mentions) == 1:  # one name alone: no chain, no support from others
             m = mentions[0]
             if not m.candidates or m.demonym:
@@ -1413,7 +1417,10 @@ class Geoparser:
         site / a district, 3 region or country only)."""
         if len(mentions) == 1:  # the common call (one name per clause): its code is memoised too
             m = mentions[0]
-            if not m.candidates or m.demonym:
+            if m.demonym:
+                reading = self._demonyms_country(mentions)
+                return None if reading is None else self.ref(reading)
+            if not m.candidates:
                 return None
             hit = self._alone_hit(m, focus)
             if hit is None:
@@ -1423,6 +1430,21 @@ class Geoparser:
             return hit[2][0]
         reading = self.resolve_reading(mentions, focus)
         return None if reading is None else self.ref(reading)
+
+    def _demonyms_country(self, mentions: Sequence[PlaceMention]) -> Reading | None:
+        """A passage that names no place but a demonym of its country's own institutions ("Iraqi
+        lawmakers approved a new government", pack ``home_words``), all its demonyms saying one
+        country, is coded at that country, uncertain; otherwise no place ("Turkish forces")."""
+        nations = {p.country for m in mentions if m.demonym for p in m.candidates}
+        home = next((m for m in mentions if m.demonym and m.relation == "of"), None)
+        if len(nations) != 1 or home is None:
+            return None
+        return Reading(home, home.candidates[0], False)
+
+    def _home_after(self, text: str, b: int) -> bool:
+        """True when the one or two words after a demonym ending at ``b`` are a home word."""
+        words = self._fold_word(text[b:b + 40]).split()[:2]
+        return bool(words) and (words[0] in self._home_words or " ".join(words) in self._home_words)
 
     def _alone_hit(self, m: PlaceMention, focus: Sequence[str]) -> list[Any] | None:
         """The memoised reading of a name alone: [place, certain, (PlaceRef,) or None], or None.
