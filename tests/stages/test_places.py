@@ -1270,3 +1270,15 @@ def test_en_places_demonym_of_home_institutions_alone_gives_its_country(parsers)
     assert ref is not None and ref.country == "ISR"
     assert place(parsers, "en", "Iraqi forces shelled IS groups with mortars.") is None
     assert place(parsers, "en", "Turkish and Russian officials met on Thursday.") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Boko Haram looted a refugee camp in Kolofata town (Mayo-Sava, Extreme-Nord)."),
+    ("id", "Boko Haram menjarah kamp pengungsi di kota Kolofata (Mayo-Sava, Extreme-Nord)."),
+])
+def test_places_district_without_linked_town_takes_its_capital_from_the_supplement(parsers, lang: str, text: str) -> None:
+    """A district GeoNames links to no town (Mayo-Sava) has its capital (Mora) as seat in the
+    supplement: a village the gazetteer lacks inside it is coded near that town (geo_precision 2),
+    not at the province's capital."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.geo_precision) == ("CMR", 2) and near(ref, 11.05, 14.14, 5)
