@@ -1282,3 +1282,10 @@ def test_places_district_without_linked_town_takes_its_capital_from_the_suppleme
     not at the province's capital."""
     ref = place(parsers, lang, text)
     assert ref is not None and (ref.country, ref.geo_precision) == ("CMR", 2) and near(ref, 11.05, 14.14, 5)
+
+
+def test_en_places_subdivision_is_a_type_word(parsers) -> None:
+    """"Samana subdivision of Patiala district (Punjab)": a subdivision is a district-level unit
+    word, so the district qualifies the town (Samana), which is where it happened, not Patiala."""
+    ref = place(parsers, "en", "Two men were shot dead in Samana subdivision of Patiala district (Punjab).")
+    assert ref is not None and ref.location == "Samana" and near(ref, 30.15, 76.19, 5)
