@@ -1289,3 +1289,15 @@ def test_en_places_subdivision_is_a_type_word(parsers) -> None:
     word, so the district qualifies the town (Samana), which is where it happened, not Patiala."""
     ref = place(parsers, "en", "Two men were shot dead in Samana subdivision of Patiala district (Punjab).")
     assert ref is not None and ref.location == "Samana" and near(ref, 30.15, 76.19, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Police shot two khat smugglers in Baligubadle town (Hargeysa, Waqooyi Galbeed)."),
+    ("id", "Polisi menembak dua penyelundup khat di kota Baligubadle (Hargeysa, Waqooyi Galbeed)."),
+])
+def test_places_town_linked_to_no_district_may_lie_far_in_the_named_one(parsers, lang: str, text: str) -> None:
+    """A town GeoNames links to no district lies in the district the text names when it is in
+    the district's province within 100 km of its seat (Baligubadle, 62 km from Hargeysa): the
+    event is at the town, not near the district's seat."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 9.00, 44.00, 5)

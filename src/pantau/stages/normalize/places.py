@@ -1548,7 +1548,9 @@ def _inside(p: Place, q: Place) -> bool:
             return True
         if p.admin1 != q.admin1:
             return False
-        return math.isnan(q.latitude) or _km(p, q) <= INSIDE_KM
+        # a town GeoNames links to no district may lie anywhere in a big one ("Baligubadle town
+        # (Hargeysa, Waqooyi Galbeed)", 62 km from Hargeysa)
+        return math.isnan(q.latitude) or _km(p, q) <= (INSIDE_KM if p.admin2 else FAR_KM)
     if p.kind not in ("populated", "site"):
         return False
     # across a province line only the town's close outskirts ("Diliman, Quezon City" is no Diliman
