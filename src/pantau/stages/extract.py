@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -102,7 +103,6 @@ class _Sent:
     actors: list[Any] | None  # None: not looked for (a sentence without a trigger)
     places: list[Any]
     dates: list[Any]
-    numbers: list[Any]
     tokens: list[Any]
     triggers: list[Any]
 
@@ -226,7 +226,7 @@ class Extractor:
             return [p for p in found if cued(p) or fold(p.surface) not in reporter]
 
         for s, (toks, trigs) in zip(doc.sentences, scanned):
-            # actors, dates and numbers matter only where a frame can be built (actors elsewhere
+            # actors and dates matter only where a frame can be built (actors elsewhere
             # only to tell a crime story, found when that question comes up); places elsewhere
             # only to the document's focus, which only kept frames use (read below, if one is kept)
             dates = self.dates.find(text, s.start, s.end) if trigs else []
@@ -237,7 +237,6 @@ class Extractor:
                     actors=self.actors.find(text, s.start, s.end, self.lang) if trigs else None,
                     places=places_of(s) if trigs else [],
                     dates=dates if trigs else [],
-                    numbers=self.numbers.find(text, s.start, s.end) if trigs else [],
                     tokens=toks,
                     triggers=trigs,
                 )
@@ -254,7 +253,7 @@ class Extractor:
                     actors=m.actors,
                     places=m.places,
                     dates=m.dates,
-                    numbers=m.numbers,
+                    numbers=partial(self.numbers.find, text, s.start, s.end),  # found if asked
                     inter_of=self._inter,
                     best_date=self.dates.best,
                     countries=countries,

@@ -160,7 +160,7 @@ class FrameBuilder:
         actors: Sequence[Any] = (),
         places: Sequence[Any] = (),
         dates: Sequence[Any] = (),
-        numbers: Sequence[Any] = (),
+        numbers: Sequence[Any] | Callable[[], Sequence[Any]] = (),
         inter_of: Callable[[Any], int | None] = lambda m: None,
         best_date: Callable[[Sequence[Any]], Any] | None = None,
         countries: Sequence[Any] = (),
@@ -172,8 +172,11 @@ class FrameBuilder:
         "Iran menembakkan rudal"), used only when no actor fills the attacker's role of a violent
         trigger; ``neighbours(a, b)``: whether two countries share a border. ``tokens`` and
         ``triggers`` are the sentence's, when the caller has found them already (so that it can
-        skip dates and numbers in sentences without a trigger)."""
+        skip dates and numbers in sentences without a trigger). ``numbers`` may be a function
+        that finds them: most sentences never ask (only a death word beside a violent frame and a
+        country named as attacker do), and reading counts costs as much as finding dates."""
         f = self.finder
+        numbers_of = _once(numbers) if callable(numbers) else lambda: numbers
         toks = tokens if tokens is not None else f.tokens(text, sentence.start, sentence.end)
         if triggers is None:
             triggers = f.triggers(text, sentence.start, sentence.end, toks)
@@ -257,7 +260,7 @@ class FrameBuilder:
                 # verb (not a noun's: "an Afghan military convoy")
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
-                actor1 = self._country_agent(trig, clause, toks, countries, actors, numbers)
+                actor1 = self._country_agent(trig, clause, toks, countries, actors, numbers_of())
             off_duty = any(
                 # "not clear if he was off-duty" says nothing
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
@@ -359,7 +362,7 @@ class FrameBuilder:
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors, places)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers_of, dates, clauses, actors, places)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -1159,16 +1162,16 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=(), places=()) -> list[Frame]:
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers_of, dates, clauses, actors=(), places=()) -> list[Frame]:
         """Each death word's count goes to the nearest violent frame; a capitalised word among the
-        actor and place mentions names no dead person."""
+        actor and place mentions names no dead person. ``numbers_of()``: the sentence's counts."""
         named = (*actors, *places)
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
         if not deaths or not violent:
             return frames
-        nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+        nums = [n for n in numbers_of() if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
         counts: dict[int, list[tuple[int | None, bool]]] = {}
         dead: dict[int, Any] = {}
@@ -1395,6 +1398,18 @@ def _replace_any(obj: Any, **changes: Any) -> Any:
     from dataclasses import replace
 
     return replace(obj, **changes)
+
+
+def _once(find: Callable[[], Sequence[Any]]) -> Callable[[], Sequence[Any]]:
+    """``find``, called at most once: later calls return the first answer."""
+    found: list[Sequence[Any]] = []
+
+    def get() -> Sequence[Any]:
+        if not found:
+            found.append(find())
+        return found[0]
+
+    return get
 
 
 def _replace(fr: Frame, **changes: Any) -> Frame:
