@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
+from pantau.slots import maker, replacer
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
 from pantau.stages.normalize.places import cued
 
@@ -128,6 +129,8 @@ class _Count:
 
 
 _ONE = _Count(1, False)
+_make_frame = maker(Frame)  # Frame(...), built faster (see pantau.slots)
+_make_span = maker(Span)
 
 
 def lowest_credible(counts: Iterable[tuple[int | None, bool]]) -> tuple[int | None, bool]:
@@ -185,7 +188,7 @@ class FrameBuilder:
         # a cue inside an actor's name ("pasukan ... yang didukung AS") is part of the name
         cues = [c for c in f.cues(text, sentence.start, sentence.end) if not any(a.start <= c.start and c.end <= a.end for a in actors)]
         clauses = f.clauses(text, sentence.start, sentence.end)
-        sent_span = Span(sentence.start, sentence.end)
+        sent_span = _make_span(sentence.start, sentence.end)
         dates = self._event_dates(dates, cues, toks)
         # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
         places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
@@ -330,7 +333,7 @@ class FrameBuilder:
                 if actor1 is None and actor2 is not None:
                     actor1, actor2 = actor2, None
             frames.append(
-                Frame(
+                _make_frame(
                     sentence=sentence.index,
                     clause=clause,
                     sentence_span=sent_span,
@@ -1412,7 +1415,10 @@ def _once(find: Callable[[], Sequence[Any]]) -> Callable[[], Sequence[Any]]:
     return get
 
 
-def _replace(fr: Frame, **changes: Any) -> Frame:
-    from dataclasses import replace
+# frames and trigger mentions are copied with changes many times per sentence (see pantau.slots)
+_REPLACERS: dict[type, Callable[..., Any]] = {Frame: replacer(Frame), TriggerMention: replacer(TriggerMention)}
 
-    return replace(fr, **changes)
+
+def _replace(fr: Any, **changes: Any) -> Any:
+    """``dataclasses.replace`` for a frame or a trigger mention."""
+    return _REPLACERS[type(fr)](fr, **changes)
