@@ -573,7 +573,10 @@ class FrameBuilder:
     # -- cues ----------------------------------------------------------------
 
     def _cue(self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
-        return self._find_cue(cues, kind, trig, clause, toks) is not None
+        for c in cues:
+            if c.kind == kind:
+                return self._find_cue(cues, kind, trig, clause, toks) is not None
+        return False  # (most kinds asked about have no cue in the sentence)
 
     def _find_cue(
         self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]

@@ -494,11 +494,11 @@ class MentionFinder:
             texts = [t.text for t in toks]
             hits = self._hits(texts, [self._entry(w) for w in texts])
             return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
-        texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
-        hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
+        hits = self._hits(words, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        # no glued word here: the tokens are the words found above, lower-cased already
+        # no glued word here: the tokens are the words found above, lower-cased
+        texts = [w.lower() for w in words]
         make = _make_token
         toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
         return toks, self._mentions(text, toks, hits)
@@ -534,7 +534,7 @@ class MentionFinder:
         self, texts: list[str], entries: list[tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]]
     ) -> list[tuple[int, int, tuple[str, ...], TriggerRule, str]]:
         """Triggers as (first token, last token, lemma words, rule, form), from the tokens'
-        lower-cased texts and their memoised analyses."""
+        texts (lower-cased or not) and their memoised analyses."""
         found: list[tuple[int, int, tuple[str, ...], TriggerRule, str]] = []
         # only a word that can start a trigger or a stop phrase stops the walk; the others
         # are passed one by one, so the walk may go straight to the next such word
@@ -608,16 +608,17 @@ class MentionFinder:
 
     def _english_form(self, texts: list[str], i: int, form: str) -> str:
         """Voice from inflection: a participle after an auxiliary is passive; other participles and
-        verb endings are verbal; any other bare form is a noun."""
-        word = texts[i]
+        verb endings are verbal; any other bare form is a noun. ``texts``: the sentence's words,
+        lower-cased here (lower-casing twice changes nothing)."""
+        word = texts[i].lower()
         participle = self.participle(word)
         if form == "verb" or participle:
-            if participle and set(texts[max(0, i - 2) : i]) & self._passive_aux:
+            if participle and {t.lower() for t in texts[max(0, i - 2) : i]} & self._passive_aux:
                 return "passive"
             return "active" if participle else "verb"
         if (
             form == "bare" and self._strong_participle_endings and word.endswith(self._strong_participle_endings)
-            and i > 0 and texts[i - 1] in self._passive_aux
+            and i > 0 and texts[i - 1].lower() in self._passive_aux
         ):
             return "passive"  # an irregular participle after be: "were beaten"
         gerund = bool(self._gerund_endings) and word.endswith(self._gerund_endings)
