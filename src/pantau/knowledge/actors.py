@@ -494,6 +494,8 @@ class ActorDictionary:
         if idx is None:
             raise KeyError(f"no actor data for language {lang!r}; known: {sorted(self._index)}")
         hits = self._raw_hits(idx, text, start, end)
+        if not hits:
+            return []  # (many sentences name no one)
         candidates = self._candidates(idx, text, hits, start, end)
         # a phrase that names no one ("civilian clothes", "military reinforcements") hides the bare
         # role nouns inside it, not a longer mention it overlaps ("Syrian military reinforcements")

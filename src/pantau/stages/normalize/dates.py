@@ -288,6 +288,10 @@ class DateResolver:
                        (*off.get("ago", []), *off.get("after", []), *off.get("before", []))),
         }
         self._gate = _WordGate([groups.get(name, ()) for name, _ in self._patterns])
+        # (priority, name, pattern, the gate bits it needs, whether it needs a digit), in priority order
+        self._plan = [
+            (prio, name, pat, self._gate.needs[prio], name in _NEED_DIGIT) for prio, (name, pat) in enumerate(self._patterns)
+        ]
         self._approx_before = re.compile(rf"(?<![\w])(?:{_alt(w.get('approx_before', []))})\s+$")
         self._approx_after = re.compile(rf"\s*(?:{_alt(w.get('approx_after', []))})")
         self._day_parts = re.compile(rf"\s+(?:{_alt(w.get('day_parts', []))})(?![\w])")
@@ -387,14 +391,15 @@ class DateResolver:
         digits = _DIGIT.search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
         present = self._gate.present(text, start, end)
-        needs = self._gate.needs
-        for prio, (name, pat) in enumerate(self._patterns):
-            if (not digits and name in _NEED_DIGIT) or needs[prio] & present != needs[prio]:
+        for prio, name, pat, need, need_digit in self._plan:
+            if need & present != need or (need_digit and not digits):
                 continue
             for m in pat.finditer(text, start, end):
                 mention = self._from_match(name, m, text)
                 if mention is not None:
                     found.append((prio, m.end() - m.start(), mention))
+        if not found:
+            return []  # (most sentences)
         found.sort(key=lambda f: (-f[1], f[0], f[2].start))
         chosen: list[DateMention] = []
         for _, _, mention in found:
