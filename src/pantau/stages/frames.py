@@ -186,13 +186,16 @@ class FrameBuilder:
         if not triggers:
             return []
         # a cue inside an actor's name ("pasukan ... yang didukung AS") is part of the name
-        cues = [c for c in f.cues(text, sentence.start, sentence.end) if not any(a.start <= c.start and c.end <= a.end for a in actors)]
+        cues = f.cues(text, sentence.start, sentence.end)
+        if actors:
+            cues = [c for c in cues if not any(a.start <= c.start and c.end <= a.end for a in actors)]
         clauses = f.clauses(text, sentence.start, sentence.end)
         sent_span = _make_span(sentence.start, sentence.end)
         dates = self._event_dates(dates, cues, toks)
         # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
         places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
         day_dated = any(getattr(d, "kind", "") in DAY_KINDS for d in dates)
+        notes = " ".join(sentence.text.split())  # (one per sentence, shared by its frames)
         frames: list[Frame] = []
         for trig in triggers:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
@@ -350,7 +353,7 @@ class FrameBuilder:
                         self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text, actor1)
                     ),
                     paragraph=sentence.paragraph,
-                    notes=" ".join(sentence.text.split()),
+                    notes=notes,
                     extra={"civilian_target": civilian, "remote_guess": guessed,
                            # "pilot itu disandera": done to one already told of (Extractor._demote_retold)
                            "known_subject": trig.form == "passive" and self._cue(cues, "reference_subject", trig, clause, toks)
