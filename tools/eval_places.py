@@ -17,7 +17,13 @@
     place is output there; so is a ``region`` annotation (a supranational region such as
     "Timur Tengah" has no point an event could be coded at).
 
-Usage: python tools/eval_places.py [--acled N] [--seed S] [--show-misses]
+With ``--oracle`` the same run also reports the upper bound the gazetteer allows on the ACLED
+notes (``oracle_note``): the share of notes for which some candidate of some mention the
+geoparser finds, or else some gazetteer entry named by a capitalised run of the note, would
+count as right; the notes beyond it are told by whether ACLED's own place name is in the
+gazetteer at all, only far away, or near ACLED's point but spelled otherwise in the note.
+
+Usage: python tools/eval_places.py [--acled N] [--seed S] [--show-misses] [--oracle]
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import csv
 import importlib.util
 import json
 import math
+import re
 import sys
 import time
 from collections import Counter
@@ -34,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from pantau.knowledge.gazetteer import Gazetteer, _haversine_km, iter_places
+from pantau.knowledge.gazetteer import Gazetteer, Place, _haversine_km, iter_places
 from pantau.packs import PackSet
 from pantau.records import Article
 from pantau.stages.clean import Cleaner
@@ -163,8 +170,139 @@ def _iso3(gaz: Gazetteer, row: dict[str, str]) -> str:
     return code
 
 
-def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, Score]:
-    """(geoparser, naive baseline) on ACLED rows; groups are ACLED's geo_precision."""
+# What the gazetteer allows, safest reach first (see oracle_note): "mention" (a candidate of a
+# mention the geoparser finds, or that candidate's admin1 coded at its seat, is right), "run" (only an entry named by a capitalised run of the
+# note is), then why no entry is: "absent" (ACLED's place name is in the gazetteer nowhere),
+# "far" (only more than 25 km off, or in another country), "spelled" (near ACLED's point, but
+# the note spells it otherwise or not at all).
+ORACLE_KINDS = ("mention", "run", "absent", "far", "spelled")
+ORACLE_MAX_WORDS = 6  # words of a capitalised run looked up together at most
+# Small words inside a transliterated or Romance name ("Deir ez-Zor", "Dar es Salaam", "Dara i Sufi").
+_RUN_LINKS = frozenset("al el ad ar as ash at az ed ez es er an en de del della di da do dos das du "
+                       "des la le les bin ibn bani beni wa i e ye y".split())
+_RUN_WORD = re.compile(r"[^\W\d_]+(?:['’`-][^\W\d_]+)*")
+
+
+@dataclass
+class Target:
+    """ACLED's place for one note: what a coded place must match to count as right."""
+
+    iso3: str
+    admin1: str
+    latitude: float
+    longitude: float
+    precision: int
+
+    def hit(self, gaz: Gazetteer, lat: float, lon: float, country: str, admin1: str | None) -> bool:
+        """The note's rule: ACLED's country, and within RADIUS_KM of its point or, when ACLED
+        codes the note at geo_precision 3, in its admin1."""
+        if country != self.iso3 or math.isnan(lat):
+            return False
+        if _haversine_km(lat, lon, self.latitude, self.longitude) <= RADIUS_KM:
+            return True
+        return self.precision == 3 and _same_admin1(gaz, self.iso3, admin1, self.admin1)
+
+
+def capitalised_runs(text: str) -> list[str]:
+    """Maximal runs of capitalised words (small linking words allowed inside), split at any
+    punctuation but a hyphen or apostrophe: "near Deir ez-Zor, Syria" -> ["Deir ez-Zor", "Syria"]."""
+    runs: list[str] = []
+    words: list[tuple[int, int]] = []
+
+    def close() -> None:
+        while words and text[words[-1][0]:words[-1][1]].lower() in _RUN_LINKS:
+            words.pop()
+        if words:
+            runs.append(text[words[0][0]:words[-1][1]])
+        words.clear()
+
+    prev_end = 0
+    for m in _RUN_WORD.finditer(text):
+        word = m.group()
+        if text[prev_end:m.start()].strip():
+            close()
+        prev_end = m.end()
+        if any(part[:1].isupper() for part in re.split(r"['’`-]", word)):
+            words.append(m.span())
+        elif words and word.lower() in _RUN_LINKS:
+            words.append(m.span())
+        else:
+            close()
+    close()
+    return runs
+
+
+def run_entries(gaz: Gazetteer, text: str) -> list[Place]:
+    """Every gazetteer entry named by some stretch of up to ORACLE_MAX_WORDS folded words of a
+    capitalised run of the text ("Mogadishu-Wadajir" -> Mogadishu, Wadajir, both together)."""
+    found: dict[str, Place] = {}
+    seen: set[str] = set()
+    for run in capitalised_runs(text):
+        toks = gaz.fold(run).split()
+        for i in range(len(toks)):
+            for j in range(i + 1, min(len(toks), i + ORACLE_MAX_WORDS) + 1):
+                key = " ".join(toks[i:j])
+                if key in seen or key in _RUN_LINKS:
+                    continue
+                seen.add(key)
+                for p in gaz.candidates(key):
+                    found.setdefault(p.key + str(p.geonameid), p)
+    return list(found.values())
+
+
+def oracle_note(gaz: Gazetteer, target: Target, mentions: Sequence[Any], note: str,
+                acled_name: str) -> str:
+    """One of ORACLE_KINDS: whether any place this gazetteer offers for the note would count as
+    right, and if none, why. ``acled_name`` is ACLED's location ("Mogadishu - Wadajir": either
+    part, or the whole, is its name)."""
+    def right(p: Place) -> bool:
+        return target.hit(gaz, p.latitude, p.longitude, p.country, p.admin1)
+
+    if any(right(p) or right_unit(gaz, target, p) for m in mentions for p in m.candidates):
+        return "mention"
+    if any(right(p) or right_unit(gaz, target, p) for p in run_entries(gaz, note)):
+        return "run"
+    names = {acled_name, *(part.strip() for part in acled_name.split(" - "))}
+    entries = [p for name in names if name for p in gaz.candidates(name)]
+    if not entries:
+        return "absent"
+    return "spelled" if any(right(p) for p in entries) else "far"
+
+
+def right_unit(gaz: Gazetteer, target: Target, p: Place) -> bool:
+    """Whether coding ``p`` at a coarser level (its admin1 at the capital, as the geoparser
+    does when unsure) would count as right."""
+    if p.kind in ("country", "admin1") or not p.admin1 or p.country != target.iso3:
+        return False
+    unit = gaz.admin1_place(p.country, p.admin1)
+    return unit is not None and target.hit(gaz, unit.latitude, unit.longitude, unit.country, unit.admin1)
+
+
+@dataclass
+class Oracle:
+    """The gazetteer's upper bound over a set of notes, tallied by ORACLE_KINDS; ``unpicked``
+    lists the notes inside the bound that the geoparser misses."""
+
+    kinds: Counter[str] = field(default_factory=Counter)
+    unpicked: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.kinds.values())
+
+    def line(self) -> str:
+        reach = self.kinds["mention"] + self.kinds["run"]
+        share = reach / self.total if self.total else 0.0
+        return (f"{reach}/{self.total} = {share:.3f} (a found mention's candidate {self.kinds['mention']}, "
+                f"only a capitalised run's entry {self.kinds['run']}); beyond it: ACLED's name not in the "
+                f"gazetteer {self.kinds['absent']}, only far away {self.kinds['far']}, near but spelled "
+                f"otherwise in the note {self.kinds['spelled']}")
+
+
+def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]],
+                oracle: Oracle | None = None) -> tuple[Score, Score]:
+    """(geoparser, naive baseline) on ACLED rows; groups are ACLED's geo_precision. With
+    ``oracle``, each note's oracle_note is tallied there too."""
     gaz = geo.gaz
     ours, base = Score(), Score()
     towns: dict[str, list[Any]] = {}  # country -> its towns (_admin1_at)
@@ -172,12 +310,10 @@ def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, 
         note, iso3 = row["notes"], _iso3(gaz, row)
         lat, lon, prec = float(row["latitude"]), float(row["longitude"]), int(row["geo_precision"])
 
+        target = Target(iso3, row["admin1"], lat, lon, prec)
+
         def ok(r_lat: float, r_lon: float, r_country: str, r_admin1: str | None) -> bool:
-            if r_country != iso3 or math.isnan(r_lat):
-                return False
-            if _haversine_km(r_lat, r_lon, lat, lon) <= RADIUS_KM:
-                return True
-            return prec == 3 and _same_admin1(gaz, iso3, r_admin1, row["admin1"])
+            return target.hit(gaz, r_lat, r_lon, r_country, r_admin1)
 
         mentions = geo.find(note, 0, len(note))
         ref = geo.resolve(mentions, geo.focus(mentions))
@@ -185,8 +321,14 @@ def score_acled(geo: Geoparser, rows: Sequence[dict[str, str]]) -> tuple[Score, 
         got = ref and (ref.location, ref.admin1, ref.country, ref.geo_precision)
         kind = "" if good else miss_kind(gaz, iso3, row["admin1"], ref and ref.country, ref and ref.admin1,
                                          ref and ref.geo_precision, (lat, lon), towns)
-        ours.add(f"p{prec}", good, f"{row['location']!r} ({row['admin1']}, {iso3}, p{prec}) -> {got} | "
-                                   f"{[m.surface for m in mentions]} | {note[:160]}", kind)
+        said = (f"{row['location']!r} ({row['admin1']}, {iso3}, p{prec}) -> {got} | "
+                f"{[m.surface for m in mentions]} | {note[:160]}")
+        ours.add(f"p{prec}", good, said, kind)
+        if oracle is not None:
+            reach = oracle_note(gaz, target, mentions, note, row["location"])
+            oracle.kinds[reach] += 1
+            if reach in ("mention", "run") and not good:
+                oracle.unpicked.append(f"[{kind}] {said}")
         named = [m for m in mentions if m.candidates and not m.demonym and not m.fuzzy]  # "Egyptian" names no place
         top = max(named[0].candidates, key=lambda p: p.population) if named else None
         base.add(f"p{prec}", top is not None and ok(top.latitude, top.longitude, top.country, top.admin1))
@@ -241,22 +383,31 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--acled", type=int, default=ACLED_N)
     ap.add_argument("--seed", type=int, default=ACLED_SEED)
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--oracle", action="store_true",
+                    help="also report the upper bound the gazetteer allows on the ACLED notes")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     gaz = Gazetteer.load()
     t1 = time.perf_counter()
     packs = PackSet()
-    ours, base = score_acled(Geoparser(gaz, packs["en"]), acled_rows(n=args.acled, seed=args.seed))
+    oracle = Oracle() if args.oracle else None
+    ours, base = score_acled(Geoparser(gaz, packs["en"]), acled_rows(n=args.acled, seed=args.seed), oracle)
     ids = score_id(Geoparser(gaz, packs["id"]))
     if args.show_misses:
         for miss in ours.misses:
             print("ACLED MISS", miss)
         for miss in ids.misses:
             print("ID MISS", miss)
+        for miss in oracle.unpicked if oracle is not None else ():
+            print("ORACLE UNPICKED", miss)
     print(f"gazetteer load {t1 - t0:.2f} s")
     print(f"ACLED sample (n={ours.total}, seed={args.seed}): geoparser {ours.line()}")
     print(f"ACLED sample misses by how they were coded: {ours.miss_line()}")
     print(f"ACLED sample naive baseline: {base.line()}")
+    if oracle is not None:
+        print(f"ACLED oracle (a right place among what the gazetteer offers): {oracle.line()}")
+        print(f"ACLED oracle notes inside the bound that the geoparser misses: "
+              f"{len(oracle.unpicked)}")
     print(f"Indonesian mentions: {ids.line()}")
     return 0
 

@@ -33,6 +33,11 @@ class Settings:
     force_language: str | None = None
 
 
+# A note per event mention that extraction did not code, by the extractor's reason
+# (pantau.stages.extract.ExtractStats): "background", "country_only", "negation", ...
+DROPPED_NOTE = "event mentions not coded: "
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
@@ -118,8 +123,15 @@ class Pipeline:
         if isinstance(prepared, ArticleResult):
             return prepared
         doc = prepared
-        events = self.extractor(doc.language)(doc)
-        notes: tuple[str, ...] = ()
+        extractor = self.extractor(doc.language)
+        dropped = extractor.stats.dropped
+        before = dict(dropped)
+        events = extractor(doc)
+        notes: list[str] = []
         if doc.pub_date is None:
-            notes = ("no publication date: relative dates left unresolved",)
-        return ArticleResult(article, doc, tuple(events), notes=notes)
+            notes.append("no publication date: relative dates left unresolved")
+        if len(dropped) != len(before) or any(dropped[k] != n for k, n in before.items()):
+            # what extraction left out and why, for the run's summary (never dropped silently)
+            for reason, n in dropped.items():
+                notes.extend([f"{DROPPED_NOTE}{reason}"] * (n - before.get(reason, 0)))
+        return ArticleResult(article, doc, tuple(events), notes=tuple(notes))

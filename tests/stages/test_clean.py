@@ -285,3 +285,24 @@ def test_clean_marker_gate_joins_flags_and_named_groups_and_refuses_back_referen
         assert (m is None and expected is None) or m.re is markers.patterns[expected]
     assert _Markers((re.compile(r"(\w)\1"),)).gates is None  # a back-reference cannot move: every pattern is tried
     assert _Markers((re.compile(r"(\w)\1"),)).first("aa") is not None
+
+
+def test_clean_joined_gate_agrees_with_every_kind(cleaner: Cleaner, shared_dir: Path) -> None:
+    """The one gate per line (speed) says "maybe" exactly when some kind of marker matches: every
+    line of the seed samples and of the ingest test data, and lines made to match each kind."""
+    from pantau.stages.clean import _lines
+
+    kinds = (cleaner._separators, cleaner._lines, cleaner._related_block, cleaner._spam, cleaner._byline,
+             cleaner._related_inline)
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted((shared_dir / "samples").glob("*.json"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(DATA.rglob("*")) if p.is_file()]
+    texts += ["Baca juga: Polisi tangkap pelaku", "BACA JUGA:", "Editor: Ani", "Share this article", "-----",
+              "Laporan wartawan Tribun, Budi", "Kata dia. Baca Juga: Judul lain", "Polisi menangkap dua orang."]
+    lines = [line.text for text in texts for line in _lines(text)]
+    assert len(lines) > 50
+    hits = 0
+    for t in lines:
+        some = any(kind.first(t) is not None for kind in kinds)
+        hits += some
+        assert cleaner._any_marker(t) == some, t
+    assert hits > 3

@@ -64,6 +64,12 @@ def test_id_dates_sehari_setelah_anchor(id_dates: DateResolver) -> None:
         date(2020, 7, 29), 1)
 
 
+def test_ms_dates_sehari_selepas_anchor(pack) -> None:
+    """Malay says "selepas" where Indonesian says "setelah": "sehari selepas serangan itu"."""
+    assert _resolve(DateResolver(pack("ms")), "sehari selepas serangan itu", SAT_2020, DateRef(date(2020, 7, 28), 1)) == DateRef(
+        date(2020, 7, 29), 1)
+
+
 def test_id_dates_weekday_on_pub_day_is_pub_day(id_dates: DateResolver) -> None:
     assert _resolve(id_dates, "merebut perbatasan pada hari Sabtu, meningkatkan", SAT_2017) == DateRef(SAT_2017, 1)
 

@@ -340,3 +340,26 @@ def test_extract_address_goes_on_past_an_unknown_unit_with_its_type_word(real_pi
 def test_extract_address_after_an_unknown_name_holding_a_place(real_pipeline, lang: str, text: str, place: str) -> None:
     events = real_pipeline(Article(doc_id="addr6", text=text, pub_date=date(2020, 5, 9), language=lang)).events
     assert events and {e.location for e in events} == {place}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "Irak mengirim bala bantuan ke perbatasannya dengan Suriah setelah tiga tentara tewas dalam serangan ISIS di "
+               "provinsi Anbar.\n\nTiga tentara itu tewas dalam serangan militan pada hari Senin (27/7/2020).\n\nSeorang perwira "
+               "militer Irak mengatakan, sehari setelah serangan itu, bala bantuan dikirim ke perbatasan dengan Suriah."),
+        ("ms", "Iraq menghantar bala bantuan ke sempadannya dengan Syria selepas tiga askar terbunuh dalam serangan ISIS di "
+               "wilayah Anbar.\n\nTiga askar itu terbunuh dalam serangan militan pada hari Isnin (27/7/2020).\n\nSeorang pegawai "
+               "tentera Iraq berkata, sehari selepas serangan itu, bala bantuan dihantar ke sempadan dengan Syria."),
+        ("en", "Iraq sends reinforcements to its border with Syria after three soldiers were killed in an ISIS attack in Anbar "
+               "province.\n\nThe three soldiers were killed in an attack by militants on Monday, July 27, 2020.\n\nA military "
+               "officer said that a day after the attack, reinforcements were sent to the border with Syria."),
+    ],
+)
+def test_extract_border_with_a_country_is_not_in_that_country(real_pipeline, lang: str, text: str) -> None:
+    """"bala bantuan dikirim ke perbatasan dengan Suriah": sent to Iraq's border with Syria, not into
+    Syria. The mention that dates the reinforcement ("sehari setelah serangan itu") stays with the
+    Iraqi event instead of being read as a Syrian one and lost."""
+    events = real_pipeline(Article(doc_id="b1", text=text, pub_date=date(2020, 7, 30), language=lang)).events
+    moves = [e for e in events if e.event_type == "Strategic developments"]
+    assert [(str(e.event_date), e.country) for e in moves] == [("2020-07-28", "IRQ")]

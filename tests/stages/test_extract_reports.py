@@ -65,3 +65,16 @@ def test_id_weapon_hit_told_with_terkena_founds_an_event(real_pipeline) -> None:
 
     assert "event" in status("Gedung itu terkena hantaman rudal balistik.")
     assert "event" not in status("Gedung itu terkena dampak serangan rudal.")
+
+
+def test_pipeline_result_notes_say_why_mentions_were_not_coded(real_pipeline) -> None:
+    """A clash the text places only in a country is not coded (events.md: no place coarser than
+    a region); the run's summary counts it by reason instead of losing it silently."""
+    from pantau.pipeline import DROPPED_NOTE
+
+    text = "Pasukan Irak bentrok dengan militan ISIS di Suriah pada Rabu (29/7/2020), menewaskan tiga militan."
+    result = real_pipeline(Article(doc_id="n1", text=text, pub_date=date(2020, 7, 30), language="id"))
+    assert result.events == ()
+    assert f"{DROPPED_NOTE}country_only" in result.notes
+    coded = real_pipeline(Article(doc_id="n2", text=text.replace("di Suriah", "di kota Raqqa"), pub_date=date(2020, 7, 30), language="id"))
+    assert coded.events and not any(n.startswith(DROPPED_NOTE) for n in coded.notes)

@@ -100,6 +100,12 @@ def test_places_common_words_are_never_places(parsers, lang: str, text: str) -> 
                            "General", "Tuesday", "June"}
 
 
+def test_id_places_juru_of_juru_bicara_is_no_place(parsers) -> None:
+    """"Juru bicara" (spokesman) opens many sentences; it was read as a town in Brazil or Malaysia."""
+    text = "Juru bicara militer Irak mengatakan pasukan dikirim ke Anbar."
+    assert "Juru" not in {m.surface for m in parsers["id"].find(text, 0, len(text))}
+
+
 def test_places_lowercase_words_are_not_places(parsers) -> None:
     text = "para pengungsi di kota itu meninggalkan rumah mereka"
     assert parsers["id"].find(text, 0, len(text)) == []
@@ -1144,3 +1150,160 @@ def test_places_same_type_across_a_comma_is_a_list(parsers, lang: str, text: str
     """Two names typed by the same word ("Distrik X, Distrik Y") are a list, not an address."""
     found = parsers[lang].find(text, 0, len(text))
     assert found[0].surface == "Paro" and found[0].qualifier_at is None
+
+
+def test_en_places_demonym_named_like_a_region_is_the_demonym(parsers) -> None:
+    """"Somali police": Somalia's demonym, not Ethiopia's Somali region; with a cue or a type word
+    ("in the Somali region") the region it stays."""
+    geo = parsers["en"]
+    text = "Somali police shot a militant at the Manapolyo checkpoint on Monday."
+    found = geo.find(text, 0, len(text))
+    assert found[0].surface == "Somali" and found[0].demonym
+    assert geo.focus(found)[0] == "SOM"
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is None or ref.country == "SOM"
+    ref = place(parsers, "en", "Clashes were reported in the Somali region on Monday.")
+    assert ref is not None and (ref.country, ref.admin1) == ("ETH", "Somali")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Journalists rallied outside the press club in Khairpur city (Khairpur, Sindh) on Sunday."),
+    ("id", "Wartawan berunjuk rasa di depan klub pers di kota Khairpur (Khairpur, Sindh) pada Minggu."),
+])
+def test_places_town_named_again_in_its_bracket_lies_in_that_district(parsers, lang: str, text: str) -> None:
+    """"Khairpur city (Khairpur, Sindh)": the name repeated in the bracket is the district, so
+    the town is the one in Khairpur district (Khairpur Mir's), not a namesake town of Sindh
+    elsewhere, and the event is not kept at the province."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.geo_precision) == ("PAK", 1)
+    assert near(ref, 27.53, 68.76, 10)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Students held a demonstration in Kadikoy, Istanbul on Friday."),
+    ("id", "Ratusan mahasiswa berunjuk rasa di Kadikoy, Istanbul pada Jumat."),
+])
+def test_places_istanbul_district_centre_from_the_supplement(parsers, lang: str, text: str) -> None:
+    """Istanbul's central districts missing from cities500 (or linked there to a namesake village
+    80 km away, Kadikoy of Silivri) are supplement rows: the event is at the district's centre."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.admin1) == ("TUR", "Istanbul")
+    assert near(ref, 40.99, 29.03, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Students of the University of the Philippines staged a protest in Diliman, Quezon City on Friday."),
+    ("id", "Mahasiswa Universitas Filipina berunjuk rasa di Diliman, Quezon City pada Jumat."),
+])
+def test_places_quarter_is_no_namesake_across_a_province_line(parsers, lang: str, text: str) -> None:
+    """"Diliman, Quezon City": a quarter of the city, not Diliman Primero of Bulacan, 40 km off in
+    another region; a town lies in a town of another admin1 only within its close outskirts."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.admin1 == "National Capital Region" and near(ref, 14.65, 121.05, 10)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The PMF shelled militants in the vicinity of Bara Bara village on Thursday."),
+    ("id", "Milisi menembaki militan di sekitar desa Bara Bara pada Kamis."),
+])
+def test_places_village_named_only_like_a_unit_is_unknown(parsers, lang: str, text: str) -> None:
+    """"Bara Bara village": the gazetteer knows Bara Bara only as a district of Saint Lucia; a
+    village the text types is no district, so it is an unknown village, not a wrong region."""
+    assert place(parsers, lang, text) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "He was kidnapped near Roma center on the road to Mazra'a in the countryside of As-Sweida."),
+    ("id", "Ia diculik di dekat pusat Roma di jalan menuju Mazra'a di provinsi As-Sweida."),
+])
+def test_places_big_city_abroad_yields_to_a_cued_unit_of_the_text(parsers, lang: str, text: str) -> None:
+    """A big city under its own name abroad ("Roma") is no place when the text is first about a
+    country whose region it cues ("in the countryside of As-Sweida") and the city's country
+    borders none the text names: a quarter or hamlet the gazetteer lacks, not Rome."""
+    geo = parsers[lang]
+    found = geo.find(text, 0, len(text))
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is not None and ref.country == "SYR"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ansar al Tawhid ended its affiliation with Wa Harredh al Moa'mineen Operation Room."),
+    ("id", "Ansar al Tawhid mengakhiri afiliasinya dengan ruang operasi Wa Harredh al Moa'mineen."),
+])
+def test_places_name_inside_a_word_past_an_apostrophe_is_no_place(parsers, lang: str, text: str) -> None:
+    """"Moa'mineen": the word goes on past the apostrophe, so "Moa" is a piece of it, not Moa,
+    Cuba; a possessive or a short ending ("Syria's", "Sana'a") still ends the name there."""
+    geo = parsers[lang]
+    assert "Moa" not in {m.surface for m in geo.find(text, 0, len(text))}
+    assert place(parsers, "en", "Protesters gathered in Sana'a on Monday.").country == "YEM"
+    assert place(parsers, "en", "Syria's army shelled the town of Idlib.").country == "SYR"
+
+
+def test_en_places_el_mina_of_lebanon_is_in_the_supplement(parsers) -> None:
+    """El Mina, Tripoli's port city (absent from cities500), is a reading of "el Mina": beside
+    names of the Levant the event is no longer put at Nouakchott's El Mina district."""
+    geo = parsers["en"]
+    text = "Rioters gathered outside the house of MP Samir al Jisr in el Mina and chanted slogans."
+    found = geo.find(text, 0, len(text))
+    assert any(p.country == "LBN" for m in found if m.surface == "el Mina" for p in m.candidates)
+    ref = geo.resolve(found, geo.focus(found))
+    assert ref is None or ref.country == "LBN"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Militants attacked a security post at the main market in Bossaso town (Bossaso, Bari)."),
+    ("id", "Militan menyerang pos keamanan di pasar utama kota Bossaso (Bossaso, Bari)."),
+])
+def test_places_bosaso_spelled_bossaso_is_the_town(parsers, lang: str, text: str) -> None:
+    """"Bossaso", the common news spelling of Bosaso, is the town, seat of Bossaso district and
+    of Bari region (GeoNames links the district to no town and the region to El Dibir)."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.country == "SOM" and near(ref, 11.28, 49.18, 5)
+    ref = place(parsers, lang, "Clashes were reported in Bari region, Somalia, on Monday." if lang == "en"
+                else "Bentrokan dilaporkan terjadi di wilayah Bari, Somalia, pada Senin.")
+    assert ref is not None and ref.country == "SOM" and near(ref, 11.28, 49.18, 5)
+
+
+def test_en_places_demonym_of_home_institutions_alone_gives_its_country(parsers) -> None:
+    """A passage naming no place but a demonym of its country's own institutions ("Iraqi
+    lawmakers", pack ``home_words``) is coded at that country (geo_precision 3); a demonym of
+    forces that act abroad as often ("Iraqi forces", "Turkish drones") or demonyms of two
+    countries say nothing certain. (In Indonesian and Malay the country's name follows the
+    noun, "parlemen Irak", and is a place already.)"""
+    ref = place(parsers, "en", "Iraqi lawmakers approved a new government on Thursday.")
+    assert ref is not None and (ref.country, ref.geo_precision, ref.admin1) == ("IRQ", 3, None)
+    ref = place(parsers, "en", "Protesters drove past the Israeli Supreme Court on Sunday.")
+    assert ref is not None and ref.country == "ISR"
+    assert place(parsers, "en", "Iraqi forces shelled IS groups with mortars.") is None
+    assert place(parsers, "en", "Turkish and Russian officials met on Thursday.") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Boko Haram looted a refugee camp in Kolofata town (Mayo-Sava, Extreme-Nord)."),
+    ("id", "Boko Haram menjarah kamp pengungsi di kota Kolofata (Mayo-Sava, Extreme-Nord)."),
+])
+def test_places_district_without_linked_town_takes_its_capital_from_the_supplement(parsers, lang: str, text: str) -> None:
+    """A district GeoNames links to no town (Mayo-Sava) has its capital (Mora) as seat in the
+    supplement: a village the gazetteer lacks inside it is coded near that town (geo_precision 2),
+    not at the province's capital."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and (ref.country, ref.geo_precision) == ("CMR", 2) and near(ref, 11.05, 14.14, 5)
+
+
+def test_en_places_subdivision_is_a_type_word(parsers) -> None:
+    """"Samana subdivision of Patiala district (Punjab)": a subdivision is a district-level unit
+    word, so the district qualifies the town (Samana), which is where it happened, not Patiala."""
+    ref = place(parsers, "en", "Two men were shot dead in Samana subdivision of Patiala district (Punjab).")
+    assert ref is not None and ref.location == "Samana" and near(ref, 30.15, 76.19, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Police shot two khat smugglers in Baligubadle town (Hargeysa, Waqooyi Galbeed)."),
+    ("id", "Polisi menembak dua penyelundup khat di kota Baligubadle (Hargeysa, Waqooyi Galbeed)."),
+])
+def test_places_town_linked_to_no_district_may_lie_far_in_the_named_one(parsers, lang: str, text: str) -> None:
+    """A town GeoNames links to no district lies in the district the text names when it is in
+    the district's province within 100 km of its seat (Baligubadle, 62 km from Hargeysa): the
+    event is at the town, not near the district's seat."""
+    ref = place(parsers, lang, text)
+    assert ref is not None and ref.geo_precision == 1 and near(ref, 9.00, 44.00, 5)

@@ -100,3 +100,86 @@ def test_id_sentences_on_cleaned_seed(splitter: SentenceSplitter, packs: PackSet
 def test_id_sentences_name_abbreviation(splitter: SentenceSplitter) -> None:
     text = "Adu argumen dengan kepala sekolah, Moh. Yunus, sempat terjadi. Rapat ditunda."
     assert _split(splitter, text) == ["Adu argumen dengan kepala sekolah, Moh. Yunus, sempat terjadi.", "Rapat ditunda."]
+
+
+def _reference_sentences(splitter: SentenceSplitter, text: str, body: tuple[Span, ...]) -> list[tuple[int, int, int]]:
+    """The splitter as first written (a regex for lines, generators for paragraphs and pieces):
+    the oracle for the inlined one, which must give the same (start, end, paragraph) triples."""
+    import re
+
+    line_re = re.compile(r"[^\n]*")
+    line_end = re.compile(r"[.!?…:;'\"”’)\]]$")
+
+    def paragraphs(span: Span) -> list[tuple[int, int]]:
+        lines = [(span.start + m.start(), span.start + m.end()) for m in line_re.finditer(text[span.start:span.end])
+                 if m.end() > m.start() or m.start() == 0]
+        out, cur, blank = [], None, False
+        for start, end in lines:
+            content = text[start:end]
+            if not content.strip():
+                blank = True
+                continue
+            s, e = start + len(content) - len(content.lstrip()), start + len(content.rstrip())
+            if cur is None:
+                cur = [s, e]
+            elif not blank and text[s].islower() and not line_end.search(text[cur[0]:cur[1]]):
+                cur[1] = e
+            else:
+                out.append((cur[0], cur[1]))
+                cur = [s, e]
+            blank = False
+        if cur is not None:
+            out.append((cur[0], cur[1]))
+        return out
+
+    def boundary(chunk: str, m: re.Match[str]) -> bool:
+        rest = chunk[m.end():].lstrip()
+        if not rest:
+            return False
+        if rest[0].isalpha() and not rest[0].isupper() and rest.split(None, 1)[0].casefold() not in splitter._abbrevs:
+            return False
+        punct = m.group(0)
+        if punct[0] == "." and len(punct.rstrip("'\"”’)]")) == 1:
+            token = chunk[: m.start() + 1].rsplit(None, 1)[-1].lstrip("([\"'“‘")
+            if token.casefold() in splitter._abbrevs or re.match(r"^(?:[A-Za-z]\.)+$", token):
+                return False
+        return True
+
+    got = []
+    paragraph = -1
+    for span in body:
+        for a, b in paragraphs(span):
+            paragraph += 1
+            chunk, begin = text[a:b], 0
+            cuts = [m.end() for m in re.finditer(r"[.!?…]+['\"”’)\]]*(?=\s)", chunk) if boundary(chunk, m)]
+            for cut in [*cuts, len(chunk)]:
+                piece = chunk[begin:cut]
+                lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
+                if trail > lead:
+                    got.append((a + begin + lead, a + begin + trail, paragraph))
+                begin = cut
+    return got
+
+
+def test_sentences_inlined_equal_the_reference(splitter: SentenceSplitter) -> None:
+    """Speed work inlined the paragraph and piece generators: the same sentences on texts with
+    empty and blank lines, wrapped lines, a leading line break, carriage returns, abbreviations,
+    a trailing period and odd whitespace, and on random texts of such pieces."""
+    import random
+
+    texts = [
+        "", "\n", "\n\nA.", " \n A. b. C!\n", "Kata\n\nlanjut tanpa titik.\n \nBaru. Dr. Siti datang.",
+        "Satu.\r\nDua? \u00a0Tiga… “Empat.” (Lima.) kata dia.\n  \n\n", "wrapped line\ncontinues here. Next one.",
+        "A.\u2003B. Moh. Yunus tiba. J.K. Rowling menulis.", "Title\n\n\nBody here.\nmore here.",
+    ]
+    rng = random.Random(7)
+    pieces = ["A", "b", "kata", "Dr.", "dr.", "J.", ".", "!", "?", "…", "”", ")", " ", "  ", "\n", "\n\n", " \n", "\r\n", "\u00a0", "2.050"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(400)]
+    for text in texts:
+        bodies = [(Span(0, len(text)),)]
+        if len(text) > 4:
+            cut = len(text) // 2
+            bodies.append((Span(0, cut), Span(cut + 1, len(text))))
+        for body in bodies:
+            doc = splitter(Doc(Article("x", text), body=body))
+            assert [(s.start, s.end, s.paragraph) for s in doc.sentences] == _reference_sentences(splitter, text, body), text

@@ -29,6 +29,7 @@ import ahocorasick
 from pantau.errors import PackError
 from pantau.packs import PackSet
 from pantau.records import ActorRef
+from pantau.slots import maker
 
 __all__ = [
     "ActorDictionary",
@@ -144,6 +145,9 @@ class _Hit:
     bare: bool = False
 
 
+_make_hit = maker(_Hit)  # _Hit(...) for every dictionary hit of every sentence (see pantau.slots)
+
+
 @dataclass(frozen=True, slots=True)
 class _Join:
     """A compiled pack template: left slot, glue regex, right slot."""
@@ -201,10 +205,6 @@ def _lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 def _read_rows(path: Path, origin_code: str) -> list[tuple[int, dict[str, str]]]:
@@ -494,6 +494,8 @@ class ActorDictionary:
         if idx is None:
             raise KeyError(f"no actor data for language {lang!r}; known: {sorted(self._index)}")
         hits = self._raw_hits(idx, text, start, end)
+        if not hits:
+            return []  # (many sentences name no one)
         candidates = self._candidates(idx, text, hits, start, end)
         # a phrase that names no one ("civilian clothes", "military reinforcements") hides the bare
         # role nouns inside it, not a longer mention it overlaps ("Syrian military reinforcements")
@@ -568,16 +570,19 @@ class ActorDictionary:
     def _raw_hits(self, idx: _LangIndex, text: str, start: int, end: int) -> list[_Hit]:
         segment = text[start:end]
         out: list[_Hit] = []
+        n = len(text)
+        make = _make_hit
         for auto, hay in ((idx.ci, _lower_same_length(segment)), (idx.cs, segment)):
             if not len(auto):
                 continue
             for last, (length, payloads) in auto.iter(hay):
                 s, e = start + last - length + 1, start + last + 1
-                if s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s]):
+                # whole words only: no word character (alphanumeric or _) on both sides of either end
+                if s > 0 and ((c := text[s - 1]).isalnum() or c == "_") and ((c := text[s]).isalnum() or c == "_"):
                     continue
-                if e < len(text) and _is_word_char(text[e]) and _is_word_char(text[e - 1]):
+                if e < n and ((c := text[e]).isalnum() or c == "_") and ((c := text[e - 1]).isalnum() or c == "_"):
                     continue
-                out.extend(_Hit(s, e, p.what, p.value, p.bare) for p in payloads)
+                out.extend(make(s, e, p.what, p.value, p.bare) for p in payloads)
         return out
 
     @staticmethod

@@ -105,7 +105,7 @@ def _places(data: dict[str, Any]) -> list[str]:
     problems = check_keys(data, {"relations", "types", "fillers", "near_patterns", "not_places",
                                  "not_place_before", "not_place_after", "institutions",
                                  "directions_after", "directions_before", "common_words", "respellings",
-                                 "route_words", "embassy_words", "name_links"},
+                                 "route_words", "embassy_words", "name_links", "home_words"},
                           {"relations", "types"})
 
     def words(value: Any, where: str) -> list[str]:
@@ -124,7 +124,7 @@ def _places(data: dict[str, Any]) -> list[str]:
             problems += words(value, f"{table}.{key}")
     for key in ("fillers", "not_places", "not_place_before", "not_place_after", "institutions",
                 "directions_after", "directions_before", "common_words", "route_words", "embassy_words",
-                "name_links"):
+                "name_links", "home_words"):
         if key in data:
             problems += words(data[key], key)
     respell = data.get("respellings", {})

@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!…]['\"”’)\]]*$")
 _INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]*\s+['\"“‘(]?[A-Z]")
 _BULLET = re.compile(r"^[-•*–·>▪►]+\s*")
 _LONE_TOKEN = re.compile(r"^(?=[^\s]*[a-z])[a-z0-9][a-z0-9_\-./]*$")
+_LINE = re.compile(r"[^\n]+")
 _FIRST_SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?=\s|$)")
 # Parts of a pattern's source that stop it from joining an alternation: its leading global
 # flags (which become scoped flags), its named groups (names repeat across patterns), and
@@ -58,7 +59,7 @@ def body_text(doc: Doc) -> str:
 
 def _lines(text: str) -> list[_Line]:
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group(0)
         stripped = raw.strip()
         if not stripped:
@@ -112,10 +113,10 @@ class _Markers:
         return None
 
 
-def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], object], ...] | None:
-    """``match`` of the anchored patterns joined and ``search`` of the others joined: one of them
-    finds something in a line exactly when one of the patterns does. None when a pattern
-    cannot be moved into an alternation (then every pattern is tried on every line)."""
+def _gate_parts(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[str], list[str], list[tuple[frozenset[str], ...]]] | None:
+    """The sources of the anchored and of the floating patterns, each ready to join an
+    alternation, and what each floating pattern cannot match without; None when a pattern
+    cannot be moved into an alternation."""
     anchored: list[str] = []
     floating: list[str] = []
     needs: list[tuple[frozenset[str], ...]] = []
@@ -133,6 +134,24 @@ def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], objec
         (anchored if is_anchored else floating).append(f"(?{flags}:{source})" if flags else f"(?:{source})")
         if not is_anchored:
             needs.append(needed_literal_sets(pat.pattern, fold=True))
+    return anchored, floating, needs
+
+
+def _gates(*groups: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], object], ...] | None:
+    """``match`` of the anchored patterns joined and ``search`` of the others joined: one of them
+    finds something in a line exactly when one of the patterns (of any of ``groups``) does.
+    None when a pattern cannot be moved into an alternation (then every pattern is tried on
+    every line)."""
+    anchored: list[str] = []
+    floating: list[str] = []
+    needs: list[tuple[frozenset[str], ...]] = []
+    for patterns in groups:
+        parts = _gate_parts(patterns)
+        if parts is None:
+            return None
+        anchored += parts[0]
+        floating += parts[1]
+        needs += parts[2]
     try:
         gates: list[Callable[[str], object]] = []
         if anchored:
@@ -143,6 +162,23 @@ def _gates(patterns: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], objec
         return tuple(gates)
     except re.error:
         return None
+
+
+class _AnyGate:
+    """True when one of the gates finds something in a line (every line when there are none)."""
+
+    __slots__ = ("_gates",)
+
+    def __init__(self, gates: tuple[Callable[[str], object], ...] | None) -> None:
+        self._gates = gates
+
+    def __call__(self, text: str) -> bool:
+        if self._gates is None:
+            return True
+        for gate in self._gates:
+            if gate(text) is not None:
+                return True
+        return False
 
 
 class _LiteralGate:
@@ -214,6 +250,10 @@ class Cleaner:
         self._separators = _Markers(_compile(tables, "separators"))
         self._spam = _Markers(_compile(tables, "spam"))
         self._byline = _Markers(_compile(tables, "byline", "patterns"))
+        # Most lines hold no marker of any kind: one pass of the gates of all six kinds joined
+        # tells that in two calls instead of one or two per kind (None: try each kind)
+        self._any_marker = _AnyGate(_gates(*(m.patterns for m in (
+            self._separators, self._lines, self._related_block, self._spam, self._byline, self._related_inline))))
         self._dateline = _compile(tables, "dateline", "patterns")
         splits = [p.pattern for p in _compile(tables, "byline", "place_split")]
         self._place_split = re.compile("|".join(splits) if splits else r"\s*,\s*")
@@ -313,40 +353,43 @@ class Cleaner:
 
         block_marker: str | None = None
         headlines = 0
+        any_marker = self._any_marker
         for i, line in enumerate(lines):
             if i in removed_lines:
                 continue
             t = line.text
-            m = self._separators.first(t)
-            if m:
-                drop(i, "boilerplate", f"separator: {t[:40]}")
-                continue
-            m = self._lines.first(t)
-            if m:
-                drop(i, "boilerplate", f"line: {m.group(0)[:80]}")
-                continue
-            m = self._related_block.first(t)
-            if m:
-                drop(i, "boilerplate", f"related: {t}")
-                block_marker, headlines = t, 0
-                continue
-            m = self._spam.first(t)
-            if m:
-                drop(i, "spam", f"spam: {t[:80]}")
-                continue
-            m = self._byline.first(t)
-            if m:
-                drop(i, "byline", f"byline: {t[:80]}")
-                if m.groupdict().get("place"):
-                    places.extend(self._split_places(m.group("place")))
-                continue
+            marked = any_marker(t)  # False: no kind of marker below can match (most lines)
+            if marked:
+                m = self._separators.first(t)
+                if m:
+                    drop(i, "boilerplate", f"separator: {t[:40]}")
+                    continue
+                m = self._lines.first(t)
+                if m:
+                    drop(i, "boilerplate", f"line: {m.group(0)[:80]}")
+                    continue
+                m = self._related_block.first(t)
+                if m:
+                    drop(i, "boilerplate", f"related: {t}")
+                    block_marker, headlines = t, 0
+                    continue
+                m = self._spam.first(t)
+                if m:
+                    drop(i, "spam", f"spam: {t[:80]}")
+                    continue
+                m = self._byline.first(t)
+                if m:
+                    drop(i, "byline", f"byline: {t[:80]}")
+                    if m.groupdict().get("place"):
+                        places.extend(self._split_places(m.group("place")))
+                    continue
             if block_marker is not None:
                 if headlines < self.max_headlines and self._headline_like(t):
                     drop(i, "boilerplate", f"related headline: {block_marker}")
                     headlines += 1
                     continue
                 block_marker = None
-            m = self._related_inline.first(t)
+            m = self._related_inline.first(t) if marked else None
             if m:
                 removed.append(self._inline_related(line, m))
                 if m.start() == 0:

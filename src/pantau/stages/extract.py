@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -102,7 +103,6 @@ class _Sent:
     actors: list[Any] | None  # None: not looked for (a sentence without a trigger)
     places: list[Any]
     dates: list[Any]
-    numbers: list[Any]
     tokens: list[Any]
     triggers: list[Any]
 
@@ -226,7 +226,7 @@ class Extractor:
             return [p for p in found if cued(p) or fold(p.surface) not in reporter]
 
         for s, (toks, trigs) in zip(doc.sentences, scanned):
-            # actors, dates and numbers matter only where a frame can be built (actors elsewhere
+            # actors and dates matter only where a frame can be built (actors elsewhere
             # only to tell a crime story, found when that question comes up); places elsewhere
             # only to the document's focus, which only kept frames use (read below, if one is kept)
             dates = self.dates.find(text, s.start, s.end) if trigs else []
@@ -237,7 +237,6 @@ class Extractor:
                     actors=self.actors.find(text, s.start, s.end, self.lang) if trigs else None,
                     places=places_of(s) if trigs else [],
                     dates=dates if trigs else [],
-                    numbers=self.numbers.find(text, s.start, s.end) if trigs else [],
                     tokens=toks,
                     triggers=trigs,
                 )
@@ -254,7 +253,7 @@ class Extractor:
                     actors=m.actors,
                     places=m.places,
                     dates=m.dates,
-                    numbers=m.numbers,
+                    numbers=partial(self.numbers.find, text, s.start, s.end),  # found if asked
                     inter_of=self._inter,
                     best_date=self.dates.best,
                     countries=countries,
@@ -265,7 +264,8 @@ class Extractor:
             )
         frames = self._demote_quoted(frames, text)
         frames = self._scare_quoted(frames, text)
-        if self._crime_story(doc, sents):
+        if any(self._as_crime(fr) is not fr for fr in frames) and self._crime_story(doc, sents):
+            # (asked only when some frame would change: reading the whole text for cues costs)
             frames = [self._as_crime(fr) for fr in frames]
         frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
@@ -450,6 +450,9 @@ class Extractor:
         two of its paragraph, is who did it, when the event names no group of its own."""
         if (self._claim_re is None and self._claim_after_re is None) or not cands:
             return
+        open_ = [c for c in cands if self._claimable(c)]
+        if not open_:
+            return  # (no event a claim could go to: the text is not searched)
         text = doc.text
         low_text = text.lower()
         if not any(search(low_text) for search in self._claim_searches):
@@ -473,15 +476,20 @@ class Extractor:
                 claims.append((s.index, s.paragraph, named[-1].actor))
         if not claims:
             return
-        for c in cands:
+        for c in open_:
             fr = c.frame
-            if c.status != "event" or c.event_type not in _ARMED_TYPES or getattr(fr.actor1, "kind", None) == "named":
-                continue
-            if fr.actor1 is not None and getattr(fr.actor1, "role_kind", None) != _ARMED_ROLE:  # unnamed armed men
-                continue  # soldiers, police: a named group claiming their act claims another one
             actor = next((a for i, para, a in claims if fr.sentence <= i <= fr.sentence + 2 and para == fr.paragraph), None)
             if actor is not None:
                 c.extra["claimed_by"] = actor
+
+    @staticmethod
+    def _claimable(c: Candidate) -> bool:
+        """An armed event with no named group of its own: a group's claim may name who did it."""
+        fr = c.frame
+        if c.status != "event" or c.event_type not in _ARMED_TYPES or getattr(fr.actor1, "kind", None) == "named":
+            return False
+        # soldiers, police: a named group claiming their act claims another one (unnamed armed men do not)
+        return fr.actor1 is None or getattr(fr.actor1, "role_kind", None) == _ARMED_ROLE
 
     @staticmethod
     def _warning_told_later(frames: list[Frame]) -> list[Frame]:
@@ -594,6 +602,10 @@ class Extractor:
         place_country = place.country if place else None
         if reading is not None and reading.place.kind == "country":
             place = None  # a country named in the clause says little about where
+            if reading.mention.relation == "near":
+                # "dikirim ke perbatasan dengan Suriah", "troops massed near Syria": on the border
+                # with a country, or near it, is most often on this side of it
+                place_country = None
         country = place_country or (focus[0] if focus else None)
         event_type, sub = fr.event_type, fr.sub_event_type
         if event_type == "Protests":

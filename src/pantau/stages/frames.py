@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Sequence
 
 from pantau.records import Sentence, Span
+from pantau.slots import maker, replacer
 from pantau.stages.mentions import CueMention, MentionFinder, Token, TriggerMention
 from pantau.stages.normalize.places import cued
 
@@ -128,6 +129,8 @@ class _Count:
 
 
 _ONE = _Count(1, False)
+_make_frame = maker(Frame)  # Frame(...), built faster (see pantau.slots)
+_make_span = maker(Span)
 
 
 def lowest_credible(counts: Iterable[tuple[int | None, bool]]) -> tuple[int | None, bool]:
@@ -160,7 +163,7 @@ class FrameBuilder:
         actors: Sequence[Any] = (),
         places: Sequence[Any] = (),
         dates: Sequence[Any] = (),
-        numbers: Sequence[Any] = (),
+        numbers: Sequence[Any] | Callable[[], Sequence[Any]] = (),
         inter_of: Callable[[Any], int | None] = lambda m: None,
         best_date: Callable[[Sequence[Any]], Any] | None = None,
         countries: Sequence[Any] = (),
@@ -172,21 +175,27 @@ class FrameBuilder:
         "Iran menembakkan rudal"), used only when no actor fills the attacker's role of a violent
         trigger; ``neighbours(a, b)``: whether two countries share a border. ``tokens`` and
         ``triggers`` are the sentence's, when the caller has found them already (so that it can
-        skip dates and numbers in sentences without a trigger)."""
+        skip dates and numbers in sentences without a trigger). ``numbers`` may be a function
+        that finds them: most sentences never ask (only a death word beside a violent frame and a
+        country named as attacker do), and reading counts costs as much as finding dates."""
         f = self.finder
+        numbers_of = _once(numbers) if callable(numbers) else lambda: numbers
         toks = tokens if tokens is not None else f.tokens(text, sentence.start, sentence.end)
         if triggers is None:
             triggers = f.triggers(text, sentence.start, sentence.end, toks)
         if not triggers:
             return []
         # a cue inside an actor's name ("pasukan ... yang didukung AS") is part of the name
-        cues = [c for c in f.cues(text, sentence.start, sentence.end) if not any(a.start <= c.start and c.end <= a.end for a in actors)]
+        cues = f.cues(text, sentence.start, sentence.end)
+        if actors:
+            cues = [c for c in cues if not any(a.start <= c.start and c.end <= a.end for a in actors)]
         clauses = f.clauses(text, sentence.start, sentence.end)
-        sent_span = Span(sentence.start, sentence.end)
+        sent_span = _make_span(sentence.start, sentence.end)
         dates = self._event_dates(dates, cues, toks)
         # a capitalised trigger ("Drone Thailand Serang Pos Militer") is not the town of its name
         places = [p for p in places if not any(t.start < p.end and p.start < t.end for t in triggers)]
         day_dated = any(getattr(d, "kind", "") in DAY_KINDS for d in dates)
+        notes = " ".join(sentence.text.split())  # (one per sentence, shared by its frames)
         frames: list[Frame] = []
         for trig in triggers:
             clause = next((c for c in clauses if c.start <= trig.start < c.end), sent_span)
@@ -257,7 +266,7 @@ class FrameBuilder:
                 # verb (not a noun's: "an Afghan military convoy")
                 trig = _replace(trig, form="active")
             if actor1 is None and countries and trig.rule.event_type in _REMOTE_CAPABLE:
-                actor1 = self._country_agent(trig, clause, toks, countries, actors, numbers)
+                actor1 = self._country_agent(trig, clause, toks, countries, actors, numbers_of())
             off_duty = any(
                 # "not clear if he was off-duty" says nothing
                 c.kind == "off_duty" and not any(h.kind in ("hypothetical", "negation") and 0 <= c.start - h.end <= _DOUBT_CHARS for h in cues)
@@ -327,7 +336,7 @@ class FrameBuilder:
                 if actor1 is None and actor2 is not None:
                     actor1, actor2 = actor2, None
             frames.append(
-                Frame(
+                _make_frame(
                     sentence=sentence.index,
                     clause=clause,
                     sentence_span=sent_span,
@@ -344,7 +353,7 @@ class FrameBuilder:
                         self._places(places, clause, sent_span, cues, [*actors, *(a for a in (actor1, actor2) if a is not None)], trig if (ev_type in _REMOTE_CAPABLE and not trig.rule.territory) or sub in _TO_DESTINATION else None, text, actor1)
                     ),
                     paragraph=sentence.paragraph,
-                    notes=" ".join(sentence.text.split()),
+                    notes=notes,
                     extra={"civilian_target": civilian, "remote_guess": guessed,
                            # "pilot itu disandera": done to one already told of (Extractor._demote_retold)
                            "known_subject": trig.form == "passive" and self._cue(cues, "reference_subject", trig, clause, toks)
@@ -359,7 +368,7 @@ class FrameBuilder:
         frames = self._disputes(frames, cues, inter_of)
         frames = self._main_per_clause(frames)
         frames = self._protest_arrests(frames)
-        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers, dates, clauses, actors, places)
+        frames = self._attach_deaths(frames, text, sentence, toks, cues, numbers_of, dates, clauses, actors, places)
         frames = self._subordinate(frames, dates)
         if f.ground_nouns:
             frames = self._ground(frames, text, sentence, dates)
@@ -567,7 +576,10 @@ class FrameBuilder:
     # -- cues ----------------------------------------------------------------
 
     def _cue(self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
-        return self._find_cue(cues, kind, trig, clause, toks) is not None
+        for c in cues:
+            if c.kind == kind:
+                return self._find_cue(cues, kind, trig, clause, toks) is not None
+        return False  # (most kinds asked about have no cue in the sentence)
 
     def _find_cue(
         self, cues: list[CueMention], kind: str, trig: TriggerMention, clause: Span, toks: list[Token]
@@ -1159,16 +1171,16 @@ class FrameBuilder:
 
     # -- fatalities -------------------------------------------------------------
 
-    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers, dates, clauses, actors=(), places=()) -> list[Frame]:
+    def _attach_deaths(self, frames, text, sentence, toks, cues, numbers_of, dates, clauses, actors=(), places=()) -> list[Frame]:
         """Each death word's count goes to the nearest violent frame; a capitalised word among the
-        actor and place mentions names no dead person."""
+        actor and place mentions names no dead person. ``numbers_of()``: the sentence's counts."""
         named = (*actors, *places)
         f = self.finder
         deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
         if not deaths or not violent:
             return frames
-        nums = [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+        nums = [n for n in numbers_of() if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
         counts: dict[int, list[tuple[int | None, bool]]] = {}
         dead: dict[int, Any] = {}
@@ -1397,7 +1409,22 @@ def _replace_any(obj: Any, **changes: Any) -> Any:
     return replace(obj, **changes)
 
 
-def _replace(fr: Frame, **changes: Any) -> Frame:
-    from dataclasses import replace
+def _once(find: Callable[[], Sequence[Any]]) -> Callable[[], Sequence[Any]]:
+    """``find``, called at most once: later calls return the first answer."""
+    found: list[Sequence[Any]] = []
 
-    return replace(fr, **changes)
+    def get() -> Sequence[Any]:
+        if not found:
+            found.append(find())
+        return found[0]
+
+    return get
+
+
+# frames and trigger mentions are copied with changes many times per sentence (see pantau.slots)
+_REPLACERS: dict[type, Callable[..., Any]] = {Frame: replacer(Frame), TriggerMention: replacer(TriggerMention)}
+
+
+def _replace(fr: Any, **changes: Any) -> Any:
+    """``dataclasses.replace`` for a frame or a trigger mention."""
+    return _REPLACERS[type(fr)](fr, **changes)

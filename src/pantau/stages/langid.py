@@ -48,7 +48,8 @@ def _fast_model(model_file: str) -> object:
     from py3langid import langid as lib
 
     class _Fast(lib.LanguageIdentifier):
-        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features", "_scratch", "_labels", "_label_cols")
+        __slots__ = ("_next", "_rows", "_feature", "_ptc32", "_n_features", "_scratch", "_labels", "_label_cols",
+                     "_first", "_second")
 
         def features(self, data: bytes) -> tuple[Any, Any]:
             """(feature ids, counts) over the UTF-8 bytes, in order of first occurrence like
@@ -56,9 +57,19 @@ def _fast_model(model_file: str) -> object:
             b = np.frombuffer(data, dtype=np.uint8)
             n = len(b)
             state = np.zeros(n, dtype=np.int64)
-            for lag in range(min(_DFA_MEMORY, n) - 1, -1, -1):
+            lag = min(_DFA_MEMORY, n) - 1
+            if lag == _DFA_MEMORY - 1:
+                # the first two steps from the start state read off small tables (one lookup
+                # instead of two passes over the big one): the state after bytes i-5, i-4 from
+                # the start, and at position 4 after byte 0 alone; before that the start state
+                b = b.astype(np.int64)  # once, not in every pass below
+                state[lag - 1] = self._first[b[0]]
+                state[lag:] = self._second[(b[: n - lag] << 8) | b[1 : n - lag + 1]]
+                lag -= 2
+            rows, step = self._rows, self._next
+            for lag in range(lag, -1, -1):
                 # position i reads byte i - lag; before the text's start it stays at the start state
-                state[lag:] = self._next[self._rows[state[lag:]] + b[: n - lag]]
+                state[lag:] = step[rows[state[lag:]] + b[: n - lag]]
             found = self._feature[state]
             found = found[found >= 0]
             # no sort: first occurrences by a running minimum of positions (the features in text
@@ -111,6 +122,9 @@ def _fast_model(model_file: str) -> object:
         model._feature = np.asarray(model.tk_output, dtype=np.int64)
         model._ptc32 = np.asarray(model.nb_ptc, dtype=np.float32)
         model._n_features = max(len(model._ptc32), int(model._feature.max()) + 1)
+        # the state after one byte, and after two bytes, from the start state (see features)
+        model._first = model._next[model._rows[0] + np.arange(256)].astype(np.int64)
+        model._second = model._next[(model._rows[model._first][:, None] + np.arange(256)[None, :]).ravel()].astype(np.int64)
         model._scratch = threading.local()  # see features
         first: dict[str, int] = {}
         for col, lang in enumerate(model.nb_classes):

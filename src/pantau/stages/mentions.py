@@ -19,6 +19,7 @@ import ahocorasick
 
 from pantau.packs import Pack
 from pantau.records import Span
+from pantau.slots import maker
 from pantau.stages.literals import needed_literals as _needed_literals
 
 __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRule", "CUE_KINDS"]
@@ -74,24 +75,9 @@ class Token:
     text: str  # lower-cased surface
 
 
-def _token_maker() -> Callable[[int, int, str], Token]:
-    """``Token(start, end, text)`` without the frozen dataclass's ``__init__``, which sets each
-    field through ``object.__setattr__``: the same object (fields, equality, hash), built about
-    twice as fast -- a token is built for every word of every sentence with a trigger."""
-    new = object.__new__
-    set_start, set_end, set_text = Token.start.__set__, Token.end.__set__, Token.text.__set__  # type: ignore[attr-defined]
-
-    def make(start: int, end: int, text: str) -> Token:
-        tok = new(Token)
-        set_start(tok, start)
-        set_end(tok, end)
-        set_text(tok, text)
-        return tok
-
-    return make
-
-
-_make_token = _token_maker()
+# ``Token(start, end, text)`` without the frozen dataclass's ``__init__`` (see pantau.slots): a
+# token is built for every word of every sentence with a trigger
+_make_token = maker(Token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,11 +494,11 @@ class MentionFinder:
             texts = [t.text for t in toks]
             hits = self._hits(texts, [self._entry(w) for w in texts])
             return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
-        texts = [w.lower() for w in words]  # the tokens' texts, before any token is built
-        hits = self._hits(texts, [memo[w] for w in words])  # the memo holds every word now
+        hits = self._hits(words, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        # no glued word here: the tokens are the words found above, lower-cased already
+        # no glued word here: the tokens are the words found above, lower-cased
+        texts = [w.lower() for w in words]
         make = _make_token
         toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
         return toks, self._mentions(text, toks, hits)
@@ -531,7 +517,7 @@ class MentionFinder:
         text: str, toks: list[Token], hits: list[tuple[int, int, tuple[str, ...], TriggerRule, str]]
     ) -> list[TriggerMention]:
         return [
-            TriggerMention(
+            _make_trigger(
                 start=toks[i].start,
                 end=toks[j].end,
                 surface=text[toks[i].start : toks[j].end],
@@ -548,7 +534,7 @@ class MentionFinder:
         self, texts: list[str], entries: list[tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]]
     ) -> list[tuple[int, int, tuple[str, ...], TriggerRule, str]]:
         """Triggers as (first token, last token, lemma words, rule, form), from the tokens'
-        lower-cased texts and their memoised analyses."""
+        texts (lower-cased or not) and their memoised analyses."""
         found: list[tuple[int, int, tuple[str, ...], TriggerRule, str]] = []
         # only a word that can start a trigger or a stop phrase stops the walk; the others
         # are passed one by one, so the walk may go straight to the next such word
@@ -622,16 +608,17 @@ class MentionFinder:
 
     def _english_form(self, texts: list[str], i: int, form: str) -> str:
         """Voice from inflection: a participle after an auxiliary is passive; other participles and
-        verb endings are verbal; any other bare form is a noun."""
-        word = texts[i]
+        verb endings are verbal; any other bare form is a noun. ``texts``: the sentence's words,
+        lower-cased here (lower-casing twice changes nothing)."""
+        word = texts[i].lower()
         participle = self.participle(word)
         if form == "verb" or participle:
-            if participle and set(texts[max(0, i - 2) : i]) & self._passive_aux:
+            if participle and {t.lower() for t in texts[max(0, i - 2) : i]} & self._passive_aux:
                 return "passive"
             return "active" if participle else "verb"
         if (
             form == "bare" and self._strong_participle_endings and word.endswith(self._strong_participle_endings)
-            and i > 0 and texts[i - 1] in self._passive_aux
+            and i > 0 and texts[i - 1].lower() in self._passive_aux
         ):
             return "passive"  # an irregular participle after be: "were beaten"
         gerund = bool(self._gerund_endings) and word.endswith(self._gerund_endings)
@@ -675,13 +662,14 @@ class MentionFinder:
         low = text[start:end].lower()
         regexes = self._prefilter.regexes(low)
         out = []
+        make = _make_cue
         for kind, key in self._cue_keys:
             rx = regexes[key]
             if rx is None:
                 continue  # no pattern of this kind can match here
             for m in rx.finditer(low):
                 a, b = m.span()
-                out.append(CueMention(start + a, start + b, text[start + a : start + b], kind))
+                out.append(make(start + a, start + b, text[start + a : start + b], kind))
         out.sort(key=_cue_order)
         return out
 
@@ -716,7 +704,8 @@ class MentionFinder:
             if pos > cuts[-1]:
                 cuts.append(pos)
         cuts.append(end)
-        return [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        make = _make_span
+        return [make(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
     def deaths(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         """Death words as (start, end, transitive)."""
@@ -750,6 +739,12 @@ class MentionFinder:
         low = text[start:end].lower()
         rx = self._prefilter.regexes(low)["occurrence"]
         return rx is not None and rx.search(low) is not None
+
+
+# built for every cue, trigger and clause of every trigger sentence (see pantau.slots)
+_make_cue = maker(CueMention)
+_make_trigger = maker(TriggerMention)
+_make_span = maker(Span)
 
 
 def _cue_order(c: CueMention) -> tuple[int, str]:
@@ -818,10 +813,14 @@ class _Prefilter:
                 for lit in need or ():
                     owners.setdefault(lit, []).append((name, 1 << i))
         self._auto: Any = None
+        # the automaton's value for a literal is a small int naming its owners (``_owners``): a
+        # set of ints is built faster than one of tuples, whose hashes are never kept
+        self._owners: list[tuple[tuple[str, int], ...]] = []
         if owners:
             self._auto = ahocorasick.Automaton()
             for lit, who in owners.items():
-                self._auto.add_word(lit, tuple(who))
+                self._auto.add_word(lit, len(self._owners))
+                self._owners.append(tuple(who))
             self._auto.make_automaton()
         # what a text holding none of the literals gets
         self._default = {name: alt.for_patterns(alt.always, now=True) for name, alt in alts.items()}
@@ -836,8 +835,9 @@ class _Prefilter:
             return last
         touched: dict[str, int] = {}
         if self._auto is not None:
-            for who in {who for _, who in self._auto.iter(low)}:
-                for name, bit in who:
+            owners = self._owners
+            for k in {k for _, k in self._auto.iter(low)}:
+                for name, bit in owners[k]:
                     touched[name] = touched.get(name, 0) | bit
         self._last_touched = (low, touched)
         return touched
@@ -851,8 +851,9 @@ class _Prefilter:
         found = dict(self._default)
         if self._auto is not None:
             touched: dict[str, int] = {}
-            for who in {who for _, who in self._auto.iter(low)}:
-                for name, bit in who:
+            owners = self._owners
+            for k in {k for _, k in self._auto.iter(low)}:
+                for name, bit in owners[k]:
                     touched[name] = touched.get(name, 0) | bit
             for name, keep in touched.items():
                 alt = self.alts[name]

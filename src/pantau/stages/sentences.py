@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator
 
 from pantau.packs import PackSet
-from pantau.records import Doc, Sentence, Span
+from pantau.records import Doc, Sentence
 
 __all__ = ["SentenceSplitter"]
 
 _END = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s)")
-_LINE = re.compile(r"[^\n]*")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
-_LINE_END = re.compile(r"[.!?…:;'\"”’)\]]$")
+# The last characters of a line that ends a sentence (a line break after one ends the paragraph)
+_LINE_END_CHARS = frozenset(".!?…:;'\"”’)]")
+# The next whitespace-separated word (``str.split`` and ``\s`` agree on what whitespace is)
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
 class SentenceSplitter:
@@ -37,29 +38,39 @@ class SentenceSplitter:
         text = doc.text
         sentences: list[Sentence] = []
         paragraph = -1
+        # inline, without a generator or a Span per paragraph and sentence (a fifth of this
+        # stage's time; tests/stages/test_sentences.py checks it against the plain generators)
         for span in doc.body:
-            for para in _paragraphs(text, span):
+            for a, b in _paragraph_bounds(text, span.start, span.end):
                 paragraph += 1
-                for start, end in self._split(text, para):
+                chunk = text[a:b]
+                begin = 0
+                for m in _END.finditer(chunk):
+                    cut = m.end()
+                    if not self._is_boundary(chunk, m):
+                        continue
+                    piece = chunk[begin:cut]
+                    trail = len(piece.rstrip())
+                    lead = len(piece) - len(piece.lstrip())
+                    if trail > lead:
+                        start, end = a + begin + lead, a + begin + trail
+                        sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
+                    begin = cut
+                piece = chunk[begin:]
+                trail = len(piece.rstrip())
+                lead = len(piece) - len(piece.lstrip())
+                if trail > lead:
+                    start, end = a + begin + lead, a + begin + trail
                     sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
         return replace(doc, sentences=tuple(sentences))
 
-    def _split(self, text: str, para: Span) -> Iterator[tuple[int, int]]:
-        chunk = text[para.start : para.end]
-        begin = 0
-        for m in _END.finditer(chunk):
-            if not self._is_boundary(chunk, m):
-                continue
-            yield from _trimmed(para.start, chunk, begin, m.end())
-            begin = m.end()
-        yield from _trimmed(para.start, chunk, begin, len(chunk))
-
     def _is_boundary(self, chunk: str, m: re.Match[str]) -> bool:
-        rest = chunk[m.end() :].lstrip()
-        if not rest:
+        after = _NEXT_WORD.match(chunk, m.end())  # the word after, without copying the rest
+        if after is None:
             return False
-        nxt = rest[0]
-        if nxt.isalpha() and not nxt.isupper() and rest.split(None, 1)[0].casefold() not in self._abbrevs:
+        word = after.group(1)
+        nxt = word[0]
+        if nxt.isalpha() and not nxt.isupper() and word.casefold() not in self._abbrevs:
             return False  # '"...?" tanya dia', a lowercase continuation; but "dr. Siti" starts one
         punct = m.group(0)
         if punct[0] == "." and len(punct.rstrip("'\"”’)]")) == 1:
@@ -69,42 +80,39 @@ class SentenceSplitter:
         return True
 
 
-def _trimmed(offset: int, chunk: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    piece = chunk[begin:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece.rstrip())
-    if trail > lead:
-        yield offset + begin + lead, offset + begin + trail
-
-
-def _paragraphs(text: str, span: Span) -> Iterator[Span]:
-    """Paragraphs of a body span: a blank line, or a line break before a new sentence, ends one.
-
-    A line break inside a sentence (hard-wrapped text: the line does not end in
-    punctuation and the next starts in lower case) does not.
-    """
-    lines = [
-        (span.start + m.start(), span.start + m.end())
-        for m in _LINE.finditer(text[span.start : span.end])
-        if m.end() > m.start() or m.start() == 0
-    ]
-    cur_start: int | None = None
+def _paragraph_bounds(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The paragraphs of ``text[begin:stop]`` as (start, end) pairs: a blank line, or a line break
+    before a new sentence, ends one. A line break inside a sentence (hard-wrapped text: the line
+    does not end in punctuation and the next starts in lower case) does not. An empty line is no
+    blank line (only one holding spaces is). Lines are found with ``str.find`` in place."""
+    out: list[tuple[int, int]] = []
+    cur_start = -1
     cur_end = 0
     blank = False
-    for start, end in lines:
-        content = text[start:end]
-        if not content.strip():
-            blank = True
-            continue
-        s = start + len(content) - len(content.lstrip())
-        e = start + len(content.rstrip())
-        if cur_start is None:
-            cur_start, cur_end = s, e
-        elif not blank and text[s].islower() and not _LINE_END.search(text[cur_start:cur_end]):
-            cur_end = e  # a wrapped line continues the paragraph
-        else:
-            yield Span(cur_start, cur_end)
-            cur_start, cur_end = s, e
-        blank = False
-    if cur_start is not None:
-        yield Span(cur_start, cur_end)
+    pos = begin
+    find = text.find
+    while True:
+        nl = find("\n", pos, stop)
+        end = stop if nl < 0 else nl
+        if end > pos or pos == begin:  # an empty line is skipped (unless it is the first)
+            content = text[pos:end]
+            left = content.lstrip()
+            if not left:
+                blank = True
+            else:
+                s = end - len(left)
+                e = pos + len(content.rstrip())
+                if cur_start < 0:
+                    cur_start, cur_end = s, e
+                elif not blank and text[s].islower() and text[cur_end - 1] not in _LINE_END_CHARS:
+                    cur_end = e  # a wrapped line continues the paragraph
+                else:
+                    out.append((cur_start, cur_end))
+                    cur_start, cur_end = s, e
+                blank = False
+        if nl < 0:
+            break
+        pos = nl + 1
+    if cur_start >= 0:
+        out.append((cur_start, cur_end))
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Sequence
 
@@ -20,6 +20,7 @@ import ahocorasick
 from pantau.errors import PackError
 from pantau.packs import Pack
 from pantau.records import DateRef
+from pantau.slots import maker, replacer
 from pantau.stages.literals import lowers_like_matching
 from pantau.stages.normalize.numbers import NumberReader
 
@@ -69,6 +70,11 @@ class DateMention:
     end_day: int | None = None  # ranges
     end_month: int | None = None
     end_year: int | None = None
+
+
+# date mentions are built and widened for every date of every trigger sentence (see pantau.slots)
+_make_date = maker(DateMention)
+_replace_date = replacer(DateMention)
 
 
 def _alt(words: Iterable[str], sensitive: Iterable[str] = ()) -> str:
@@ -282,6 +288,10 @@ class DateResolver:
                        (*off.get("ago", []), *off.get("after", []), *off.get("before", []))),
         }
         self._gate = _WordGate([groups.get(name, ()) for name, _ in self._patterns])
+        # (priority, name, pattern, the gate bits it needs, whether it needs a digit), in priority order
+        self._plan = [
+            (prio, name, pat, self._gate.needs[prio], name in _NEED_DIGIT) for prio, (name, pat) in enumerate(self._patterns)
+        ]
         self._approx_before = re.compile(rf"(?<![\w])(?:{_alt(w.get('approx_before', []))})\s+$")
         self._approx_after = re.compile(rf"\s*(?:{_alt(w.get('approx_after', []))})")
         self._day_parts = re.compile(rf"\s+(?:{_alt(w.get('day_parts', []))})(?![\w])")
@@ -304,13 +314,13 @@ class DateResolver:
         part = _entry(self._parts, g["part"], None) if g.get("part") else None
         if name.startswith("range"):
             y = self._int(g.get("y"))
-            return DateMention(**base, kind="range", day=self._int(g["d"]), month=self._month(g["m"]),
+            return _make_date(**base, kind="range", day=self._int(g["d"]), month=self._month(g["m"]),
                                year=self._int(g.get("yy")) or y, end_day=self._int(g["d2"]),
                                end_month=self._month(g.get("m2")) or self._month(g["m"]), end_year=y,
                                precision=2)
         if name in ("dmy", "mdy", "iso"):
             mo = self._month(g["m"]) if name != "iso" else int(g["m"])
-            return DateMention(**base, kind="absolute", day=self._int(g["d"]), month=mo, year=self._int(g.get("y")))
+            return _make_date(**base, kind="absolute", day=self._int(g["d"]), month=mo, year=self._int(g.get("y")))
         if name in ("num_y", "num_paren"):
             a, b = int(g["a"]), int(g["b"])
             d, mo = (a, b) if self._dmy else (b, a)
@@ -321,29 +331,29 @@ class DateResolver:
             y = self._int(g.get("y"))
             if y is not None and y < 100:
                 y += 2000
-            return DateMention(**base, kind="absolute", day=d, month=mo, year=y)
+            return _make_date(**base, kind="absolute", day=d, month=mo, year=y)
         if name in ("month_year", "month_cue"):
-            return DateMention(**base, kind="month", month=self._month(g["m"]), year=self._int(g.get("y")),
+            return _make_date(**base, kind="month", month=self._month(g["m"]), year=self._int(g.get("y")),
                                qualifier=part, precision=3)
         if name == "year":
-            return DateMention(**base, kind="year", year=int(g["y"]), qualifier=part, precision=_NOT_CODED)
+            return _make_date(**base, kind="year", year=int(g["y"]), qualifier=part, precision=_NOT_CODED)
         if name == "weekday":
             mode = "on_or_before"
             if g.get("ma"):
                 mode = _entry(self._wd_after, g["ma"])
             elif g.get("mb"):
                 mode = _entry(self._wd_before, g["mb"])
-            return DateMention(**base, kind="weekday", weekday=_entry(self._weekdays, g["wd"]), week_mode=mode)
+            return _make_date(**base, kind="weekday", weekday=_entry(self._weekdays, g["wd"]), week_mode=mode)
         if name == "relative":
-            return DateMention(**base, kind="relative", offset_days=_entry(self._relative, g["rel"]))
+            return _make_date(**base, kind="relative", offset_days=_entry(self._relative, g["rel"]))
         if name == "period":
             period, shift = _entry(self._periods, g["per"])
             if period == "year":
-                return DateMention(**base, kind="year", period=period, shift=shift, qualifier=part, precision=_NOT_CODED)
-            return DateMention(**base, kind="relative", period=period, shift=shift, qualifier=part,
+                return _make_date(**base, kind="year", period=period, shift=shift, qualifier=part, precision=_NOT_CODED)
+            return _make_date(**base, kind="relative", period=period, shift=shift, qualifier=part,
                                precision=3 if period == "month" else 2)
         if name == "anchor_phrase":
-            return DateMention(**base, kind="anchor", offset_days=_entry(self._anchor_phrases, g["ap"]))
+            return _make_date(**base, kind="anchor", offset_days=_entry(self._anchor_phrases, g["ap"]))
         if name == "offset":
             return self._offset(g, base)
         return None  # pragma: no cover
@@ -370,7 +380,7 @@ class DateResolver:
         kind = "relative" if g.get("ago") else "anchor"
         if precision == _NOT_CODED:
             kind = "year"
-        return DateMention(**base, kind=kind, offset_days=sign * round(hours / 24), precision=precision)
+        return _make_date(**base, kind=kind, offset_days=sign * round(hours / 24), precision=precision)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
         """Date mentions in ``text[start:end]``, in text order, offsets absolute.
@@ -381,14 +391,15 @@ class DateResolver:
         digits = _DIGIT.search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
         present = self._gate.present(text, start, end)
-        needs = self._gate.needs
-        for prio, (name, pat) in enumerate(self._patterns):
-            if (not digits and name in _NEED_DIGIT) or needs[prio] & present != needs[prio]:
+        for prio, name, pat, need, need_digit in self._plan:
+            if need & present != need or (need_digit and not digits):
                 continue
             for m in pat.finditer(text, start, end):
                 mention = self._from_match(name, m, text)
                 if mention is not None:
                     found.append((prio, m.end() - m.start(), mention))
+        if not found:
+            return []  # (most sentences)
         found.sort(key=lambda f: (-f[1], f[0], f[2].start))
         chosen: list[DateMention] = []
         for _, _, mention in found:
@@ -414,7 +425,7 @@ class DateResolver:
                 stop = m.end
                 if text[m.start - 1 : m.start] == "(" and text[stop : stop + 1] == ")":
                     stop += 1
-                out[-1] = replace(m, start=prev.start, end=stop, surface=text[prev.start : stop], weekday=prev.weekday)
+                out[-1] = _replace_date(m, start=prev.start, end=stop, surface=text[prev.start : stop], weekday=prev.weekday)
             else:
                 out.append(m)
         return out
@@ -424,17 +435,17 @@ class DateResolver:
         if m.kind in ("absolute", "weekday", "relative") and m.period is None:
             dp = self._day_parts.match(text, m.end, end)
             if dp:
-                m = replace(m, end=dp.end())
+                m = _replace_date(m, end=dp.end())
         ap = self._approx_after.match(text, m.end, end)
         if ap and ap.end() > m.end:
-            m = replace(m, end=ap.end(), approx=True)
+            m = _replace_date(m, end=ap.end(), approx=True)
         head = text[max(start, m.start - 40) : m.start]
         ab = self._approx_before.search(head)
         if ab:
-            m = replace(m, start=m.start - (len(head) - ab.start()), approx=True)
+            m = _replace_date(m, start=m.start - (len(head) - ab.start()), approx=True)
         if m.approx and m.precision < 2:
-            m = replace(m, precision=2)
-        return replace(m, surface=text[m.start : m.end])
+            m = _replace_date(m, precision=2)
+        return _replace_date(m, surface=text[m.start : m.end])
 
     # ---- choosing and resolving -----------------------------------------------------
 

@@ -19,7 +19,7 @@ from dataclasses import MISSING, dataclass, field, fields, make_dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from pantau.knowledge.gazetteer import Gazetteer, Place
+from pantau.knowledge.gazetteer import APOSTROPHES, Gazetteer, Place
 from pantau.packs import Pack
 from pantau.records import PlaceRef
 
@@ -75,6 +75,7 @@ RESPELL_MAX = 64  # respellings tried per word at most
 BIG_CITY = 100_000  # people: a city this big is news under its own name far more than any namesake
 FAR_KM = 100  # a place this far from every unit the passage names in its country lies outside them
 INSIDE_KM = 50  # a place "in" a town or a district without linked towns lies this close to it
+ACROSS_KM = 25  # ... and this close when the two lie in different admin1
 _MISSING = object()  # a memo miss (None is a memoised "no reading")
 _INITIAL_STRIP = " \t\"“'‘("  # what may stand between a sentence end and its first word
 _SENTENCE_END = ".!?\n:"
@@ -160,6 +161,7 @@ class Geoparser:
                                  for w in (*data.get("common_words", ()), *numbers) if w.strip())
         self.articles = gazetteer.articles
         self._demonyms = _demonyms(gazetteer)
+        self._place_demonyms = _demonyms(gazetteer, placed=True)
         article_alt = _alternation(self.articles)
         # Keys are ASCII after folding, so a name starts with a letter folding to A-Z, or with an
         # article: "\b(?:CAP[^\W_]*|(?:al|el...)\b)", written to begin with one character class
@@ -209,6 +211,7 @@ class Geoparser:
         # Embassies and envoys written before their seat ("Kedutaan Besar Israel di Washington",
         # "the Israeli embassy in Washington"): the seat is the institution's, not the event's.
         self._embassy = frozenset(" ".join(w.split()) for w in data.get("embassy_words", ()))
+        self._home_words = frozenset(" ".join(w.split()) for w in data.get("home_words", ()))
         # Ezafe and the like between two capitalised words ("Dara i Sufi Bala"): one longer name.
         links = _alternation(" ".join(w.split()) for w in data.get("name_links", ()))
         cap_word = r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W_]*"
@@ -354,7 +357,7 @@ class Geoparser:
                     if len(self._accepted) > CACHE_MAX:
                         self._accepted.clear()
                     ids = self._accepted[surface] = self._accept(key, surface)
-                if not ids:
+                if not ids or _mid_word(segment, b):
                     continue
                 if k == 1 and key in self._type_of and segment[b:b + 1] == " " and segment[b + 1:b + 2].isupper():
                     hit = True  # "Pangkalan Bintang": a type word before the name it types
@@ -400,8 +403,9 @@ class Geoparser:
             if self._dir_words and k + 1 < len(accepted) and accepted[k + 1][0] == b + 1 and text[b] == " " \
                     and self._fold_word(text[a:b]) in self._dir_words:
                 continue  # "Northern Iraq", "Eastern Ghariyeh": a compass word, not the region "Northern"
-            if how == "demonym":
-                m = _MentionDraft(a, b, text[a:b], self._places(ids), None, None, False, False,
+            if how == "demonym":  # relation "of": the demonym's own institutions ("Iraqi lawmakers")
+                home = "of" if self._home_words and self._home_after(text, b) else None
+                m = _MentionDraft(a, b, text[a:b], self._places(ids), home, None, False, False,
                                   None, False, True, False)  # a demonym
                 m.__class__ = PlaceMention
                 mentions.append(m)
@@ -413,6 +417,13 @@ class Geoparser:
                 relation = "in"
             elif relation == "in" and self._embassy and self._embassy_seat(wide, a - lo):
                 relation = "of"  # "Kedutaan Besar Israel di Washington mengklaim": whose seat
+            if relation is None and type_cue is None and not how:
+                nation = self._place_demonyms.get(self._fold_word(text[a:b]))
+                if nation is not None:  # "Somali police": Somalia's, not Ethiopia's Somali region
+                    mentions.append(PlaceMention(a, b, text[a:b], self._places((nation,)), None, None, False, False,
+                                                 None, False, True, False))
+                    inherited = None
+                    continue
             candidates = self._places(ids)
             nxt = accepted[k + 1][0] if k + 1 < len(accepted) else -1
             link = self._link(text, b, nxt) if 0 < nxt - b <= 48 else None  # (_link's own first test)
@@ -1150,9 +1161,16 @@ class Geoparser:
         countries: set[str] = set()
         named: list[Place] = []  # units that are the a-priori reading of a co-mentioned name
         sure_lands: set[str] = set()  # countries of co-mentioned names the text surely means as places
+        cued_units: set[str] = set()  # ... of those that are units the text cues ("in As-Sweida")
         for other in context:
-            if other is mention or not other.candidates or other.surface == mention.surface or other.demonym \
-                    or other.fuzzy:
+            if other is mention or not other.candidates or other.demonym or other.fuzzy:
+                continue
+            if other.surface == mention.surface:
+                if mention.qualifier_sure and other.start == mention.qualifier_at \
+                        and KIND_OF_TYPE.get(mention.type_cue or "") == "populated":
+                    # "Khairpur city (Khairpur, Sindh)": the name repeated in its own bracket is
+                    # the district the town lies in
+                    districts.update((q.country, q.admin2) for q in other.candidates if q.kind == "admin2" and q.admin2)
                 continue
             top = max(other.candidates, key=self._prior)
             if top.kind == "country":
@@ -1162,6 +1180,8 @@ class Geoparser:
                 named.append(top)
             if not other.embedded and (top.kind == "country" or top.kind in ("admin1", "admin2") and cued(other)):
                 sure_lands.add(top.country)  # named outright, or a unit the text cues ("Kirkuk province")
+                if top.kind != "country":
+                    cued_units.add(top.country)
             # Every unit reading of a co-mentioned name counts: "Tudun Wada (Kaduna North,
             # Kaduna)" picks the Tudun Wada inside Kaduna whichever Kaduna is meant.
             for q in other.candidates:
@@ -1173,6 +1193,9 @@ class Geoparser:
                         regions.add((q.country, q.admin1))
         want = KIND_OF_TYPE.get(mention.type_cue or "")
         candidates = mention.candidates
+        if mention.type_cue == "village" and all(p.kind in ("admin1", "admin2", "country") for p in candidates):
+            # "Bara Bara village": a village the gazetteer lacks, named like a district abroad
+            return None
         if mention.fuzzy:  # a look-alike spelling counts only inside a region the passage names
             home = set(focus[:2]) or countries
             # or inside the place that surely qualifies it, whatever that is: "Keav Seima district
@@ -1271,7 +1294,7 @@ class Geoparser:
                 and best.country != first \
                 and neighbours.get(best.country, _NONE).isdisjoint(sure_lands) \
                 and (best.country, best.admin1) not in regions \
-                and (best.population < BIG_CITY or not self._own_name(mention, best)):
+                and (best.population < BIG_CITY or not self._own_name(mention, best) or first in cued_units):
             # The passage's other names all lie in other countries, none beside this one, and the
             # text is first about another: a namesake abroad ("in Gare (Chiya-e Gara) region of
             # Dahuk, Northern Iraq" is no quarter of Paris), though the name's own vote put its
@@ -1389,6 +1412,8 @@ class Geoparser:
         are one place: the most specific of them that is known and lies inside the others."""
         if not mentions:
             return None
+        if all(m.demonym or not m.candidates for m in mentions):
+            return self._demonyms_country(mentions)
         if len(mentions) == 1:  # one name alone: no chain, no support from others
             m = mentions[0]
             if not m.candidates or m.demonym:
@@ -1488,7 +1513,10 @@ class Geoparser:
         site / a district, 3 region or country only)."""
         if len(mentions) == 1:  # the common call (one name per clause): its code is memoised too
             m = mentions[0]
-            if not m.candidates or m.demonym:
+            if m.demonym:
+                reading = self._demonyms_country(mentions)
+                return None if reading is None else self.ref(reading)
+            if not m.candidates:
                 return None
             hit = self._alone_hit(m, focus)
             if hit is None:
@@ -1498,6 +1526,21 @@ class Geoparser:
             return hit[2][0]
         reading = self.resolve_reading(mentions, focus)
         return None if reading is None else self.ref(reading)
+
+    def _demonyms_country(self, mentions: Sequence[PlaceMention]) -> Reading | None:
+        """A passage that names no place but a demonym of its country's own institutions ("Iraqi
+        lawmakers approved a new government", pack ``home_words``), all its demonyms saying one
+        country, is coded at that country, uncertain; otherwise no place ("Turkish forces")."""
+        nations = {p.country for m in mentions if m.demonym for p in m.candidates}
+        home = next((m for m in mentions if m.demonym and m.relation == "of"), None)
+        if len(nations) != 1 or home is None:
+            return None
+        return Reading(home, home.candidates[0], False)
+
+    def _home_after(self, text: str, b: int) -> bool:
+        """True when the one or two words after a demonym ending at ``b`` are a home word."""
+        words = self._fold_word(text[b:b + 40]).split()[:2]
+        return bool(words) and (words[0] in self._home_words or " ".join(words) in self._home_words)
 
     def _alone_hit(self, m: PlaceMention, focus: Sequence[str]) -> list[Any] | None:
         """The memoised reading of a name alone: [place, certain, (PlaceRef,) or None], or None.
@@ -1639,8 +1682,28 @@ def _inside(p: Place, q: Place) -> bool:
             return True
         if p.admin1 != q.admin1:
             return False
-        return math.isnan(q.latitude) or _km(p, q) <= INSIDE_KM
-    return p.kind in ("populated", "site") and _km(p, q) <= INSIDE_KM
+        # a town GeoNames links to no district may lie anywhere in a big one ("Baligubadle town
+        # (Hargeysa, Waqooyi Galbeed)", 62 km from Hargeysa)
+        return math.isnan(q.latitude) or _km(p, q) <= (INSIDE_KM if p.admin2 else FAR_KM)
+    if p.kind not in ("populated", "site"):
+        return False
+    # across a province line only the town's close outskirts ("Diliman, Quezon City" is no Diliman
+    # of Bulacan, 40 km off in another region)
+    limit = INSIDE_KM if p.admin1 == q.admin1 or not p.admin1 or not q.admin1 else ACROSS_KM
+    return _km(p, q) <= limit
+
+
+def _mid_word(segment: str, b: int) -> bool:
+    """True when the word goes on past an apostrophe at ``b`` for three letters or more: "Moa" in
+    "Wa Harredh al Moa'mineen" is a piece of a word, not Moa, Cuba ("Syria's", "Sana'a" end there)."""
+    if segment[b:b + 1] not in APOSTROPHES:
+        return False
+    n = 0
+    for ch in segment[b + 1:b + 4]:
+        if not ch.isalpha():
+            break
+        n += 1
+    return n >= 3
 
 
 def _km(p: Place, q: Place) -> float:
@@ -1649,9 +1712,11 @@ def _km(p: Place, q: Place) -> float:
     return Gazetteer.distance_km(p, q)
 
 
-def _demonyms(gaz: Gazetteer) -> dict[str, int]:
+def _demonyms(gaz: Gazetteer, placed: bool = False) -> dict[str, int]:
     """Folded one-word demonyms of every country (knowledge/countries.tsv, all languages) ->
-    the country's place index: "Turkish" starts with "Turki" but is no glued country name."""
+    the country's place index: "Turkish" starts with "Turki" but is no glued country name.
+    With ``placed``, only the demonyms that also name a place other than the country itself
+    ("Somali": Ethiopia's Somali region), which are that place only with a cue or type word."""
     out: dict[str, int] = {}
     with COUNTRIES_TSV.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -1662,7 +1727,12 @@ def _demonyms(gaz: Gazetteer) -> dict[str, int]:
                 if col and col.startswith("demonym"):
                     for v in (value or "").split("|"):
                         key = " ".join(gaz.fold(v).split())
-                        if key and " " not in key and not gaz.ids(key):
+                        if not key or " " in key:
+                            continue
+                        ids = gaz.ids(key)
+                        if not placed and not ids:
                             out.setdefault(key, i)  # a demonym that is also a place name stays a place
+                        elif placed and ids and all(gaz.place(j).kind != "country" for j in ids):
+                            out.setdefault(key, i)
     return out
 
