@@ -477,16 +477,38 @@ class MentionFinder:
         """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
         trigger (most sentences), found without building tokens."""
         words = _WORD.findall(text, start, end)
+        return self._scan(text, start, end, words, self._learn(set(words)))
+
+    def scan_all(self, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[list[Token], list[TriggerMention]]]:
+        """``scan`` of each span of ``text`` (an article's sentences), the memo asked once for all
+        of their words: an article repeats its words, so each is looked up once."""
+        spans = list(spans)
+        found = _WORD.findall
+        per = [found(text, start, end) for start, end in spans]
+        triple = self._learn(set().union(*per))
+        scan = self._scan
+        return [scan(text, start, end, words, triple) for (start, end), words in zip(spans, per)]
+
+    def _learn(self, words: set[str]) -> _Words:
+        """The memo (with its starters and glued words) once it holds every word of ``words``.
+        When they would overflow it a fresh memo is started with them: the memo is a cache,
+        so when it restarts changes time, never results."""
         triple = self._words  # one memo, its starters and glued words throughout (see __init__)
-        memo, starters, glued = triple
-        unseen = set(words).difference(memo)
+        memo = triple[0]
+        unseen = words.difference(memo)
         if unseen:
             if len(memo) + len(unseen) > _MEMO_MAX:
                 triple = self._forget()
-                memo, starters, glued = triple
-                unseen = set(words)
+                unseen = words
             for w in unseen:
                 self._remember(w, triple)
+        return triple
+
+    def _scan(
+        self, text: str, start: int, end: int, words: list[str], triple: _Words
+    ) -> tuple[list[Token], list[TriggerMention]]:
+        """``scan`` once ``triple``'s memo holds every one of ``words`` (the words of the span)."""
+        memo, starters, glued = triple
         if starters.isdisjoint(words):
             return [], []
         if glued and not glued.keys().isdisjoint(words):
