@@ -519,10 +519,17 @@ class MentionFinder:
         hits = self._hits(words, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        # no glued word here: the tokens are the words found above, lower-cased
-        texts = [w.lower() for w in words]
+        # no glued word here: the tokens are the words found above, lower-cased, each where it
+        # is first found after the one before (between two words there is no word character,
+        # so a word cannot be found earlier than where the pattern found it)
         make = _make_token
-        toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
+        find = text.find
+        toks = []
+        at = start
+        for w in words:
+            at = find(w, at)
+            toks.append(make(at, at + len(w), w.lower()))
+            at += len(w)
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
