@@ -26,6 +26,7 @@ __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRul
 
 _MEMO_MAX = 200_000  # analysed words kept per finder (a few tens of MB at most)
 _SUBSETS_MAX = 4096  # compiled pattern subsets kept per alternation (see _Alternation)
+_SUBSET_ASKS = 3  # a subset of several patterns is compiled when asked for this many times
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 # Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
@@ -814,14 +815,15 @@ class _Alternation:
         # bit i stands for pattern i
         self.always = sum(1 << i for i, need in enumerate(self.needs) if need is None)
         self._subsets: dict[int, re.Pattern[str] | None] = {}
-        self._seen: set[int] = set()  # subsets asked for once, not compiled (see for_patterns)
+        self._seen: dict[int, int] = {}  # subsets asked for, not compiled yet -> times (see for_patterns)
 
     def for_patterns(self, keep: int, now: bool = False) -> re.Pattern[str] | None:
         """A regex finding the matches of the patterns whose bits are set in ``keep`` (None for
         none), in a text where the other patterns cannot match. A subset of two or more patterns
-        seen for the first time gets the whole alternation (the same matches, see above): most
-        such subsets never come back, and compiling one costs more than a few scans with the
-        whole regex; a subset asked for again (or ``now``) is compiled and kept."""
+        asked for fewer than ``_SUBSET_ASKS`` times gets the whole alternation (the same matches,
+        see above): most such subsets never come back, and compiling one costs more than a few
+        scans with the whole regex (cheap since its arms fail on their first character, see
+        ``_literal_first``); a subset asked for that often (or ``now``) is compiled and kept."""
         try:
             return self._subsets[keep]
         except KeyError:
@@ -833,10 +835,10 @@ class _Alternation:
             found = None
         elif len(chosen) == len(self.patterns):
             found = self.regex
-        elif len(chosen) > 1 and not now and keep not in self._seen:
+        elif len(chosen) > 1 and not now and self._seen.get(keep, 0) < _SUBSET_ASKS - 1:
             if len(self._seen) >= _SUBSETS_MAX:
                 self._seen.clear()
-            self._seen.add(keep)
+            self._seen[keep] = self._seen.get(keep, 0) + 1
             return self.regex
         else:
             found = re.compile("|".join(f"(?:{p})" for p in chosen))
