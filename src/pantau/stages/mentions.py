@@ -27,7 +27,7 @@ __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRul
 _MEMO_MAX = 200_000  # analysed words kept per finder (a few tens of MB at most)
 _SUBSETS_MAX = 4096  # compiled pattern subsets kept per alternation (see _Alternation)
 _SUBSET_ASKS = 3  # a subset of several patterns is compiled when asked for this many times
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_WORD = re.compile(r"\w\w*(?:[-'’]\w+)*", re.UNICODE)  # \w\w*, not \w+: the engine skips to a word character before it tries a match
 
 # Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
 CUE_KINDS = (
