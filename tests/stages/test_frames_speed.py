@@ -107,18 +107,23 @@ def test_prefiltered_cues_equal_full_regexes(pack, lang: str) -> None:
 
 
 def test_subset_compiled_when_asked_again() -> None:
-    """A subset of several patterns gets the whole alternation on first sight (no compile), its
-    own regex from the second on; one pattern, none or ``now`` are answered at once."""
+    """A subset of several patterns gets the whole alternation (no compile) until it has been
+    asked for _SUBSET_ASKS times, its own regex from then on; one pattern, none or ``now`` are
+    answered at once."""
+    from pantau.stages.mentions import _SUBSET_ASKS
+
     alt = _Alternation([r"\btidak\b", r"\bbelum\b", r"[;:]"])
     whole = alt.regex
-    assert alt.for_patterns(0b011) is whole
+    for _ in range(_SUBSET_ASKS - 1):
+        assert alt.for_patterns(0b011) is whole
     second = alt.for_patterns(0b011)
-    assert second is not whole and second.pattern == r"(?:\btidak\b)|(?:\bbelum\b)"
+    # (compiled literal first, see test_literals_literal_first_patterns_find_the_same in test_literals.py)
+    assert second is not whole and second.pattern == r"(?:t(?<=\bt)idak\b)|(?:b(?<=\bb)elum\b)"
     assert alt.for_patterns(0b011) is second
     assert alt.for_patterns(0b100).pattern == "(?:[;:])"
     assert alt.for_patterns(0) is None
     assert alt.for_patterns(0b111) is whole
-    assert alt.for_patterns(0b101, now=True).pattern == r"(?:\btidak\b)|(?:[;:])"
+    assert alt.for_patterns(0b101, now=True).pattern == r"(?:t(?<=\bt)idak\b)|(?:[;:])"
 
 
 @pytest.mark.parametrize("lang", ["id", "en", "ms"])
@@ -269,3 +274,24 @@ def test_shared_caches_are_safe_across_threads(pack) -> None:
     finally:
         sys.setswitchinterval(old)
     assert not failures
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+@pytest.mark.parametrize("memo_max", [3, 200_000])
+def test_scan_all_equals_scan_per_sentence(pack, lang: str, memo_max: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's sentences scanned together (the memo asked once for all their words) give
+    what each sentence scanned alone gives, tokens and triggers, whether the memo restarts
+    every few words or never: the memo is a cache."""
+    from pantau.stages import mentions
+
+    monkeypatch.setattr(mentions, "_MEMO_MAX", memo_max)
+    alone, together = MentionFinder(pack(lang)), MentionFinder(pack(lang))
+    found = 0
+    for text in _texts():
+        spans = _windows(text)[1:]
+        got = together.scan_all(text, spans)
+        want = [alone.scan(text, a, b) for a, b in spans]
+        assert got == want
+        assert [toks for toks, trigs in got if trigs] == [alone.tokens(text, a, b) for (a, b), (_, trigs) in zip(spans, got) if trigs]
+        found += sum(len(trigs) for _, trigs in got)
+    assert found > 50

@@ -114,3 +114,28 @@ def _compiles(pattern: str) -> bool:
     except re.error:
         return False
     return True
+
+
+def test_literals_literal_first_patterns_find_the_same() -> None:
+    """A cue pattern compiled literal first (mentions._literal_first: ``\\bc`` as ``c(?<=\\bc)``,
+    a speed-up) finds the same matches as written: each pack pattern alone and joined as the
+    extractor joins a cue list, over the example texts lower-cased and as they are."""
+    from pantau.stages.mentions import _literal_first
+
+    texts = _texts()
+    texts += [t.lower() for t in texts]
+    patterns = [p for p in _pack_patterns() if _compiles(p)]
+    assert sum(_literal_first(p) != p for p in patterns) > 100
+    joined = [patterns[k : k + 4] for k in range(0, len(patterns), 4)]
+    hits = 0
+    for group in [[p] for p in patterns] + joined:
+        if not _compiles("|".join(f"(?:{p})" for p in group)):
+            continue  # a global flag inside a join
+        want_rx = re.compile("|".join(f"(?:{p})" for p in group))
+        got_rx = re.compile("|".join(f"(?:{_literal_first(p)})" for p in group))
+        assert got_rx.groups == want_rx.groups
+        for text in texts:
+            want = [m.span() for m in want_rx.finditer(text)]
+            assert [m.span() for m in got_rx.finditer(text)] == want, (group, text)
+            hits += len(want)
+    assert hits > 1000

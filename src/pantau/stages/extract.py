@@ -205,7 +205,7 @@ class Extractor:
         text = doc.text
         fold = self.gazetteer.fold
         reporter = {fold(p) for p in doc.reporter_places}
-        scanned = [self.finder.scan(text, s.start, s.end) for s in doc.sentences]
+        scanned = self.finder.scan_all(text, [(s.start, s.end) for s in doc.sentences])
         if not any(trigs for _, trigs in scanned):
             return ()  # no trigger, no frame: places, actors and dates would go unused
         title = doc.article.title or ""

@@ -26,7 +26,8 @@ __all__ = ["CueMention", "MentionFinder", "Token", "TriggerMention", "TriggerRul
 
 _MEMO_MAX = 200_000  # analysed words kept per finder (a few tens of MB at most)
 _SUBSETS_MAX = 4096  # compiled pattern subsets kept per alternation (see _Alternation)
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_SUBSET_ASKS = 3  # a subset of several patterns is compiled when asked for this many times
+_WORD = re.compile(r"\w\w*(?:[-'’]\w+)*", re.UNICODE)  # \w\w*, not \w+: the engine skips to a word character before it tries a match
 
 # Cue kinds a pack may define (cues.toml tables other than clause/frame/death/injury).
 CUE_KINDS = (
@@ -477,16 +478,38 @@ class MentionFinder:
         """The tokens and triggers of ``text[start:end]``; ``([], [])`` when no word can start a
         trigger (most sentences), found without building tokens."""
         words = _WORD.findall(text, start, end)
+        return self._scan(text, start, end, words, self._learn(set(words)))
+
+    def scan_all(self, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[list[Token], list[TriggerMention]]]:
+        """``scan`` of each span of ``text`` (an article's sentences), the memo asked once for all
+        of their words: an article repeats its words, so each is looked up once."""
+        spans = list(spans)
+        found = _WORD.findall
+        per = [found(text, start, end) for start, end in spans]
+        triple = self._learn(set().union(*per))
+        scan = self._scan
+        return [scan(text, start, end, words, triple) for (start, end), words in zip(spans, per)]
+
+    def _learn(self, words: set[str]) -> _Words:
+        """The memo (with its starters and glued words) once it holds every word of ``words``.
+        When they would overflow it a fresh memo is started with them: the memo is a cache,
+        so when it restarts changes time, never results."""
         triple = self._words  # one memo, its starters and glued words throughout (see __init__)
-        memo, starters, glued = triple
-        unseen = set(words).difference(memo)
+        memo = triple[0]
+        unseen = words.difference(memo)
         if unseen:
             if len(memo) + len(unseen) > _MEMO_MAX:
                 triple = self._forget()
-                memo, starters, glued = triple
-                unseen = set(words)
+                unseen = words
             for w in unseen:
                 self._remember(w, triple)
+        return triple
+
+    def _scan(
+        self, text: str, start: int, end: int, words: list[str], triple: _Words
+    ) -> tuple[list[Token], list[TriggerMention]]:
+        """``scan`` once ``triple``'s memo holds every one of ``words`` (the words of the span)."""
+        memo, starters, glued = triple
         if starters.isdisjoint(words):
             return [], []
         if glued and not glued.keys().isdisjoint(words):
@@ -497,10 +520,17 @@ class MentionFinder:
         hits = self._hits(words, [memo[w] for w in words])  # the memo holds every word now
         if not hits:
             return [], []
-        # no glued word here: the tokens are the words found above, lower-cased
-        texts = [w.lower() for w in words]
+        # no glued word here: the tokens are the words found above, lower-cased, each where it
+        # is first found after the one before (between two words there is no word character,
+        # so a word cannot be found earlier than where the pattern found it)
         make = _make_token
-        toks = [make(m.start(), m.end(), low) for m, low in zip(_WORD.finditer(text, start, end), texts)]
+        find = text.find
+        toks = []
+        at = start
+        for w in words:
+            at = find(w, at)
+            toks.append(make(at, at + len(w), w.lower()))
+            at += len(w)
         return toks, self._mentions(text, toks, hits)
 
     def triggers(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[TriggerMention]:
@@ -751,6 +781,19 @@ def _cue_order(c: CueMention) -> tuple[int, str]:
     return (c.start, c.kind)
 
 
+def _literal_first(pattern: str) -> str:
+    """``pattern`` as it is compiled: ``\\bc...`` (a boundary, then a plain letter or digit
+    ``c``) becomes ``c(?<=\\bc)...``, which matches the same at the same places (both ask for
+    ``c`` at the position and a boundary before it) but begins with a literal, which the
+    regex engine tests before it tries an alternation's arm: most arms then fail at a position
+    on one character instead of a boundary test each."""
+    if len(pattern) > 2 and pattern.startswith("\\b") and pattern[2].isascii() and pattern[2].isalnum():
+        if len(pattern) == 3 or pattern[3] not in "?*+{":
+            c = pattern[2]
+            return f"{c}(?<=\\b{c}){pattern[3:]}"
+    return pattern
+
+
 class _Alternation:
     """Patterns tried as one regex ``(?:p1)|(?:p2)|...``, with what each needs to match at all.
 
@@ -763,7 +806,8 @@ class _Alternation:
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
-        self.regex = re.compile("|".join(f"(?:{p})" for p in self.patterns))
+        self._sources = tuple(_literal_first(p) for p in self.patterns)  # what is compiled
+        self.regex = re.compile("|".join(f"(?:{p})" for p in self._sources))
         if self.regex.groups:
             self.needs: tuple[frozenset[str] | None, ...] = (None,) * len(self.patterns)
         else:
@@ -771,29 +815,30 @@ class _Alternation:
         # bit i stands for pattern i
         self.always = sum(1 << i for i, need in enumerate(self.needs) if need is None)
         self._subsets: dict[int, re.Pattern[str] | None] = {}
-        self._seen: set[int] = set()  # subsets asked for once, not compiled (see for_patterns)
+        self._seen: dict[int, int] = {}  # subsets asked for, not compiled yet -> times (see for_patterns)
 
     def for_patterns(self, keep: int, now: bool = False) -> re.Pattern[str] | None:
         """A regex finding the matches of the patterns whose bits are set in ``keep`` (None for
         none), in a text where the other patterns cannot match. A subset of two or more patterns
-        seen for the first time gets the whole alternation (the same matches, see above): most
-        such subsets never come back, and compiling one costs more than a few scans with the
-        whole regex; a subset asked for again (or ``now``) is compiled and kept."""
+        asked for fewer than ``_SUBSET_ASKS`` times gets the whole alternation (the same matches,
+        see above): most such subsets never come back, and compiling one costs more than a few
+        scans with the whole regex (cheap since its arms fail on their first character, see
+        ``_literal_first``); a subset asked for that often (or ``now``) is compiled and kept."""
         try:
             return self._subsets[keep]
         except KeyError:
             pass
         if len(self._subsets) >= _SUBSETS_MAX:
             self._subsets.clear()
-        chosen = [p for i, p in enumerate(self.patterns) if keep >> i & 1]
+        chosen = [p for i, p in enumerate(self._sources) if keep >> i & 1]
         if not chosen:
             found = None
         elif len(chosen) == len(self.patterns):
             found = self.regex
-        elif len(chosen) > 1 and not now and keep not in self._seen:
+        elif len(chosen) > 1 and not now and self._seen.get(keep, 0) < _SUBSET_ASKS - 1:
             if len(self._seen) >= _SUBSETS_MAX:
                 self._seen.clear()
-            self._seen.add(keep)
+            self._seen[keep] = self._seen.get(keep, 0) + 1
             return self.regex
         else:
             found = re.compile("|".join(f"(?:{p})" for p in chosen))

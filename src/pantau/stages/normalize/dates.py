@@ -133,6 +133,22 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _led(pat: re.Pattern[str], text: str, end: int, leads: list[tuple[int, int]], lead: int) -> list[re.Match[str]]:
+    """``pat.finditer(text, start, end)`` for a pattern whose every match starts where one of its
+    lead words does (``leads``: such places from ``start`` on, with their lead bits): the same
+    matches, tried only there, left to right and not overlapping as ``finditer`` finds them."""
+    out: list[re.Match[str]] = []
+    done = -1
+    for at in sorted({at for at, bits in leads if bits & lead}):
+        if at < done:
+            continue
+        m = pat.match(text, at, end)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
+
+
 class _WordGate:
     """Which patterns can match a stretch of text, from the words they need.
 
@@ -142,9 +158,15 @@ class _WordGate:
     alternations that would fail at every position. A pattern with no group always runs, and
     so does every pattern of a text where lower-casing and case-insensitive matching disagree.
     The last text's lower-cased copy is kept: ``find`` reads an article sentence by sentence.
+
+    A pattern may also name the phrases every match of it starts with (``leads``): the same pass
+    then gives the places where such a phrase's first word starts, the only places the pattern
+    is tried at (``starts``), instead of at every position of the sentence.
     """
 
-    def __init__(self, needs: Sequence[tuple[tuple[str, ...], ...]]) -> None:
+    def __init__(
+        self, needs: Sequence[tuple[tuple[str, ...], ...]], leads: Sequence[tuple[str, ...] | None] = ()
+    ) -> None:
         bits: dict[str, int] = {}  # first word -> the groups it satisfies, one bit per group
         self.needs: list[int] = []  # per pattern: the bits of its groups, all of which must be present
         n = 0
@@ -159,13 +181,26 @@ class _WordGate:
                 for p in group:
                     bits[self.key(p)] = bits.get(self.key(p), 0) | bit
             self.needs.append(mask)
-        self._exact = all(ch.isascii() or ch.lower() == ch.upper() for k in bits for ch in k)
+        lead_bits: dict[str, int] = {}  # first word -> the patterns whose matches may start with it
+        self.leads: list[int] = []  # per pattern: its lead bit (0: tried everywhere)
+        for i, phrases in enumerate(leads):
+            keys = [self.key(p) for p in phrases or ()]
+            if not keys or not all(keys):
+                self.leads.append(0)  # no lead, or one that can start anywhere
+                continue
+            self.leads.append(1 << i)
+            for k in keys:
+                lead_bits[k] = lead_bits.get(k, 0) | 1 << i
+        self._exact = all(ch.isascii() or ch.lower() == ch.upper() for k in (*bits, *lead_bits) for ch in k)
         self._auto: Any = None
-        if bits and self._exact:
+        if (bits or lead_bits) and self._exact:
+            # first word -> (group bits, lead bits, its length)
             self._auto = ahocorasick.Automaton()
-            for k, v in bits.items():
-                self._auto.add_word(k, v)
+            for k in {**bits, **lead_bits}:
+                self._auto.add_word(k, (bits.get(k, 0), lead_bits.get(k, 0), len(k)))
             self._auto.make_automaton()
+        else:
+            self.leads = [0] * len(self.leads)
         self._everything = (1 << n) - 1
         self._last: tuple[str, str | None] = ("", "")
 
@@ -174,11 +209,12 @@ class _WordGate:
         words = phrase.lower().split()
         return words[0] if words else ""
 
-    def present(self, text: str, start: int, end: int) -> int:
+    def present(self, text: str, start: int, end: int) -> tuple[int, list[tuple[int, int]] | None]:
         """The bits of the groups whose words occur in ``text[start:end]`` (all of them when
-        the text cannot be read this way)."""
+        the text cannot be read this way), and where lead words start (offset, lead bits; None
+        when the text cannot be read this way: every pattern is then tried everywhere)."""
         if self._auto is None:
-            return self._everything
+            return self._everything, None
         last_text, low = self._last  # read once: another thread may replace it meanwhile
         if last_text is not text:
             low = text.lower()
@@ -186,11 +222,14 @@ class _WordGate:
             low = low if ok else None
             self._last = (text, low)
         if low is None:
-            return self._everything
+            return self._everything, None
         found = 0
-        for _, bit in self._auto.iter(low, start, end):
+        starts: list[tuple[int, int]] = []
+        for last, (bit, lead, size) in self._auto.iter(low, start, end):
             found |= bit
-        return found
+            if lead:
+                starts.append((last - size + 1, lead))
+        return found, starts
 
 
 class DateResolver:
@@ -287,10 +326,28 @@ class DateResolver:
             "offset": ((*self._units, *self._unit_words),
                        (*off.get("ago", []), *off.get("after", []), *off.get("before", []))),
         }
-        self._gate = _WordGate([groups.get(name, ()) for name, _ in self._patterns])
-        # (priority, name, pattern, the gate bits it needs, whether it needs a digit), in priority order
+        # the phrases every match of a pattern starts with (read off the patterns above: each
+        # begins, after its look-behind, with optional phrases and then a required one)
+        parts_ = tuple(self._parts)
+        leads: dict[str, tuple[str, ...]] = {
+            "range_m_dd": months,
+            "mdy": months,
+            "month_year": (*parts_, *w.get("month_filler", []), *months),
+            "month_cue": (*parts_, *w.get("month_cues", [])),
+            "year": (*parts_, *w.get("year_cues", [])),
+            "weekday": (*self._wd_before, *w.get("weekday_prefix", []), *weekdays),
+            "relative": tuple(self._relative),
+            "period": (*parts_, *self._periods),
+            "anchor_phrase": tuple(self._anchor_phrases),
+        }
+        self._gate = _WordGate(
+            [groups.get(name, ()) for name, _ in self._patterns], [leads.get(name) for name, _ in self._patterns]
+        )
+        # (priority, name, pattern, the gate bits it needs, whether it needs a digit, its lead
+        # bit), in priority order
         self._plan = [
-            (prio, name, pat, self._gate.needs[prio], name in _NEED_DIGIT) for prio, (name, pat) in enumerate(self._patterns)
+            (prio, name, pat, self._gate.needs[prio], name in _NEED_DIGIT, self._gate.leads[prio])
+            for prio, (name, pat) in enumerate(self._patterns)
         ]
         self._approx_before = re.compile(rf"(?<![\w])(?:{_alt(w.get('approx_before', []))})\s+$")
         self._approx_after = re.compile(rf"\s*(?:{_alt(w.get('approx_after', []))})")
@@ -390,11 +447,12 @@ class DateResolver:
         end = len(text) if end is None else end
         digits = _DIGIT.search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
-        present = self._gate.present(text, start, end)
-        for prio, name, pat, need, need_digit in self._plan:
+        present, leads = self._gate.present(text, start, end)
+        for prio, name, pat, need, need_digit, lead in self._plan:
             if need & present != need or (need_digit and not digits):
                 continue
-            for m in pat.finditer(text, start, end):
+            matches = pat.finditer(text, start, end) if not lead or leads is None else _led(pat, text, end, leads, lead)
+            for m in matches:
                 mention = self._from_match(name, m, text)
                 if mention is not None:
                     found.append((prio, m.end() - m.start(), mention))
