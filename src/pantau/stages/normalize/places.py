@@ -15,13 +15,14 @@ import csv
 import functools
 import math
 import re
-from dataclasses import MISSING, dataclass, field, fields, make_dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from pantau.knowledge.gazetteer import APOSTROPHES, Gazetteer, Place
 from pantau.packs import Pack
 from pantau.records import PlaceRef
+from pantau.slots import twin
 
 __all__ = ["PlaceMention", "Geoparser", "Reading"]
 
@@ -110,20 +111,7 @@ class PlaceMention:
     of_unknown: bool = False
 
 
-def _draft_of(cls: type) -> type:
-    """A mutable twin of a frozen slots dataclass: the same fields, defaults and slot layout.
-    A frozen record's __init__ sets each field through object.__setattr__, which made building a
-    PlaceMention cost as much as reading a mention's cue words; the twin's plain __init__ fills
-    the same slots, then the instance takes the frozen class (``__class__`` assignment is allowed
-    between identical slot layouts): the same record, built four times faster."""
-    spec = [(f.name, f.type, field(default=f.default) if f.default is not MISSING else field(
-        default_factory=f.default_factory) if f.default_factory is not MISSING else field()) for f in fields(cls)]
-    draft: type = make_dataclass(f"_{cls.__name__}Draft", spec, slots=True, eq=False, repr=False)
-    assert draft.__slots__ == cls.__slots__  # type: ignore[attr-defined]
-    return draft
-
-
-_MentionDraft = _draft_of(PlaceMention)
+_MentionDraft = twin(PlaceMention)  # built in find(), then given the frozen class (pantau.slots)
 
 
 def cued(mention: Any) -> bool:
@@ -443,7 +431,7 @@ class Geoparser:
             prev = text[a - 30 if a > 30 else 0:a].rstrip(_INITIAL_STRIP)  # as _initial: a sentence starts here
             of_unknown = bool(unknown) and self._qualifies_unknown(text, wide, lo, unknown, a,
                                                                    accepted[k - 1][1] if k else -1)
-            m = _MentionDraft(  # a PlaceMention (see _draft_of); positional: keywords cost more
+            m = _MentionDraft(  # a PlaceMention (see pantau.slots.twin); positional: keywords cost more
                 a, b, text[a:b], candidates, relation, type_cue, self._embedded(text, a, b, starts, ends, candidates),
                 not prev or prev[-1] in _SENTENCE_END, nxt if link is not None else None, bool(link),
                 False, how == "fuzzy", of_unknown)
