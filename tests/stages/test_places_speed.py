@@ -42,6 +42,30 @@ def test_glued_capitals_are_the_regexs(geo: Geoparser) -> None:
             assert geo._glued_at(text, a, b) == [m.start() for m in places._GLUED.finditer(text[a:b])]
 
 
+def test_word_starts_are_the_regexs(geo: Geoparser) -> None:
+    """The class scans of an ASCII segment find the starts _start finds (capitals after a
+    non-word character or none, articles as whole words), and other text falls back to it."""
+    rnd = random.Random(6)
+    pieces = [*sorted(geo.articles), "ud", "uz", "ah", "all", "and", "Al", "AL", "Kota", "X", "a", "e", "u",
+              "3a", "a3", "_al", "al_", "Abu_Dhabi", "Z9z", "itu"]
+    gaps = [" ", "-", ",", "(", "_", "", "\t", ".", "é", "\u2019"]
+    texts = ["".join(rnd.choice(pieces) + rnd.choice(gaps) for _ in range(rnd.randrange(12))) for _ in range(4000)]
+    texts += _texts(6, 3000, 60) + ["".join(chr(rnd.randrange(128)) for _ in range(40)) for _ in range(3000)]
+    texts += ["al-Anbar dan as-Suwayda, (ad-Dali) ul Haq; es Sider: Kota Bekasi di Jawa Barat."]
+    assert geo._class_table is not None  # the fast path is taken for the pack's articles
+    articles = 0
+    for text in texts:
+        slow = [m.span() for m in geo._start.finditer(text)]
+        assert geo._word_starts(text) == slow, text
+        articles += text.isascii() and any(text[a:b] in geo.articles for a, b in slow)
+    assert articles > 500
+
+
+def test_word_start_classes_need_ascii_articles() -> None:
+    assert places._start_classes(frozenset({"al", "él"}))[0] is None
+    assert places._start_classes(frozenset({"al", "El"}))[0] is None
+
+
 def test_left_word_is_the_character_loop() -> None:
     def slow(text: str, lo: int, a: int) -> tuple[int, int] | None:
         i = a

@@ -155,10 +155,15 @@ class Geoparser:
         # article: "\b(?:CAP[^\W_]*|(?:al|el...)\b)", written to begin with one character class
         # (a leading \b keeps the regex engine from skipping ahead to candidate characters).
         self._start = _start_pattern(self.articles)
+        # The same starts on an ASCII segment, read from its letter classes (see _word_starts)
+        self._class_table, self._cap_starts, self._article_starts = _start_classes(self.articles)
         self._run = re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{MAX_TOKENS - 1}}}")
         self._runs = [self._run] + [re.compile(rf"[^\W_]+(?: [^\W_]+){{0,{n - 1}}}") for n in range(1, MAX_TOKENS + 1)]
         self._word = re.compile(r"[^\W_]+")
         self._fold_word = functools.lru_cache(maxsize=1 << 16)(gazetteer.fold)  # words recur: fold each once
+        # self.fold of short pieces (a word, a capitalised run): str.translate looks up each distinct
+        # character of every call in the table, a memo hit costs one hash
+        self._fold_piece = functools.lru_cache(maxsize=1 << 16)(self.fold)
         # Per-instance memos (bounded): candidate tuples per index entry, and the reading of a
         # name alone, which depends only on its spelling, cues and the focus.
         self._candidates: dict[tuple[int, ...], tuple[Place, ...]] = {}
@@ -272,7 +277,7 @@ class Geoparser:
         glued = self._glued_at(text, start, end)
         names = self.gaz.names
         span_of = self.gaz.span_of
-        words_at = [m.span() for m in self._start.finditer(segment)]  # each start and its first word
+        words_at = self._word_starts(segment)  # each start and its first word
         if glued:  # "IranAyatollah", "denganIran": a glued capital starts a word and ends the one before
             cut = []
             for a, e in [*words_at, *((g, self._word.match(segment, g).end()) for g in glued)]:
@@ -486,6 +491,26 @@ class Geoparser:
             self._last_case = (text, last)
         return last
 
+    def _word_starts(self, segment: str) -> list[tuple[int, int]]:
+        """What ``[m.span() for m in self._start.finditer(segment)]`` gives. On an ASCII segment
+        (nearly all), found in its letter classes (see _start_classes) by two scans for a pair of
+        bytes (a non-word character, then a capital or an article's first letter), where the
+        regex tries a match at every capital and every letter an article starts with (a, e, u:
+        a fifth of the text). A class-matched article is kept when its word is an article."""
+        table = self._class_table
+        if table is None or not segment.isascii():
+            return [m.span() for m in self._start.finditer(segment)]
+        k = segment.encode("ascii").translate(table)
+        starts = [m.span(1) for m in self._cap_starts.finditer(k)]
+        if k[:1] == b"A":  # (a scan reads the character before a start: none before the first)
+            starts.insert(0, (0, self._cap_starts.match(b" " + k).end(1) - 1))
+        if k[:1] == b"V" or self._article_starts.search(k) is not None:  # (articles are rare)
+            found = [(m.start(1) - 1, m.end(1) - 1) for m in self._article_starts.finditer(b" " + k)]
+            found = [(a, b) for a, b in found if segment[a:b] in self.articles]
+            if found:
+                starts = sorted(starts + found)
+        return starts
+
     def _glued_at(self, text: str, start: int, end: int) -> list[int]:
         """What ``_GLUED.finditer(text[start:end])`` finds (offsets in the segment), read from
         the text's letter classes: a search for b"aaaAa" inside the segment, not a regex run
@@ -526,7 +551,7 @@ class Geoparser:
             elif tok == ",":
                 comma = True
             elif tok.isalpha():
-                w = self.fold(tok).strip()
+                w = self._fold_piece(tok).strip()
                 words += 1
                 if w in self._in_words:
                     sure = True
@@ -713,7 +738,7 @@ class Geoparser:
             elif len(t) < 64:
                 return length, ()
         gate = self._fuzzy_gate.match(segment, run.end())
-        if gate is None or self._initial(segment, a) or self.fold(run.group()).split()[0] in self.exclude:
+        if gate is None or self._initial(segment, a) or self._fold_piece(run.group()).split()[0] in self.exclude:
             return length, ()
         if gate.group().strip() == ",":  # a bare comma ends lists too: only after "in", "village"...
             left = _left_word(segment, max(0, a - 30), a)
@@ -781,7 +806,7 @@ class Geoparser:
                 if names > ADDRESS_MAX_WORDS:
                     return False
                 continue
-            return names > 0 and self._rel_of.get(self.fold(w)) == "in"
+            return names > 0 and self._rel_of.get(self._fold_piece(w)) == "in"
         return False
 
     def _glued_country(self, segment: str, a: int, word: str) -> tuple[int, tuple[int, ...]] | None:
@@ -1599,6 +1624,35 @@ def _start_pattern(articles: frozenset[str]) -> re.Pattern[str]:
     branches += [rf"(?<={re.escape(c)})(?:{'|'.join(map(re.escape, rest))})\b" for c, rest in by_first.items()]
     first = "".join(map(re.escape, by_first))
     return re.compile(rf"[{caps}{first}](?<!\w.)(?:{'|'.join(branches)})")
+
+
+def _start_classes(articles: frozenset[str]) -> tuple[bytes | None, re.Pattern[bytes], re.Pattern[bytes]]:
+    r"""Byte table and scans for Geoparser._word_starts. The table maps an ASCII character to its
+    class: b"A" a capital, b"V" a letter some article starts with, other lower-case letters
+    themselves (the rest of an article), b"0" a digit, b"_" the underscore (both \w, and "_"
+    ends a capitalised word), b" " anything else (\W). The scans: a capital after b" ", up to the
+    next b" " or b"_" (_start_pattern's "[CAP](?<!\w.)[^\W_]*"); an article's classes after b" ",
+    a word to its end (its "\b"). No table (None) when an article is not lower-case ASCII letters."""
+    never = re.compile(rb"(?!)")
+    if not all(a.isascii() and a.isalpha() and a.islower() for a in articles):
+        return None, never, never
+    firsts = {a[0] for a in articles}
+    table = bytearray(b" " * 256)
+    for i in range(128):
+        ch = chr(i)
+        if "A" <= ch <= "Z":
+            table[i] = ord("A")
+        elif ch in firsts:
+            table[i] = ord("V")
+        elif "a" <= ch <= "z" or ch == "_":
+            table[i] = i
+        elif "0" <= ch <= "9":
+            table[i] = ord("0")
+    classes = bytes(table)
+    shapes = sorted({a.encode("ascii").translate(classes) for a in articles}, key=lambda x: (-len(x), x))
+    caps = re.compile(rb" (A[^ _]*)")
+    arts = re.compile(rb" (" + b"|".join(shapes) + rb")(?![^ ])") if shapes else never
+    return classes, caps, arts
 
 
 def _bracketed_pair(text: str, a: int, d: int) -> bool:
