@@ -516,9 +516,9 @@ class Geoparser:
         the text's letter classes: a search for b"aaaAa" inside the segment, not a regex run
         over every character of every sentence (most sentences glue nothing)."""
         case = self._case_classes(text)
-        if _GLUED_CLASSES not in case[start:end]:  # (a slice and ``in`` cost less than find's arguments)
+        at = case.find(_GLUED_CLASSES, start, end)  # (not ``in``: bytes.__contains__ first tries the
+        if at < 0:  # argument as an int, and formats and clears a TypeError on every call)
             return []
-        at = case.find(_GLUED_CLASSES, start, end)
         glued = []
         while at >= 0:
             glued.append(at + 3 - start)
@@ -1596,18 +1596,19 @@ def _text_folder(table: dict[int, str]) -> Callable[[str], str]:
     text: ASCII stretches take str.translate's ASCII fast path, and the rest a table that holds
     every character up to the fold's range (a character missing from a table costs a KeyError)."""
     full = {cp: table.get(cp, chr(cp)) for cp in range(max(table, default=0) + 1)}
+    ascii_table = {cp: table.get(cp, chr(cp)) for cp in range(128)}  # (a missing one: a KeyError per call)
 
     def fold(text: str) -> str:
         if text.isascii():
-            return text.translate(table)
+            return text.translate(ascii_table)
         out = []
         pos = 0
         for run in _NON_ASCII.finditer(text):
             a, b = run.span()
-            out.append(text[pos:a].translate(table))
+            out.append(text[pos:a].translate(ascii_table))
             out.append(text[a:b].translate(full))
             pos = b
-        out.append(text[pos:].translate(table))
+        out.append(text[pos:].translate(ascii_table))
         return "".join(out)
 
     return fold
