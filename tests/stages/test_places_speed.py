@@ -33,6 +33,19 @@ def test_text_fold_is_the_gazetteers(geo: Geoparser) -> None:
     assert all(geo.fold(t) == gaz.folder.text(t) for t in texts)
 
 
+def test_fold_table_is_the_changed_characters(geo: Geoparser) -> None:
+    """The fold's table holds every ASCII character (an identity entry costs nothing, a missing
+    one a KeyError per translate call): the same fold as a table of changed characters only."""
+    folder = geo.gaz.folder
+    assert all(cp in folder.table for cp in range(128))
+    changed = {cp: v for cp, v in folder.table.items() if v != chr(cp)}
+    rnd = random.Random(7)
+    texts = _texts(7, 3000, 40) + ["".join(chr(rnd.randrange(0x3100)) for _ in range(30)) for _ in range(2000)]
+    texts += ["".join(chr(rnd.randrange(128)) for _ in range(60)) for _ in range(2000)]
+    assert all(folder.text(t) == t.translate(changed) for t in texts)
+    assert all(folder.name(t) == " ".join(t.translate(changed).split()) for t in texts)
+
+
 def test_glued_capitals_are_the_regexs(geo: Geoparser) -> None:
     rnd = random.Random(2)
     for text in _texts(2, 3000, 60) + ["pemilikSelat Hormuz denganIranAyatollah"]:

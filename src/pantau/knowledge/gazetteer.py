@@ -78,8 +78,8 @@ class Folder:
         for cp in range(0x3000):
             ch = chr(cp)
             folded = self._fold_char(ch, extra)
-            if folded != ch:
-                table[cp] = folded
+            if folded != ch or cp < 128:  # every ASCII character: for one missing from its table,
+                table[cp] = folded  # str.translate raises and clears a KeyError on each call
         self.table = table
 
     @staticmethod
