@@ -47,6 +47,7 @@ COUNTRIES_TSV = Path(__file__).resolve().parents[2] / "knowledge" / "countries.t
 _DIGIT = re.compile(r"\d")
 ADDRESS_WINDOW = 120  # characters read back along an address chain ("di Jalan X, Kota, Provinsi")
 ADDRESS_MAX_WORDS = 8  # capitalised words an address chain may hold before its cue
+ADDRESS_TAIL = 40  # characters of that window read first (most chains are decided there)
 _ADDRESS_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|,")
 _GLUED = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")  # the capital first: the engine skips to capitals
 # _GLUED in letter classes (see _case_classes): three lower-case letters, a capital, a lower-case one
@@ -795,6 +796,14 @@ class Geoparser:
         if i == lo or text[i - 1] != ",":  # the window, spaces stripped, must end with a comma
             return False
         before = text[lo:a]
+        # The words are read from the name backwards, and a few tell: first those after a space
+        # near the end (no word holds a space, so they are the window's last words), then all.
+        cut = before.find(" ", len(before) - ADDRESS_TAIL) if len(before) > ADDRESS_TAIL else -1
+        said = self._address_chain(before[cut + 1:]) if cut >= 0 else None
+        return bool(said if said is not None else self._address_chain(before))
+
+    def _address_chain(self, before: str) -> bool | None:
+        """_in_address read over the words of ``before``: None when they run out undecided."""
         names = 0
         for w in reversed(_ADDRESS_WORD.findall(before)):
             if w == ",":
@@ -807,7 +816,7 @@ class Geoparser:
                     return False
                 continue
             return names > 0 and self._rel_of.get(self._fold_piece(w)) == "in"
-        return False
+        return None
 
     def _glued_country(self, segment: str, a: int, word: str) -> tuple[int, tuple[int, ...]] | None:
         """A country name glued to a lower-case word by scraping ("Israelyang", "Iranmengambil"):
