@@ -495,9 +495,9 @@ class Geoparser:
     def _word_starts(self, segment: str) -> list[tuple[int, int]]:
         """What ``[m.span() for m in self._start.finditer(segment)]`` gives. On an ASCII segment
         (nearly all), found in its letter classes (see _start_classes) by two scans for a pair of
-        bytes (a non-word character, then a capital or an article's first letter), where the
-        regex tries a match at every capital and every letter an article starts with (a, e, u:
-        a fifth of the text). A class-matched article is kept when its word is an article."""
+        bytes, a non-word character then a capital or an article's first letter (the regex tries
+        a match at every capital and at every a, e or u: a fifth of the text, three times the
+        instructions). An article found by its classes is kept when its word is an article."""
         table = self._class_table
         if table is None or not segment.isascii():
             return [m.span() for m in self._start.finditer(segment)]
