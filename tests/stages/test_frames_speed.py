@@ -186,7 +186,7 @@ def _slow_hits(f: MentionFinder, texts: list[str], entries: list) -> list:
     found = []
     i = 0
     while i < len(texts):
-        _, starts, stops = entries[i]
+        _, starts, stops, _ = entries[i]
         if stops:
             stop_len = f._stop_at(analyses, i, stops)
             if stop_len:
@@ -295,3 +295,15 @@ def test_scan_all_equals_scan_per_sentence(pack, lang: str, memo_max: int, monke
         assert [toks for toks, trigs in got if trigs] == [alone.tokens(text, a, b) for (a, b), (_, trigs) in zip(spans, got) if trigs]
         found += sum(len(trigs) for _, trigs in got)
     assert found > 50
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_memo_marks_exactly_the_words_with_starts_or_stops(pack, lang: str) -> None:
+    """The walk reads a word's 'marked' flag (``_MARKED``) instead of its starts and stops: the
+    flag must say exactly whether it has either, for inert and analysed words alike."""
+    f = MentionFinder(pack(lang))
+    for text in _texts():
+        f.scan(text, 0, len(text))
+    memo = f._memo
+    assert any(e[3] for e in memo.values()) and not all(e[3] for e in memo.values())
+    assert all(e[3] == bool(e[1] or e[2]) for e in memo.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -127,8 +128,12 @@ class CueMention:
 
 
 # A word's memoised analysis: candidate lemmas -> form, the (lemma, form) pairs that start a
-# trigger, the lemmas that start a stop phrase.
-_MemoEntry = tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]
+# trigger, the lemmas that start a stop phrase, and whether it has either (the trigger walk stops
+# only at such words: see ``_hits``).
+_MemoEntry = tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...], bool]
+# read off a sentence's memo entries by map() and compress(), loops that run in C (see _hits)
+_ANALYSIS = itemgetter(0)
+_MARKED = itemgetter(3)
 # The memo, its words that can start a trigger, its glued words -> their pieces' spans.
 _Words = tuple[dict[str, _MemoEntry], set[str], dict[str, tuple[tuple[int, int], ...]]]
 
@@ -396,12 +401,12 @@ class MentionFinder:
         memo, starters, glued = words
         norm = word.lower().replace("’", "'")
         if self._inert(norm):
-            found = memo[word] = ({norm: "bare"}, (), ())
+            found = memo[word] = ({norm: "bare"}, (), (), False)
             return found
         analysis = self._analyse(word)
         starts = tuple(kv for kv in sorted(analysis.items(), key=lambda kv: -len(kv[0])) if kv[0] in self._index)
         stops = tuple(cand for cand in analysis if cand in self._stops)
-        found = memo[word] = (analysis, starts, stops)
+        found = memo[word] = (analysis, starts, stops, bool(starts or stops))
         if starts:
             starters.add(word)
         elif self._glue_words and not stops:
@@ -517,7 +522,7 @@ class MentionFinder:
             texts = [t.text for t in toks]
             hits = self._hits(texts, [self._entry(w) for w in texts])
             return (toks, self._mentions(text, toks, hits)) if hits else ([], [])
-        hits = self._hits(words, [memo[w] for w in words])  # the memo holds every word now
+        hits = self._hits(words, list(map(memo.__getitem__, words)))  # the memo holds every word now
         if not hits:
             return [], []
         # no glued word here: the tokens are the words found above, lower-cased, each where it
@@ -561,23 +566,23 @@ class MentionFinder:
         ]
 
     def _hits(
-        self, texts: list[str], entries: list[tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[str, ...]]]
+        self, texts: list[str], entries: list[_MemoEntry]
     ) -> list[tuple[int, int, tuple[str, ...], TriggerRule, str]]:
         """Triggers as (first token, last token, lemma words, rule, form), from the tokens'
         texts (lower-cased or not) and their memoised analyses."""
         found: list[tuple[int, int, tuple[str, ...], TriggerRule, str]] = []
         # only a word that can start a trigger or a stop phrase stops the walk; the others
         # are passed one by one, so the walk may go straight to the next such word
-        marked = [k for k, e in enumerate(entries) if e[1] or e[2]]
+        marked = list(itertools.compress(range(len(entries)), map(_MARKED, entries)))
         if not marked:
             return found
-        analyses = [e[0] for e in entries]
+        analyses = list(map(_ANALYSIS, entries))
         i = 0
         for k in marked:
             if k < i:
                 continue
             i = k
-            _, starts, stops = entries[i]
+            _, starts, stops, _ = entries[i]
             if stops:
                 stop_len = self._stop_at(analyses, i, stops)
                 if stop_len:
