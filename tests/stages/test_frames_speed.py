@@ -307,3 +307,28 @@ def test_memo_marks_exactly_the_words_with_starts_or_stops(pack, lang: str) -> N
     memo = f._memo
     assert any(e[3] for e in memo.values()) and not all(e[3] for e in memo.values())
     assert all(e[3] == bool(e[1] or e[2]) for e in memo.values())
+
+
+def test_words_between_by_binary_search_counts_as_the_plain_pass(pack) -> None:
+    """``FrameBuilder._words_between`` finds the tokens between two offsets by binary search
+    over the sentence's tokens (ascending starts and ends): the same count as testing every token,
+    for every pair of offsets, on whole token lists and on order-keeping subsets of them."""
+    import random
+
+    from pantau.stages.frames import FrameBuilder
+
+    f = MentionFinder(pack("id"))
+    rng = random.Random(8)
+    checked = 0
+    for text in _texts()[:40]:
+        toks = f.tokens(text, 0, len(text))
+        lists = [toks, toks[::2], [t for t in toks if rng.random() < 0.5], toks[:1], []]
+        n = len(text)
+        offsets = sorted({0, n, *(t.start for t in toks[:12]), *(t.end for t in toks[:12]), *(rng.randrange(n + 1) for _ in range(12))})
+        for sub in lists:
+            for a in offsets:
+                for b in offsets:
+                    plain = sum(1 for t in sub if t.start >= a and t.end <= b)
+                    assert FrameBuilder._words_between(sub, a, b) == plain
+                    checked += plain > 0
+    assert checked > 1000
