@@ -332,3 +332,29 @@ def test_words_between_by_binary_search_counts_as_the_plain_pass(pack) -> None:
                     assert FrameBuilder._words_between(sub, a, b) == plain
                     checked += plain > 0
     assert checked > 1000
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_ground_without_event_nouns_is_the_full_reading(pack, lang: str) -> None:
+    """``FrameBuilder._ground`` returns at once when no frame is an event told by a noun (its
+    injuries and confirmation cues are then not read): the same frames as the full reading
+    (``_grounded``), on every sentence of the example texts, with and without their dates."""
+    from pantau.records import Sentence
+    from pantau.stages.frames import FrameBuilder
+    from pantau.stages.normalize.dates import DateResolver
+
+    f = MentionFinder(pack(lang))
+    builder = FrameBuilder(f)
+    dates = DateResolver(pack(lang))
+    skipped = grounded = 0
+    for text in _texts():
+        for i, (a, b) in enumerate(_windows(text)):
+            sentence = Sentence(index=i, start=a, end=b, text=text[a:b], paragraph=0)
+            found = dates.find(text, a, b)
+            frames = builder.build(text, sentence, dates=found)
+            for ds in (found, []):
+                assert builder._ground(frames, text, sentence, ds) == builder._grounded(frames, text, sentence, ds)
+            needs = any(fr.status == "event" and not fr.trigger.verbal for fr in frames)
+            skipped += bool(frames) and not needs
+            grounded += needs
+    assert grounded > 0 and (skipped > 0 or lang != "id")

@@ -384,6 +384,12 @@ class FrameBuilder:
         occurrence verb in its clause ("terjadi", "melancarkan", "menewaskan"), dead or wounded,
         a date of its own, or a named place below a country ("protes di Houston"). Otherwise it
         is a mention of a known war or a weapon: it may support an event, not found one."""
+        if not any(fr.status == "event" and not fr.trigger.verbal for fr in frames):
+            return frames  # no trigger noun founds an event here: its injuries and cues go unread
+        return self._grounded(frames, text, sentence, dates)
+
+    def _grounded(self, frames: list[Frame], text: str, sentence: Sentence, dates: Sequence[Any]) -> list[Frame]:
+        """``_ground`` read out in full, whether or not a frame needs it."""
         f = self.finder
         hurt = bool(f.injuries(text, sentence.start, sentence.end))
         cues = f.cues(text, sentence.start, sentence.end) if "confirmation" in f.cue_scope else []
@@ -1184,10 +1190,11 @@ class FrameBuilder:
         """Each death word's count goes to the nearest violent frame; a capitalised word among the
         actor and place mentions names no dead person. ``numbers_of()``: the sentence's counts."""
         named = (*actors, *places)
-        f = self.finder
-        deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
-        if not deaths or not violent:
+        if not violent:
+            return frames  # (the death words are not looked for)
+        deaths = self.finder.deaths(text, sentence.start, sentence.end)
+        if not deaths:
             return frames
         nums = [n for n in numbers_of() if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]
