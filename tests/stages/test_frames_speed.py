@@ -358,3 +358,54 @@ def test_ground_without_event_nouns_is_the_full_reading(pack, lang: str) -> None
             skipped += bool(frames) and not needs
             grounded += needs
     assert grounded > 0 and (skipped > 0 or lang != "id")
+
+
+def _plain_cues(f: MentionFinder, text: str, start: int, end: int) -> list:
+    """The cues as they were read: every kind in turn, its regex asked of the prefilter."""
+    from pantau.stages.mentions import _cue_order, _make_cue
+
+    low = text[start:end].lower()
+    regexes = f._prefilter.regexes(low)
+    out = []
+    for kind, key in f._cue_keys:
+        rx = regexes[key]
+        for m in rx.finditer(low) if rx is not None else ():
+            a, b = m.span()
+            out.append(_make_cue(start + a, start + b, text[start + a : start + b], kind))
+    out.sort(key=_cue_order)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_cues_read_only_the_live_names_as_every_kind(pack, lang: str) -> None:
+    """``_cues`` goes through the names the prefilter says can match (``_Prefilter.searches``),
+    not every kind: the same cues in the same order, on every window of the example texts."""
+    f = MentionFinder(pack(lang))
+    found = 0
+    for text in _texts():
+        for a, b in _windows(text):
+            fast = f._cues(text, a, b)
+            assert fast == _plain_cues(f, text, a, b)
+            found += len(fast)
+    assert found > 50
+
+
+def test_prefilter_live_names_are_its_regexes_that_are_not_none(pack) -> None:
+    """``_Prefilter.searches`` lists exactly the names whose regex is not None, with an
+    alternation whose patterns need nothing known (a regex even where no literal occurs) too."""
+    from pantau.stages.mentions import _Prefilter
+
+    f = MentionFinder(pack("id"))
+    alts = dict(f._prefilter.alts)
+    alts["always"] = _Alternation([r"\w+ing\b", r"\btidak\b"])
+    alts["never"] = _Alternation([r"\bzzqx\b"])
+    for pre in (f._prefilter, _Prefilter(alts)):
+        for text in _texts()[:40]:
+            for a, b in _windows(text):
+                low = text[a:b].lower()
+                found, live = pre.searches(low)
+                assert found == pre.regexes(low)
+                assert sorted(live, key=lambda nr: nr[0]) == sorted(
+                    ((n, r) for n, r in found.items() if r is not None), key=lambda nr: nr[0]
+                )
+                assert len({n for n, _ in live}) == len(live)

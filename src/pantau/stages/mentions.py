@@ -229,6 +229,7 @@ class MentionFinder:
         }
         alts = {f"cue:{k}": a for k, a in self._cue_alts.items()}
         self._cue_keys = tuple((k, f"cue:{k}") for k in self._cue_alts)  # (kind, prefilter name)
+        self._cue_kind_of = {key: k for k, key in self._cue_keys}  # prefilter name -> cue kind
         if self._clause_alt is not None:
             alts["clause"] = self._clause_alt
         alts.update((name, _Alternation(pats)) for name, pats in others.items() if pats)
@@ -695,13 +696,15 @@ class MentionFinder:
 
     def _cues(self, text: str, start: int, end: int) -> list[CueMention]:
         low = text[start:end].lower()
-        regexes = self._prefilter.regexes(low)
         out = []
         make = _make_cue
-        for kind, key in self._cue_keys:
-            rx = regexes[key]
-            if rx is None:
-                continue  # no pattern of this kind can match here
+        kinds = self._cue_kind_of
+        # only the names with a pattern that can match here, in no set order: the cues are
+        # sorted by place and kind below, a stable sort that keeps each kind's matches in order
+        for key, rx in self._prefilter.searches(low)[1]:
+            kind = kinds.get(key)
+            if kind is None:
+                continue  # clause marks, death words, ...: not cues
             for m in rx.finditer(low):
                 a, b = m.span()
                 out.append(make(start + a, start + b, text[start + a : start + b], kind))
@@ -874,7 +877,9 @@ class _Prefilter:
             self._auto.make_automaton()
         # what a text holding none of the literals gets
         self._default = {name: alt.for_patterns(alt.always, now=True) for name, alt in alts.items()}
-        self._last: tuple[str, dict[str, re.Pattern[str] | None]] = ("", {})
+        # the names whose default is a regex (patterns that need nothing known), with it
+        self._default_live = [(name, rx) for name, rx in self._default.items() if rx is not None]
+        self._last: tuple[str, dict[str, re.Pattern[str] | None], list[tuple[str, re.Pattern[str]]]] = ("", {}, [])
         self._last_touched: tuple[str, dict[str, int]] = ("", {})
 
     def touched(self, low: str) -> dict[str, int]:
@@ -895,21 +900,32 @@ class _Prefilter:
     def regexes(self, low: str) -> dict[str, re.Pattern[str] | None]:
         """Name -> the regex of the patterns that can match ``low`` (None: none can). The last
         text's answer is kept: ``cues`` and ``clauses`` read the same sentence in turn."""
-        last_text, last = self._last  # read once: another thread may replace it meanwhile
-        if last and last_text == low:
-            return last
+        return self.searches(low)[0]
+
+    def searches(self, low: str) -> tuple[dict[str, re.Pattern[str] | None], list[tuple[str, re.Pattern[str]]]]:
+        """``regexes(low)``, and its (name, regex) pairs that are not None, in no set order: a
+        sentence can match the patterns of a few names only, and whoever reads them all (the
+        cues) goes through those few instead of asking after every name."""
+        last = self._last  # read once: another thread may replace it meanwhile
+        if last[1] and last[0] == low:
+            return last[1], last[2]
         found = dict(self._default)
+        live = self._default_live
         if self._auto is not None:
             touched: dict[str, int] = {}
             owners = self._owners
             for k in {k for _, k in self._auto.iter(low)}:
                 for name, bit in owners[k]:
                     touched[name] = touched.get(name, 0) | bit
-            for name, keep in touched.items():
-                alt = self.alts[name]
-                found[name] = alt.for_patterns(keep | alt.always)
-        self._last = (low, found)
-        return found
+            if touched:
+                live = [(name, rx) for name, rx in live if name not in touched]
+                for name, keep in touched.items():
+                    alt = self.alts[name]
+                    rx = found[name] = alt.for_patterns(keep | alt.always)
+                    if rx is not None:
+                        live.append((name, rx))
+        self._last = (low, found, live)
+        return found, live
 
 
 def _alt(patterns: Any) -> re.Pattern[str] | None:
