@@ -409,3 +409,28 @@ def test_prefilter_live_names_are_its_regexes_that_are_not_none(pack) -> None:
                     ((n, r) for n, r in found.items() if r is not None), key=lambda nr: nr[0]
                 )
                 assert len({n for n, _ in live}) == len(live)
+
+
+def test_ascii_word_pattern_finds_the_unicode_words_in_ascii_text(pack) -> None:
+    """``scan_all`` reads ASCII sentences with ``_WORD_ASCII``: on any ASCII text (every ASCII
+    character, random mixes) it finds what ``_WORD`` finds, from any start to any end; and
+    ``scan_all`` equals ``scan`` per sentence on texts that are ASCII, partly ASCII and not at all."""
+    import random
+
+    from pantau.stages.mentions import _WORD, _WORD_ASCII
+
+    rng = random.Random(8)
+    alphabet = [chr(i) for i in range(128)] + list("aaaeee   --''’")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80))) for _ in range(3000)]
+    texts.append("".join(chr(i) for i in range(128)) * 2)
+    for t in texts:
+        t = t.replace("’", "'") if rng.random() < 0.5 else t
+        if not t.isascii():
+            continue
+        for a, b in ((0, len(t)), (rng.randrange(len(t) + 1), len(t)), (0, rng.randrange(len(t) + 1))):
+            assert _WORD_ASCII.findall(t, a, b) == _WORD.findall(t, a, b)
+    f = MentionFinder(pack("id"))
+    for text in _texts()[:40]:
+        for variant in (text, text.replace("'", "’"), "Ségolène " + text, text.encode("ascii", "ignore").decode()):
+            spans = _windows(variant)
+            assert f.scan_all(variant, spans) == [f.scan(variant, a, b) for a, b in spans]
