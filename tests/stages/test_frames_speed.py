@@ -434,3 +434,32 @@ def test_ascii_word_pattern_finds_the_unicode_words_in_ascii_text(pack) -> None:
         for variant in (text, text.replace("'", "’"), "Ségolène " + text, text.encode("ascii", "ignore").decode()):
             spans = _windows(variant)
             assert f.scan_all(variant, spans) == [f.scan(variant, a, b) for a, b in spans]
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_prefilter_serves_a_part_of_the_last_text_with_the_same_matches(pack, lang: str) -> None:
+    """A clause read right after its sentence gets the sentence's regexes (``_Prefilter.searches``):
+    for every name they find in the clause what the clause's own regexes find, on every window
+    of the example texts and the parts of it a clause mark or a fixed cut leaves."""
+    from pantau.stages.mentions import _Prefilter
+
+    f = MentionFinder(pack(lang))
+    served = f._prefilter
+    fresh = _Prefilter(served.alts)
+    parts = 0
+    for text in _texts():
+        for a, b in _windows(text):
+            low = text[a:b].lower()
+            cuts = sorted({0, len(low), len(low) // 2, *(c.start - a for c in f.clauses(text, a, b))})
+            for x, y in [(x, y) for x in cuts for y in cuts if x < y]:
+                served.searches(low)
+                got = served.searches(low[x:y])[0]
+                fresh._last = ("", {}, [])
+                want = fresh.searches(low[x:y])[0]
+                assert got.keys() == want.keys()
+                for name, rx in want.items():
+                    spans = [m.span() for m in rx.finditer(low[x:y])] if rx is not None else []
+                    other = got[name]
+                    assert ([m.span() for m in other.finditer(low[x:y])] if other is not None else []) == spans, name
+                parts += 1
+    assert parts > 100

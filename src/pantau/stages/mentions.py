@@ -914,9 +914,13 @@ class _Prefilter:
     def searches(self, low: str) -> tuple[dict[str, re.Pattern[str] | None], list[tuple[str, re.Pattern[str]]]]:
         """``regexes(low)``, and its (name, regex) pairs that are not None, in no set order: a
         sentence can match the patterns of a few names only, and whoever reads them all (the
-        cues) goes through those few instead of asking after every name."""
+        cues) goes through those few instead of asking after every name.
+
+        The last text's answer serves any text inside it (a clause of the sentence read before):
+        each name's patterns that can match the part are among those that can match the whole,
+        and the others find nothing in the part, so the whole's regexes find the same matches."""
         last = self._last  # read once: another thread may replace it meanwhile
-        if last[1] and last[0] == low:
+        if last[1] and low in last[0]:
             return last[1], last[2]
         found = dict(self._default)
         live = self._default_live
