@@ -463,3 +463,28 @@ def test_prefilter_serves_a_part_of_the_last_text_with_the_same_matches(pack, la
                     assert ([m.span() for m in other.finditer(low[x:y])] if other is not None else []) == spans, name
                 parts += 1
     assert parts > 100
+
+
+def test_possessive_word_pattern_finds_the_plain_patterns_words() -> None:
+    """``_WORD`` (and its ASCII twin) has possessive quantifiers: the same words as the plain
+    greedy pattern, on random texts of word characters, joiners (-, ', ’), spaces, punctuation,
+    digits, underscores and non-ASCII letters, from any start to any end."""
+    import random
+
+    from pantau.stages.mentions import _WORD, _WORD_ASCII
+
+    plain = re.compile(r"\w\w*(?:[-'’]\w+)*")
+    rng = random.Random(8)
+    alphabet = list("ab_09-'’ .,-'") + ["é", "ş", "Σ", "\u0301", "\u00a0", "ǅ", "٣"]
+    checked = 0
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        a = rng.randrange(len(t) + 1)
+        b = rng.randrange(a, len(t) + 1)
+        want = plain.findall(t, a, b)
+        assert _WORD.findall(t, a, b) == want
+        assert [m.span() for m in _WORD.finditer(t, a, b)] == [m.span() for m in plain.finditer(t, a, b)]
+        if t.isascii():
+            assert _WORD_ASCII.findall(t, a, b) == want
+        checked += len(want)
+    assert checked > 10000
