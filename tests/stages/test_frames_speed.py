@@ -488,3 +488,25 @@ def test_possessive_word_pattern_finds_the_plain_patterns_words() -> None:
             assert _WORD_ASCII.findall(t, a, b) == want
         checked += len(want)
     assert checked > 10000
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_has_any_lemma_with_the_packs_needs_equals_word_by_word_match(pack, lang: str) -> None:
+    """``has_any_lemma`` passes over a phrase whose first word no token can be read as and takes
+    a one-word phrase that one can (the tokens' lemmas gathered once): the same answer as trying
+    every phrase at every token, with the packs' ``needs`` phrases on the example texts."""
+    f = MentionFinder(pack(lang))
+    needs = sorted({n for entries in f._index.values() for _, rule in entries for n in rule.needs})
+    vocab = sorted(f.vocabulary)
+    groups = [needs, [n for n in needs if len(n) > 1], needs[:2], [(v,) for v in vocab[::7]], [tuple(vocab[:2])]]
+    hits = 0
+    for text in _texts():
+        toks = f.tokens(text, 0, len(text))
+        for lo, hi in ((0, len(toks)), (1, len(toks) // 2), (len(toks) // 3, len(toks))):
+            for skip in (range(0), range(lo, lo + 2)):
+                analyses = [f._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(toks[lo:hi], lo)]
+                for phrases in groups:
+                    slow = any(f._words_match(analyses, k, w) for w in phrases for k in range(len(analyses)))
+                    assert f.has_any_lemma(toks, lo, hi, phrases, skip) == slow
+                    hits += slow
+    assert hits > 10

@@ -685,8 +685,16 @@ class MentionFinder:
             return False
         analyses = [self._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(tokens[lo:hi], lo)]
         n = len(analyses)
+        # every candidate lemma of the tokens, gathered in C: a phrase whose first word is none of
+        # them occurs nowhere, and a one-word phrase that is one of them occurs (most phrases)
+        lemmas = set().union(*analyses)
         for words in phrases:
-            first, rest = words[0], words[1:]
+            first = words[0]
+            if first not in lemmas:
+                continue
+            if len(words) == 1:
+                return True
+            rest = words[1:]
             for k in range(n - len(rest)):
                 if first in analyses[k] and all(w in analyses[k + m] for m, w in enumerate(rest, 1)):
                     return True
