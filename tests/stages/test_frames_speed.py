@@ -186,7 +186,7 @@ def _slow_hits(f: MentionFinder, texts: list[str], entries: list) -> list:
     found = []
     i = 0
     while i < len(texts):
-        _, starts, stops = entries[i]
+        _, starts, stops, _ = entries[i]
         if stops:
             stop_len = f._stop_at(analyses, i, stops)
             if stop_len:
@@ -295,3 +295,218 @@ def test_scan_all_equals_scan_per_sentence(pack, lang: str, memo_max: int, monke
         assert [toks for toks, trigs in got if trigs] == [alone.tokens(text, a, b) for (a, b), (_, trigs) in zip(spans, got) if trigs]
         found += sum(len(trigs) for _, trigs in got)
     assert found > 50
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_memo_marks_exactly_the_words_with_starts_or_stops(pack, lang: str) -> None:
+    """The walk reads a word's 'marked' flag (``_MARKED``) instead of its starts and stops: the
+    flag must say exactly whether it has either, for inert and analysed words alike."""
+    f = MentionFinder(pack(lang))
+    for text in _texts():
+        f.scan(text, 0, len(text))
+    memo = f._memo
+    assert any(e[3] for e in memo.values()) and not all(e[3] for e in memo.values())
+    assert all(e[3] == bool(e[1] or e[2]) for e in memo.values())
+
+
+def test_words_between_by_binary_search_counts_as_the_plain_pass(pack) -> None:
+    """``FrameBuilder._words_between`` finds the tokens between two offsets by binary search
+    over the sentence's tokens (ascending starts and ends): the same count as testing every token,
+    for every pair of offsets, on whole token lists and on order-keeping subsets of them."""
+    import random
+
+    from pantau.stages.frames import FrameBuilder
+
+    f = MentionFinder(pack("id"))
+    rng = random.Random(8)
+    checked = 0
+    for text in _texts()[:40]:
+        toks = f.tokens(text, 0, len(text))
+        lists = [toks, toks[::2], [t for t in toks if rng.random() < 0.5], toks[:1], []]
+        n = len(text)
+        offsets = sorted({0, n, *(t.start for t in toks[:12]), *(t.end for t in toks[:12]), *(rng.randrange(n + 1) for _ in range(12))})
+        for sub in lists:
+            for a in offsets:
+                for b in offsets:
+                    plain = sum(1 for t in sub if t.start >= a and t.end <= b)
+                    assert FrameBuilder._words_between(sub, a, b) == plain
+                    checked += plain > 0
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_ground_without_event_nouns_is_the_full_reading(pack, lang: str) -> None:
+    """``FrameBuilder._ground`` returns at once when no frame is an event told by a noun (its
+    injuries and confirmation cues are then not read): the same frames as the full reading
+    (``_grounded``), on every sentence of the example texts, with and without their dates."""
+    from pantau.records import Sentence
+    from pantau.stages.frames import FrameBuilder
+    from pantau.stages.normalize.dates import DateResolver
+
+    f = MentionFinder(pack(lang))
+    builder = FrameBuilder(f)
+    dates = DateResolver(pack(lang))
+    skipped = grounded = 0
+    for text in _texts():
+        for i, (a, b) in enumerate(_windows(text)):
+            sentence = Sentence(index=i, start=a, end=b, text=text[a:b], paragraph=0)
+            found = dates.find(text, a, b)
+            frames = builder.build(text, sentence, dates=found)
+            for ds in (found, []):
+                assert builder._ground(frames, text, sentence, ds) == builder._grounded(frames, text, sentence, ds)
+            needs = any(fr.status == "event" and not fr.trigger.verbal for fr in frames)
+            skipped += bool(frames) and not needs
+            grounded += needs
+    assert grounded > 0 and (skipped > 0 or lang != "id")
+
+
+def _plain_cues(f: MentionFinder, text: str, start: int, end: int) -> list:
+    """The cues as they were read: every kind in turn, its regex asked of the prefilter."""
+    from pantau.stages.mentions import _cue_order, _make_cue
+
+    low = text[start:end].lower()
+    regexes = f._prefilter.regexes(low)
+    out = []
+    for kind, key in f._cue_keys:
+        rx = regexes[key]
+        for m in rx.finditer(low) if rx is not None else ():
+            a, b = m.span()
+            out.append(_make_cue(start + a, start + b, text[start + a : start + b], kind))
+    out.sort(key=_cue_order)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_cues_read_only_the_live_names_as_every_kind(pack, lang: str) -> None:
+    """``_cues`` goes through the names the prefilter says can match (``_Prefilter.searches``),
+    not every kind: the same cues in the same order, on every window of the example texts."""
+    f = MentionFinder(pack(lang))
+    found = 0
+    for text in _texts():
+        for a, b in _windows(text):
+            fast = f._cues(text, a, b)
+            assert fast == _plain_cues(f, text, a, b)
+            found += len(fast)
+    assert found > 50
+
+
+def test_prefilter_live_names_are_its_regexes_that_are_not_none(pack) -> None:
+    """``_Prefilter.searches`` lists exactly the names whose regex is not None, with an
+    alternation whose patterns need nothing known (a regex even where no literal occurs) too."""
+    from pantau.stages.mentions import _Prefilter
+
+    f = MentionFinder(pack("id"))
+    alts = dict(f._prefilter.alts)
+    alts["always"] = _Alternation([r"\w+ing\b", r"\btidak\b"])
+    alts["never"] = _Alternation([r"\bzzqx\b"])
+    for pre in (f._prefilter, _Prefilter(alts)):
+        for text in _texts()[:40]:
+            for a, b in _windows(text):
+                low = text[a:b].lower()
+                found, live = pre.searches(low)
+                assert found == pre.regexes(low)
+                assert sorted(live, key=lambda nr: nr[0]) == sorted(
+                    ((n, r) for n, r in found.items() if r is not None), key=lambda nr: nr[0]
+                )
+                assert len({n for n, _ in live}) == len(live)
+
+
+def test_ascii_word_pattern_finds_the_unicode_words_in_ascii_text(pack) -> None:
+    """``scan_all`` reads ASCII sentences with ``_WORD_ASCII``: on any ASCII text (every ASCII
+    character, random mixes) it finds what ``_WORD`` finds, from any start to any end; and
+    ``scan_all`` equals ``scan`` per sentence on texts that are ASCII, partly ASCII and not at all."""
+    import random
+
+    from pantau.stages.mentions import _WORD, _WORD_ASCII
+
+    rng = random.Random(8)
+    alphabet = [chr(i) for i in range(128)] + list("aaaeee   --''’")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80))) for _ in range(3000)]
+    texts.append("".join(chr(i) for i in range(128)) * 2)
+    for t in texts:
+        t = t.replace("’", "'") if rng.random() < 0.5 else t
+        if not t.isascii():
+            continue
+        for a, b in ((0, len(t)), (rng.randrange(len(t) + 1), len(t)), (0, rng.randrange(len(t) + 1))):
+            assert _WORD_ASCII.findall(t, a, b) == _WORD.findall(t, a, b)
+    f = MentionFinder(pack("id"))
+    for text in _texts()[:40]:
+        for variant in (text, text.replace("'", "’"), "Ségolène " + text, text.encode("ascii", "ignore").decode()):
+            spans = _windows(variant)
+            assert f.scan_all(variant, spans) == [f.scan(variant, a, b) for a, b in spans]
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_prefilter_serves_a_part_of_the_last_text_with_the_same_matches(pack, lang: str) -> None:
+    """A clause read right after its sentence gets the sentence's regexes (``_Prefilter.searches``):
+    for every name they find in the clause what the clause's own regexes find, on every window
+    of the example texts and the parts of it a clause mark or a fixed cut leaves."""
+    from pantau.stages.mentions import _Prefilter
+
+    f = MentionFinder(pack(lang))
+    served = f._prefilter
+    fresh = _Prefilter(served.alts)
+    parts = 0
+    for text in _texts():
+        for a, b in _windows(text):
+            low = text[a:b].lower()
+            cuts = sorted({0, len(low), len(low) // 2, *(c.start - a for c in f.clauses(text, a, b))})
+            for x, y in [(x, y) for x in cuts for y in cuts if x < y]:
+                served.searches(low)
+                got = served.searches(low[x:y])[0]
+                fresh._last = ("", {}, [])
+                want = fresh.searches(low[x:y])[0]
+                assert got.keys() == want.keys()
+                for name, rx in want.items():
+                    spans = [m.span() for m in rx.finditer(low[x:y])] if rx is not None else []
+                    other = got[name]
+                    assert ([m.span() for m in other.finditer(low[x:y])] if other is not None else []) == spans, name
+                parts += 1
+    assert parts > 100
+
+
+def test_possessive_word_pattern_finds_the_plain_patterns_words() -> None:
+    """``_WORD`` (and its ASCII twin) has possessive quantifiers: the same words as the plain
+    greedy pattern, on random texts of word characters, joiners (-, ', ’), spaces, punctuation,
+    digits, underscores and non-ASCII letters, from any start to any end."""
+    import random
+
+    from pantau.stages.mentions import _WORD, _WORD_ASCII
+
+    plain = re.compile(r"\w\w*(?:[-'’]\w+)*")
+    rng = random.Random(8)
+    alphabet = list("ab_09-'’ .,-'") + ["é", "ş", "Σ", "\u0301", "\u00a0", "ǅ", "٣"]
+    checked = 0
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        a = rng.randrange(len(t) + 1)
+        b = rng.randrange(a, len(t) + 1)
+        want = plain.findall(t, a, b)
+        assert _WORD.findall(t, a, b) == want
+        assert [m.span() for m in _WORD.finditer(t, a, b)] == [m.span() for m in plain.finditer(t, a, b)]
+        if t.isascii():
+            assert _WORD_ASCII.findall(t, a, b) == want
+        checked += len(want)
+    assert checked > 10000
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms"])
+def test_has_any_lemma_with_the_packs_needs_equals_word_by_word_match(pack, lang: str) -> None:
+    """``has_any_lemma`` passes over a phrase whose first word no token can be read as and takes
+    a one-word phrase that one can (the tokens' lemmas gathered once): the same answer as trying
+    every phrase at every token, with the packs' ``needs`` phrases on the example texts."""
+    f = MentionFinder(pack(lang))
+    needs = sorted({n for entries in f._index.values() for _, rule in entries for n in rule.needs})
+    vocab = sorted(f.vocabulary)
+    groups = [needs, [n for n in needs if len(n) > 1], needs[:2], [(v,) for v in vocab[::7]], [tuple(vocab[:2])]]
+    hits = 0
+    for text in _texts():
+        toks = f.tokens(text, 0, len(text))
+        for lo, hi in ((0, len(toks)), (1, len(toks) // 2), (len(toks) // 3, len(toks))):
+            for skip in (range(0), range(lo, lo + 2)):
+                analyses = [f._entry(t.text)[0] if k not in skip else {} for k, t in enumerate(toks[lo:hi], lo)]
+                for phrases in groups:
+                    slow = any(f._words_match(analyses, k, w) for w in phrases for k in range(len(analyses)))
+                    assert f.has_any_lemma(toks, lo, hi, phrases, skip) == slow
+                    hits += slow
+    assert hits > 10

@@ -11,7 +11,9 @@ All words come from the pack (through ``MentionFinder``); this module is logic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Sequence
 
@@ -129,6 +131,8 @@ class _Count:
 
 
 _ONE = _Count(1, False)
+_START = attrgetter("start")
+_END = attrgetter("end")
 _make_frame = maker(Frame)  # Frame(...), built faster (see pantau.slots)
 _make_span = maker(Span)
 
@@ -380,6 +384,12 @@ class FrameBuilder:
         occurrence verb in its clause ("terjadi", "melancarkan", "menewaskan"), dead or wounded,
         a date of its own, or a named place below a country ("protes di Houston"). Otherwise it
         is a mention of a known war or a weapon: it may support an event, not found one."""
+        if not any(fr.status == "event" and not fr.trigger.verbal for fr in frames):
+            return frames  # no trigger noun founds an event here: its injuries and cues go unread
+        return self._grounded(frames, text, sentence, dates)
+
+    def _grounded(self, frames: list[Frame], text: str, sentence: Sentence, dates: Sequence[Any]) -> list[Frame]:
+        """``_ground`` read out in full, whether or not a frame needs it."""
         f = self.finder
         hurt = bool(f.injuries(text, sentence.start, sentence.end))
         cues = f.cues(text, sentence.start, sentence.end) if "confirmation" in f.cue_scope else []
@@ -623,7 +633,12 @@ class FrameBuilder:
 
     @staticmethod
     def _words_between(toks: list[Token], a: int, b: int) -> int:
-        return sum(1 for t in toks if t.start >= a and t.end <= b)
+        """How many tokens lie whole between ``a`` and ``b``. A sentence's tokens come in text
+        order without overlapping, so both their starts and their ends ascend: those starting at
+        or after ``a`` are a tail of the list and those ending by ``b`` a head, found by two
+        binary searches instead of a pass over every token (this is asked dozens of times per
+        sentence)."""
+        return max(0, bisect_right(toks, b, key=_END) - bisect_left(toks, a, key=_START))
 
     def _passive_target(self, cues: list[CueMention], trig: TriggerMention, clause: Span, toks: list[Token]) -> bool:
         """"a former town councilor was shot dead by gunmen", "a truck was attacked": in the passive
@@ -1175,10 +1190,11 @@ class FrameBuilder:
         """Each death word's count goes to the nearest violent frame; a capitalised word among the
         actor and place mentions names no dead person. ``numbers_of()``: the sentence's counts."""
         named = (*actors, *places)
-        f = self.finder
-        deaths = f.deaths(text, sentence.start, sentence.end)
         violent = [fr for fr in frames if fr.status != "dropped" and fr.event_type in _VIOLENT]
-        if not deaths or not violent:
+        if not violent:
+            return frames  # (the death words are not looked for)
+        deaths = self.finder.deaths(text, sentence.start, sentence.end)
+        if not deaths:
             return frames
         nums = [n for n in numbers_of() if not any(d.start <= n.start < d.end for d in dates)]
         negations = [c for c in cues if c.kind == "negation"]

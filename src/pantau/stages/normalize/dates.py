@@ -40,6 +40,24 @@ _NEED_DIGIT = frozenset(
     {"range_dm_dm", "range_d_dm", "range_m_dd", "dmy", "mdy", "num_y", "num_paren", "iso", "month_year", "year"}
 )
 _DIGIT = re.compile(r"\d")
+# ASCII text without the four separator controls (\x1c-\x1f, white space to Unicode's \s but not
+# to ASCII's): there a pattern written in ASCII finds the same compiled re.ASCII, whose \w, \d,
+# \s and \b are table look-ups instead of Unicode database queries (see _ascii_twin)
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+
+
+def _plain_ascii(text: str) -> bool:
+    """True when ``text`` is ASCII without separator controls (where ``_ascii_twin`` holds)."""
+    return text.isascii() and _SEPARATORS.search(text) is None
+
+
+def _ascii_twin(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """``pat`` compiled re.ASCII when its source is ASCII: on a ``_plain_ascii`` text both find
+    the same matches (the classes agree on ASCII characters apart from the separators, and an
+    ASCII pattern folds case the same way on ASCII text); else ``pat`` itself."""
+    if not pat.pattern.isascii() or pat.flags & re.LOCALE:
+        return pat
+    return re.compile(pat.pattern, (pat.flags & ~re.UNICODE) | re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +367,9 @@ class DateResolver:
             (prio, name, pat, self._gate.needs[prio], name in _NEED_DIGIT, self._gate.leads[prio])
             for prio, (name, pat) in enumerate(self._patterns)
         ]
+        # the plan with each pattern's ASCII twin, for plain ASCII sentences (nearly all of them)
+        self._plan_ascii = [(prio, name, _ascii_twin(pat), *rest) for prio, name, pat, *rest in self._plan]
+        self._digit_ascii = _ascii_twin(_DIGIT)
         self._approx_before = re.compile(rf"(?<![\w])(?:{_alt(w.get('approx_before', []))})\s+$")
         self._approx_after = re.compile(rf"\s*(?:{_alt(w.get('approx_after', []))})")
         self._day_parts = re.compile(rf"\s+(?:{_alt(w.get('day_parts', []))})(?![\w])")
@@ -445,10 +466,11 @@ class DateResolver:
         Where patterns overlap the longest match wins ("Sabtu pekan lalu" over "pekan lalu").
         """
         end = len(text) if end is None else end
-        digits = _DIGIT.search(text, start, end) is not None
+        plain = _plain_ascii(text[start:end])
+        digits = (self._digit_ascii if plain else _DIGIT).search(text, start, end) is not None
         found: list[tuple[int, int, DateMention]] = []
         present, leads = self._gate.present(text, start, end)
-        for prio, name, pat, need, need_digit, lead in self._plan:
+        for prio, name, pat, need, need_digit, lead in self._plan_ascii if plain else self._plan:
             if need & present != need or (need_digit and not digits):
                 continue
             matches = pat.finditer(text, start, end) if not lead or leads is None else _led(pat, text, end, leads, lead)
