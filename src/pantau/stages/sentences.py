@@ -17,7 +17,9 @@ from pantau.records import Doc, Sentence
 
 __all__ = ["SentenceSplitter"]
 
-_END = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s)")
+# (``[.!?…][.!?…]*``, not ``[.!?…]+``: the same matches, but a pattern that begins with a class
+# lets the regex engine skip to one of its characters instead of trying a match at every position)
+_END = re.compile(r"[.!?…][.!?…]*['\"”’)\]]*(?=\s)")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 # The last characters of a line that ends a sentence (a line break after one ends the paragraph)
 _LINE_END_CHARS = frozenset(".!?…:;'\"”’)]")
