@@ -43,7 +43,8 @@ def test_extract_quote_spans_found_at_their_marks_equal_finditer() -> None:
     random and made (an unclosed quote, nested and adjacent quotes, a quote at either end)."""
     import random
 
-    from pantau.stages.extract import _QUOTE, _QUOTE_MARKS, _SCARE_MARKS, _SCARE_QUOTED, _finditer_at
+    from pantau.stages.extract import _QUOTE, _QUOTE_MARKS, _SCARE_MARKS, _SCARE_QUOTED
+    from pantau.stages.literals import finditer_at
 
     texts = ['', '"', '""', '"a"', "'adu tembak'", '"a" "b"', '"a"b c"', "it's 'a b c d' done", "“x” ‘y’ ’z‘",
              '"unclosed\n"next line" end', "‘a’’b’", '"' + "x" * 700 + '"', "don't 'say' it's \"so\""]
@@ -54,6 +55,6 @@ def test_extract_quote_spans_found_at_their_marks_equal_finditer() -> None:
     for text in texts:
         for rx, marks in ((_QUOTE, _QUOTE_MARKS), (_SCARE_QUOTED, _SCARE_MARKS)):
             want = [m.span(0) for m in rx.finditer(text)]
-            assert [m.span(0) for m in _finditer_at(rx, text, marks)] == want, (rx.pattern, text)
+            assert [m.span(0) for m in finditer_at(rx, text, marks)] == want, (rx.pattern, text)
             found += len(want)
     assert found > 1000

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
 from pantau.stages.frames import _ARMED_ROLE, _ARMED_TYPES, _REMOTE, DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
-from pantau.stages.literals import GatedSearch
+from pantau.stages.literals import GatedSearch, finditer_at
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -88,26 +88,6 @@ _TYPE_PRIOR: Mapping[str, float] = MappingProxyType(
     {"Protests": 0.1, "Riots": 0.0, "Battles": 0.0, "Explosions/Remote violence": 0.0,
      "Violence against civilians": -0.05, "Strategic developments": -0.1}
 )
-
-
-def _finditer_at(rx: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern whose every match begins with one of ``marks`` (and
-    needs nothing before it): tried only where ``str.find`` finds one. The regex engine's own
-    scan for the marks cost ~70 instructions a character in texts holding curly quotes."""
-    starts: list[int] = []
-    for mark in marks:
-        at = text.find(mark)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(mark, at + 1)
-    starts.sort()
-    pos = 0
-    for at in starts:
-        if at >= pos:
-            m = rx.match(text, at)
-            if m is not None:
-                yield m
-                pos = m.end()
 
 
 @dataclass
@@ -422,7 +402,7 @@ class Extractor:
     def _demote_quoted(frames: list[Frame], text: str) -> list[Frame]:
         """Direct speech is what someone says about events (an opinion, a lesson, a memory), not
         the reporter's account: a trigger inside double quotes founds an event only with its dead."""
-        spans = [(m.start(), m.end()) for m in _finditer_at(_QUOTE, text, _QUOTE_MARKS)]
+        spans = [(m.start(), m.end()) for m in finditer_at(_QUOTE, text, _QUOTE_MARKS)]
         if not spans:
             return frames
         out = []
@@ -453,7 +433,7 @@ class Extractor:
     def _scare_quoted(frames: list[Frame], text: str) -> list[Frame]:
         """A trigger that quote marks wrap whole ("berperang dengan 'adu tembak' melawan Iran")
         is a word used loosely, a figure of speech: no event."""
-        spans = [(m.start(1), m.end(1)) for m in _finditer_at(_SCARE_QUOTED, text, _SCARE_MARKS)]
+        spans = [(m.start(1), m.end(1)) for m in finditer_at(_SCARE_QUOTED, text, _SCARE_MARKS)]
         if not spans:
             return frames
         out = []

@@ -14,12 +14,15 @@ from dataclasses import replace
 
 from pantau.packs import PackSet
 from pantau.records import Doc, Sentence
+from pantau.stages.literals import finditer_at
 
 __all__ = ["SentenceSplitter"]
 
 # (``[.!?…][.!?…]*``, not ``[.!?…]+``: the same matches, but a pattern that begins with a class
-# lets the regex engine skip to one of its characters instead of trying a match at every position)
+# lets the regex engine skip to one of its characters instead of trying a match at every position;
+# found at its marks with str.find, see literals.finditer_at, it is cheaper still)
 _END = re.compile(r"[.!?…][.!?…]*['\"”’)\]]*(?=\s)")
+_END_MARKS = ".!?…"  # the characters its matches begin with
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 # The last characters of a line that ends a sentence (a line break after one ends the paragraph)
 _LINE_END_CHARS = frozenset(".!?…:;'\"”’)]")
@@ -47,7 +50,7 @@ class SentenceSplitter:
                 paragraph += 1
                 chunk = text[a:b]
                 begin = 0
-                for m in _END.finditer(chunk):
+                for m in finditer_at(_END, chunk, _END_MARKS):
                     cut = m.end()
                     if not self._is_boundary(chunk, m):
                         continue
