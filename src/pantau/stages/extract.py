@@ -19,6 +19,7 @@ from typing import Any, Iterable, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
+from pantau.slots import replacer
 from pantau.stages.frames import _ARMED_ROLE, _ARMED_TYPES, _REMOTE, DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
 from pantau.stages.literals import GatedSearch, finditer_at
 from pantau.stages.mentions import MentionFinder
@@ -110,6 +111,8 @@ class _Sent:
 
 
 _CALENDAR_KINDS = frozenset({"absolute", "month", "range", "year"})
+# dataclasses.replace(frame, ...), faster (see pantau.slots): the same record
+_replace_frame = replacer(Frame)
 
 
 def _outside_calendar_dates(triggers: list[Any], dates: list[Any]) -> list[Any]:
@@ -266,9 +269,10 @@ class Extractor:
             )
         frames = self._demote_quoted(frames, text)
         frames = self._scare_quoted(frames, text)
-        if any(self._as_crime(fr) is not fr for fr in frames) and self._crime_story(doc, sents):
+        if any(self._crime_drops(fr) for fr in frames) and self._crime_story(doc, sents):
             # (asked only when some frame would change: reading the whole text for cues costs)
-            frames = [self._as_crime(fr) for fr in frames]
+            frames = [_replace_frame(fr, status="dropped", reason="criminal") if self._crime_drops(fr) else fr
+                      for fr in frames]
         frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
         frames = self._demote_retold(frames)
@@ -325,7 +329,7 @@ class Extractor:
             own = any(cued(p) for p in fr.places)
             if fr.status == "event" and i is not None and own and self._list_re is not None:
                 listed = self._listed_places(fr, text, sents[i])
-                out.extend([replace(fr, places=(p,)) for p in listed] or [fr])
+                out.extend([_replace_frame(fr, places=(p,)) for p in listed] or [fr])
                 continue
             if fr.status != "event" or i is None or own or self._range_re is None:
                 out.append(fr)
@@ -345,7 +349,7 @@ class Extractor:
             if len(ends) < 2:
                 out.append(fr)
                 continue
-            out.extend(replace(fr, places=(p,)) for p in ends)
+            out.extend(_replace_frame(fr, places=(p,)) for p in ends)
         return out
 
     def _listed_places(self, fr: Frame, text: str, m: _Sent) -> list[Any]:
@@ -386,17 +390,16 @@ class Extractor:
         return True
 
     @staticmethod
-    def _as_crime(fr: Frame) -> Frame:
-        """In a crime story, violence among unnamed people and the arrests that follow are crime."""
+    def _crime_drops(fr: Frame) -> bool:
+        """In a crime story, violence among unnamed people and the arrests that follow are crime:
+        True for such a frame (then dropped as "criminal")."""
         if fr.status == "dropped" or fr.event_type == "Protests" or fr.trigger.rule.collective:
-            return fr  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
+            return False  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
         named = [a for a in (fr.actor1, fr.actor2) if a is not None and getattr(a, "kind", "") == "named"]
         if fr.sub_event_type == "Arrests":
             # the police who arrest a murder suspect ("ditahan di Polda Metro Jaya") are named, yet it is crime
             named = [a for a in named if getattr(getattr(a, "actor", None), "inter", None) != _STATE_INTER]
-        if named:
-            return fr
-        return replace(fr, status="dropped", reason="criminal")
+        return not named
 
     @staticmethod
     def _demote_quoted(frames: list[Frame], text: str) -> list[Frame]:
@@ -409,7 +412,7 @@ class Extractor:
         for fr in frames:
             t = fr.trigger.start
             if fr.status == "event" and not fr.deaths_reported and any(a < t < b for a, b in spans):
-                fr = replace(fr, status="support", reason="quoted")
+                fr = _replace_frame(fr, status="support", reason="quoted")
             out.append(fr)
         return out
 
@@ -425,7 +428,7 @@ class Extractor:
         if not lead:
             return frames
         return [
-            replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
+            _replace_frame(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
             for fr in frames
         ]
 
@@ -440,7 +443,7 @@ class Extractor:
         for fr in frames:
             a, b = fr.trigger.start, fr.trigger.end
             if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
-                fr = replace(fr, status="dropped", reason="scare_quoted")
+                fr = _replace_frame(fr, status="dropped", reason="scare_quoted")
             out.append(fr)
         return out
 
@@ -512,7 +515,7 @@ class Extractor:
                 fr.status == "event" and fr.trigger.rule.generic and fr.event_type == "Battles"
                 and any(w.sentence > fr.sentence and w.trigger.lemma in (fr.trigger.lemma, *fr.extra.get("also", ())) for w in warned)
             ):
-                fr = replace(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
+                fr = _replace_frame(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
             out.append(fr)
         return out
 
@@ -529,7 +532,7 @@ class Extractor:
                 cued(p) for p in fr.places
             )  # "Di kota Raqqa, pasukan ... memasuki": a new scene, a new incident
             if fr.status == "event" and not own and not placed and dated_at is not None and fr.sentence > dated_at:
-                fr = replace(fr, status="support", reason="undated")
+                fr = _replace_frame(fr, status="support", reason="undated")
             if fr.status == "event" and own and dated_at is None:
                 dated_at = fr.sentence
             out.append(fr)
@@ -546,7 +549,7 @@ class Extractor:
         for fr in sorted(frames, key=lambda f: (f.sentence, f.trigger.start)):
             earlier = first_told.get(fr.sub_event_type)
             if fr.status == "event" and fr.extra.get("known_subject") and earlier is not None and earlier < fr.sentence:
-                fr = replace(fr, status="support", reason="reference")
+                fr = _replace_frame(fr, status="support", reason="reference")
             if fr.status != "dropped":
                 first_told.setdefault(fr.sub_event_type, fr.sentence)
             out.append(fr)
