@@ -273,7 +273,9 @@ class _LiteralGate:
         if which:
             match = self._subsets.get(which)
             if match is None:
-                match = self._subsets[which] = re.compile("|".join(self._sources[i] for i in which)).match
+                match = re.compile("|".join(self._sources[i] for i in which)).match
+                if len(self._subsets) < _MAX_MATCHERS:  # (a bound, never reached in practice)
+                    self._subsets[which] = match
         if len(self._matches) < _MAX_MATCHERS:
             self._matches[key] = match
         return match

@@ -93,7 +93,7 @@ def _fast_model(model_file: str) -> object:
             finally:  # clean for the next text, whatever happened
                 first[found] = _UNSEEN
                 tally[found] = 0
-            return uniq.astype(np.intp), counts
+            return uniq.astype(np.intp, copy=False), counts
 
         def _raw_score(self, text):  # type: ignore[no-untyped-def]
             idx, counts = self.features(text)
