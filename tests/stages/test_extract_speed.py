@@ -35,3 +35,26 @@ def test_id_extract_reads_other_places_only_once_a_frame_is_kept(real_pipeline) 
     assert _geo_calls(real_pipeline, denied) == (1, 0)
     clash = CALM + "Dua orang tewas dalam bentrokan di Desa Suka Maju, Kabupaten Bogor, Senin (3/8)." + WEATHER
     assert _geo_calls(real_pipeline, clash) == (3, 1)  # a kept frame: every sentence's places, for the focus
+
+
+def test_extract_quote_spans_found_at_their_marks_equal_finditer() -> None:
+    """The quote patterns are tried only where ``str.find`` finds a quote mark (speed): the same
+    matches as ``finditer`` on texts of quotes, apostrophes, words, hyphens and line breaks,
+    random and made (an unclosed quote, nested and adjacent quotes, a quote at either end)."""
+    import random
+
+    from pantau.stages.extract import _QUOTE, _QUOTE_MARKS, _SCARE_MARKS, _SCARE_QUOTED
+    from pantau.stages.literals import finditer_at
+
+    texts = ['', '"', '""', '"a"', "'adu tembak'", '"a" "b"', '"a"b c"', "it's 'a b c d' done", "“x” ‘y’ ’z‘",
+             '"unclosed\n"next line" end', "‘a’’b’", '"' + "x" * 700 + '"', "don't 'say' it's \"so\""]
+    rng = random.Random(11)
+    pieces = ["'", '"', "‘", "’", "“", "”", "a", "kata", "adu", " ", "-", "\n", "é", "2"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 80))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        for rx, marks in ((_QUOTE, _QUOTE_MARKS), (_SCARE_QUOTED, _SCARE_MARKS)):
+            want = [m.span(0) for m in rx.finditer(text)]
+            assert [m.span(0) for m in finditer_at(rx, text, marks)] == want, (rx.pattern, text)
+            found += len(want)
+    assert found > 1000

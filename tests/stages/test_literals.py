@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pantau.stages.literals import FOLD_EXTRA, GatedSearch, lowers_like_matching, needed_literal_sets, needed_literals
+from pantau.stages.literals import (
+    FOLD_EXTRA,
+    GatedSearch,
+    first_chars,
+    lowers_like_matching,
+    needed_literal_sets,
+    needed_literals,
+)
 
 PACKS = Path(__file__).resolve().parents[2] / "src" / "pantau" / "packs"
 EXAMPLES = PACKS.parent / "examples"
@@ -139,3 +146,40 @@ def test_literals_literal_first_patterns_find_the_same() -> None:
             assert [m.span() for m in got_rx.finditer(text)] == want, (group, text)
             hits += len(want)
     assert hits > 1000
+
+
+def test_literals_first_chars_reads_sequences_branches_classes_and_flags() -> None:
+    assert first_chars(r"^(?i:baca|Lihat)\s+juga") == {"b", "l"}
+    assert first_chars(r"^\(?(?i:laporan)\s") == {"(", "l"}  # an optional item adds what follows
+    assert first_chars(r"^[A-C_]x") == {"a", "b", "c", "_"}
+    assert first_chars(r"(?=[A-Z])\bk") == {"k"}  # zero-width items are passed over
+    assert first_chars(r"(?i)^©\s") == {"©"}  # caseless: known under IGNORECASE too
+    assert first_chars(r"\w+") is None and first_chars(r"[^x]") is None and first_chars(r".") is None
+    assert first_chars(r"x*") is None and first_chars(r"^$") is None  # can match the empty string
+    assert first_chars(r"(?i:É)x") is None  # a cased non-ASCII character, case-insensitive: not known
+    assert first_chars(r"Éx") == {"é"}
+    assert first_chars(r"[\u0100-\uffff]") is None  # a wide range: not read
+
+
+@pytest.mark.parametrize("extra", ["", "?x", "*:"])
+def test_literals_first_chars_hold_for_every_match(extra: str) -> None:
+    """Every match of every pack pattern (and of each made optional, before a tail) begins with
+    one of its first characters (lower-cased) in every text without odd case partners of ASCII
+    letters."""
+    texts = [t for t in _texts() if lowers_like_matching(t)]
+    texts += [t[k:] for t in texts[::3] for k in (1, 2, 5)]
+    checked = known = 0
+    for plain in _pack_patterns():
+        pattern = f"(?:{plain}){extra}" if extra else plain
+        if not _compiles(pattern):
+            continue
+        rx = re.compile(pattern)
+        firsts = first_chars(pattern)
+        known += firsts is not None
+        for text in texts:
+            for m in rx.finditer(text):
+                if firsts is None:
+                    continue
+                assert m.group() and m.group()[0].lower() in firsts, (pattern, m.group())
+                checked += 1
+    assert checked > (200 if not extra else 20) and known > 50

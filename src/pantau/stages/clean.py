@@ -18,7 +18,8 @@ import ahocorasick
 
 from pantau.packs import PackSet
 from pantau.records import Article, Doc, Segment, Span
-from pantau.stages.literals import lowers_like_matching, needed_literal_sets
+from pantau.slots import maker
+from pantau.stages.literals import first_chars, lowers_like_matching, needed_literal_sets
 
 __all__ = ["Cleaner", "body_text"]
 
@@ -52,6 +53,13 @@ class _Dateline:
     reason: str
 
 
+# Records built per line and per article, faster (see pantau.slots): the same records
+_make_line = maker(_Line)
+_make_segment = maker(Segment)
+_make_span = maker(Span)
+_make_doc = maker(Doc)
+
+
 def body_text(doc: Doc) -> str:
     """The news text of a document: its body spans joined by blank lines."""
     return "\n\n".join(doc.text[s.start : s.end] for s in doc.body)
@@ -65,7 +73,7 @@ def _lines(text: str) -> list[_Line]:
         if not stripped:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
-        out.append(_Line(start, start + len(stripped), stripped))
+        out.append(_make_line(start, start + len(stripped), stripped))
     return out
 
 
@@ -87,9 +95,10 @@ def _compile(tables: Iterable[dict[str, Any]], *keys: str) -> tuple[re.Pattern[s
 class _Markers:
     """Marker patterns in pack order, behind gates that reject most lines at once.
 
-    Most lines match no marker. Two alternations of the patterns tell that in two calls
-    instead of one search per pattern: the patterns anchored at the line's start joined and
-    tried at the start only (``match``), the others joined and searched.
+    Most lines match no marker. Two alternations of the patterns tell that in at most two
+    calls instead of one search per pattern: the patterns anchored at the line's start joined
+    and tried at the start only (``match``), the others joined and searched; each only when a
+    literal gate finds that one of its patterns could match (see ``_LiteralGate``).
     """
 
     __slots__ = ("patterns", "gates")
@@ -113,55 +122,70 @@ class _Markers:
         return None
 
 
-def _gate_parts(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[str], list[str], list[tuple[frozenset[str], ...]]] | None:
-    """The sources of the anchored and of the floating patterns, each ready to join an
-    alternation, and what each floating pattern cannot match without; None when a pattern
-    cannot be moved into an alternation."""
-    anchored: list[str] = []
-    floating: list[str] = []
-    needs: list[tuple[frozenset[str], ...]] = []
+# The shortest string of a set that an anchored pattern's gate looks for (see _gate_parts).
+_ANCHORED_NEED_CHARS = 3
+# The most (first character, strings found) pairs whose joined anchored patterns a gate keeps.
+_MAX_MATCHERS = 4096
+
+
+class _Parts:
+    """The patterns of some marker lists, ready to be joined into two alternations: the sources
+    of the anchored and of the floating ones, and what each cannot match without."""
+
+    __slots__ = ("anchored", "floating", "anchored_needs", "anchored_firsts", "floating_needs")
+
+    def __init__(self) -> None:
+        self.anchored: list[str] = []
+        self.floating: list[str] = []
+        self.anchored_needs: list[tuple[frozenset[str], ...]] = []
+        self.anchored_firsts: list[frozenset[str] | None] = []
+        self.floating_needs: list[tuple[frozenset[str], ...]] = []
+
+
+def _gate_parts(patterns: tuple[re.Pattern[str], ...], parts: _Parts) -> bool:
+    """Adds each pattern's source, ready to join an alternation, and what it cannot match
+    without (strings; for an anchored one also its possible first characters) to ``parts``;
+    False when a pattern cannot be moved into an alternation."""
     for pat in patterns:
         source, flags = pat.pattern, ""
         if _UNMOVABLE.search(source):
-            return None
+            return False
         head = _GLOBAL_FLAGS.match(source)
         if head:
             flags, source = head.group(1), source[head.end() :]
         source, named = _NAMED_GROUP.subn("(?:", source)
         if named != len(pat.groupindex):
-            return None
-        is_anchored = _anchored(pat)
-        (anchored if is_anchored else floating).append(f"(?{flags}:{source})" if flags else f"(?:{source})")
-        if not is_anchored:
-            needs.append(needed_literal_sets(pat.pattern, fold=True))
-    return anchored, floating, needs
+            return False
+        joined = f"(?{flags}:{source})" if flags else f"(?:{source})"
+        if _anchored(pat):
+            parts.anchored.append(joined)
+            # not sets of short strings ('.', ':', 'x'): those are in most lines, their automaton
+            # hits cost more than the matches they save (the first character tells those apart)
+            firsts = first_chars(pat.pattern, pat.flags)
+            needs = needed_literal_sets(pat.pattern, fold=True)
+            parts.anchored_needs.append(tuple(n for n in needs if min(map(len, n)) >= _ANCHORED_NEED_CHARS))
+            parts.anchored_firsts.append(firsts)
+        else:
+            parts.floating.append(joined)
+            parts.floating_needs.append(needed_literal_sets(pat.pattern, fold=True))
+    return True
 
 
 def _gates(*groups: tuple[re.Pattern[str], ...]) -> tuple[Callable[[str], object], ...] | None:
-    """``match`` of the anchored patterns joined and ``search`` of the others joined: one of them
-    finds something in a line exactly when one of the patterns (of any of ``groups``) does.
-    None when a pattern cannot be moved into an alternation (then every pattern is tried on
-    every line)."""
-    anchored: list[str] = []
-    floating: list[str] = []
-    needs: list[tuple[frozenset[str], ...]] = []
+    """One gate finding something in a line exactly when one of the patterns (of any of
+    ``groups``) does: ``match`` of the anchored patterns joined or ``search`` of the others
+    joined, behind a literal gate. None when a pattern cannot be moved into an alternation
+    (then every pattern is tried on every line)."""
+    parts = _Parts()
     for patterns in groups:
-        parts = _gate_parts(patterns)
-        if parts is None:
+        if not _gate_parts(patterns, parts):
             return None
-        anchored += parts[0]
-        floating += parts[1]
-        needs += parts[2]
     try:
-        gates: list[Callable[[str], object]] = []
-        if anchored:
-            gates.append(re.compile("|".join(anchored)).match)
-        if floating:
-            search = re.compile("|".join(floating)).search
-            gates.append(_LiteralGate(needs, search) if all(needs) else search)
-        return tuple(gates)
+        match = re.compile("|".join(parts.anchored)).match if parts.anchored else None
+        search = re.compile("|".join(parts.floating)).search if parts.floating else None
     except re.error:
         return None
+    return (_LiteralGate(parts, match, search),)
 
 
 class _AnyGate:
@@ -182,39 +206,102 @@ class _AnyGate:
 
 
 class _LiteralGate:
-    """``search`` of floating patterns, tried only on a line holding, for one of the patterns,
-    a string of each set it cannot match without (lower-cased, so case-insensitive patterns have
-    them too): most lines hold none, and one automaton pass is much cheaper than trying the
-    patterns at every position."""
+    """``match`` of the anchored patterns, else ``search`` of the floating ones joined, each tried
+    only on a line where one of its patterns could match: for an anchored pattern, a line that
+    begins with one of its possible first characters and holds, for each set of strings it
+    cannot match without, one of them (lower-cased, so case-insensitive patterns have them
+    too); then only those anchored patterns are joined and tried (the alternation of all cost
+    ~36,000 instructions a line). Same for a floating pattern, but its strings only. Most lines
+    hold none, and one automaton pass is much cheaper than trying the patterns."""
 
-    __slots__ = ("_auto", "_masks", "_search")
+    __slots__ = ("_auto", "_match", "_sources", "_subsets", "_matches", "_anchored_bits", "_search", "_anchored",
+                 "_by_first", "_floating")
 
-    def __init__(self, needs: list[tuple[frozenset[str], ...]], search: Callable[[str], object]) -> None:
+    def __init__(self, parts: _Parts, match: Callable[[str], object] | None,
+                 search: Callable[[str], object] | None) -> None:
         bits: dict[str, int] = {}
-        self._masks: list[int] = []  # per pattern, one bit per set of strings it needs
         n = 0
-        for sets in needs:
+
+        def mask_of(sets: tuple[frozenset[str], ...]) -> int:
+            nonlocal n
             mask = 0
             for strings in sets:
                 for lit in strings:
                     bits[lit] = bits.get(lit, 0) | 1 << n
                 mask |= 1 << n
                 n += 1
-            self._masks.append(mask)
-        self._auto = ahocorasick.Automaton()
-        for lit, bit in bits.items():
-            self._auto.add_word(lit, bit)
-        self._auto.make_automaton()
+            return mask  # 0: nothing known, always tried
+
+        # per anchored pattern: (its mask, its first characters or None)
+        self._anchored = [(mask_of(needs), firsts) for needs, firsts in zip(parts.anchored_needs, parts.anchored_firsts)]
+        # by lower-cased first character: (index, mask) of the anchored patterns it can begin
+        self._by_first: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._sources = tuple(parts.anchored)
+        self._subsets: dict[tuple[int, ...], Callable[[str], object]] = {}  # joined on first use
+        self._matches: dict[tuple[str, int], Callable[[str], object] | None] = {}  # see _matcher
+        self._anchored_bits = 0
+        for mask, _ in self._anchored:
+            self._anchored_bits |= mask
+        # the floating patterns' masks; None: a pattern needs nothing known, the search always runs
+        floating = [mask_of(needs) for needs in parts.floating_needs]
+        self._floating = floating if all(floating) else None
+        self._auto: Any = None
+        if bits:
+            self._auto = ahocorasick.Automaton()
+            for lit, bit in bits.items():
+                self._auto.add_word(lit, bit)
+            self._auto.make_automaton()
+        self._match = match
         self._search = search
 
+    def _firsts(self, key: str) -> tuple[tuple[int, int], ...]:
+        """(index, mask) of the anchored patterns that can match a line beginning with ``key``
+        (its lower-cased first character; "" for an empty line)."""
+        found = self._by_first.get(key)
+        if found is None:
+            found = self._by_first[key] = tuple(
+                (i, mask) for i, (mask, firsts) in enumerate(self._anchored) if firsts is None or key in firsts)
+        return found
+
+    def _matcher(self, key: tuple[str, int]) -> Callable[[str], object] | None:
+        """``match`` of the anchored patterns that can match a line beginning with ``key[0]`` (its
+        lower-cased first character, "" when empty) whose automaton hits are ``key[1]``, joined
+        in their order (None: no pattern can); kept for the next such line."""
+        first, found = key
+        which = tuple(i for i, mask in self._firsts(first) if found & mask == mask)
+        match = None
+        if which:
+            match = self._subsets.get(which)
+            if match is None:
+                match = re.compile("|".join(self._sources[i] for i in which)).match
+                if len(self._subsets) < _MAX_MATCHERS:  # (a bound, never reached in practice)
+                    self._subsets[which] = match
+        if len(self._matches) < _MAX_MATCHERS:
+            self._matches[key] = match
+        return match
+
     def __call__(self, text: str) -> object:
-        if lowers_like_matching(text):
-            found = 0
+        if not lowers_like_matching(text):  # odd case partners: every pattern is tried
+            hit = self._match(text) if self._match is not None else None
+            if hit is None and self._search is not None:
+                hit = self._search(text)
+            return hit
+        found = 0
+        if self._auto is not None:
             for _, bit in self._auto.iter(text.lower()):
                 found |= bit
-            if not any(found & mask == mask for mask in self._masks):
-                return None
-        return self._search(text)
+        if self._match is not None:
+            key = (text[:1].lower(), found & self._anchored_bits)
+            match = self._matches.get(key, False)
+            if match is False:
+                match = self._matcher(key)
+            if match is not None:
+                hit = match(text)
+                if hit is not None:
+                    return hit
+        if self._search is not None and (self._floating is None or any(found & mask == mask for mask in self._floating)):
+            return self._search(text)
+        return None
 
 
 def _anchored(pat: re.Pattern[str]) -> bool:
@@ -250,8 +337,8 @@ class Cleaner:
         self._separators = _Markers(_compile(tables, "separators"))
         self._spam = _Markers(_compile(tables, "spam"))
         self._byline = _Markers(_compile(tables, "byline", "patterns"))
-        # Most lines hold no marker of any kind: one pass of the gates of all six kinds joined
-        # tells that in two calls instead of one or two per kind (None: try each kind)
+        # Most lines hold no marker of any kind: one gate of all six kinds joined tells that in
+        # one automaton pass instead of one or two calls per kind (None: try each kind)
         self._any_marker = _AnyGate(_gates(*(m.patterns for m in (
             self._separators, self._lines, self._related_block, self._spam, self._byline, self._related_inline))))
         self._dateline = _compile(tables, "dateline", "patterns")
@@ -331,7 +418,7 @@ class Cleaner:
 
         def drop(i: int, kind: str, reason: str) -> None:
             removed_lines.add(i)
-            removed.append(Segment(lines[i].start, lines[i].end, kind, reason))
+            removed.append(_make_segment(lines[i].start, lines[i].end, kind, reason))
 
         # A repeated title: the same line twice at the top; keep the first.
         if len(lines) >= 2 and _norm(lines[0].text) == _norm(lines[1].text) and len(lines[0].text) <= 300:
@@ -345,7 +432,7 @@ class Cleaner:
                 break
             dateline = self._dateline_at(lines[i], default_pub_date)
             if dateline is not None:
-                removed.append(Segment(lines[i].start, dateline.end, "dateline", dateline.reason))
+                removed.append(_make_segment(lines[i].start, dateline.end, "dateline", dateline.reason))
                 if dateline.end >= lines[i].end:
                     removed_lines.add(i)
                 places.extend(dateline.places)
@@ -402,7 +489,7 @@ class Cleaner:
 
         removed.sort(key=lambda s: (s.start, s.end))
         pub_date, source = self._pub_date(article, dateline, default_pub_date)
-        return Doc(
+        return _make_doc(
             article=article,
             body=_complement(text, removed),
             removed=tuple(removed),
@@ -424,7 +511,7 @@ class Cleaner:
             stop = _FIRST_SENTENCE_END.search(rest)
             if stop:
                 end = m.end() + stop.end()
-        return Segment(line.start + m.start(), line.start + end, "boilerplate", f"related inline: {m.group(0).strip()}")
+        return _make_segment(line.start + m.start(), line.start + end, "boilerplate", f"related inline: {m.group(0).strip()}")
 
     @staticmethod
     def _pub_date(
@@ -447,12 +534,12 @@ def _complement(text: str, removed: list[Segment]) -> tuple[Span, ...]:
     """The spans of text not covered by removed segments, with outer whitespace trimmed."""
     spans: list[Span] = []
     pos = 0
-    for seg in [*removed, Segment(len(text), len(text), "", "")]:
+    for seg in [*removed, _make_segment(len(text), len(text), "", "")]:
         if seg.start > pos:
             chunk = text[pos : seg.start]
             lead = len(chunk) - len(chunk.lstrip())
             trail = len(chunk.rstrip())
             if trail > lead:
-                spans.append(Span(pos + lead, pos + trail))
+                spans.append(_make_span(pos + lead, pos + trail))
         pos = max(pos, seg.end)
     return tuple(spans)

@@ -19,8 +19,9 @@ from typing import Any, Iterable, Mapping
 from pantau.knowledge.actors import ActorMention
 from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
+from pantau.slots import replacer
 from pantau.stages.frames import _ARMED_ROLE, _ARMED_TYPES, _REMOTE, DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
-from pantau.stages.literals import GatedSearch
+from pantau.stages.literals import GatedSearch, finditer_at
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -71,7 +72,8 @@ _RETURNED = ("Shelling/artillery/missile attack", "Grenade")
 # A headline's opening day this long before publication makes the article history (_history_title).
 _HISTORY_DAYS = 365
 # A word used loosely: quote marks around at most three words, the trigger among them ("'adu tembak'").
-_SCARE_QUOTED = re.compile(r"['\"‘’“”](\w+(?:[ -]\w+){0,2})['\"‘’“”]")
+_SCARE_MARKS = "'\"‘’“”"
+_SCARE_QUOTED = re.compile(rf"[{re.escape(_SCARE_MARKS)}](\w+(?:[ -]\w+){{0,2}})[{re.escape(_SCARE_MARKS)}]")
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -80,6 +82,7 @@ _PLACE_REACH = 4
 _LIST_GAP = 160
 # Direct speech between double quotes (straight or curly), at most a paragraph long.
 _QUOTE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')
+_QUOTE_MARKS = '"“'  # the characters its matches begin with
 # Confidence offsets by event type, from the measured share of right events per type
 # (docs/quality.md): protests are rarely invented, strategic developments often are.
 _TYPE_PRIOR: Mapping[str, float] = MappingProxyType(
@@ -108,6 +111,8 @@ class _Sent:
 
 
 _CALENDAR_KINDS = frozenset({"absolute", "month", "range", "year"})
+# dataclasses.replace(frame, ...), faster (see pantau.slots): the same record
+_replace_frame = replacer(Frame)
 
 
 def _outside_calendar_dates(triggers: list[Any], dates: list[Any]) -> list[Any]:
@@ -264,9 +269,10 @@ class Extractor:
             )
         frames = self._demote_quoted(frames, text)
         frames = self._scare_quoted(frames, text)
-        if any(self._as_crime(fr) is not fr for fr in frames) and self._crime_story(doc, sents):
+        if any(self._crime_drops(fr) for fr in frames) and self._crime_story(doc, sents):
             # (asked only when some frame would change: reading the whole text for cues costs)
-            frames = [self._as_crime(fr) for fr in frames]
+            frames = [_replace_frame(fr, status="dropped", reason="criminal") if self._crime_drops(fr) else fr
+                      for fr in frames]
         frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
         frames = self._demote_retold(frames)
@@ -323,7 +329,7 @@ class Extractor:
             own = any(cued(p) for p in fr.places)
             if fr.status == "event" and i is not None and own and self._list_re is not None:
                 listed = self._listed_places(fr, text, sents[i])
-                out.extend([replace(fr, places=(p,)) for p in listed] or [fr])
+                out.extend([_replace_frame(fr, places=(p,)) for p in listed] or [fr])
                 continue
             if fr.status != "event" or i is None or own or self._range_re is None:
                 out.append(fr)
@@ -343,7 +349,7 @@ class Extractor:
             if len(ends) < 2:
                 out.append(fr)
                 continue
-            out.extend(replace(fr, places=(p,)) for p in ends)
+            out.extend(_replace_frame(fr, places=(p,)) for p in ends)
         return out
 
     def _listed_places(self, fr: Frame, text: str, m: _Sent) -> list[Any]:
@@ -384,30 +390,29 @@ class Extractor:
         return True
 
     @staticmethod
-    def _as_crime(fr: Frame) -> Frame:
-        """In a crime story, violence among unnamed people and the arrests that follow are crime."""
+    def _crime_drops(fr: Frame) -> bool:
+        """In a crime story, violence among unnamed people and the arrests that follow are crime:
+        True for such a frame (then dropped as "criminal")."""
         if fr.status == "dropped" or fr.event_type == "Protests" or fr.trigger.rule.collective:
-            return fr  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
+            return False  # a protest, or a crowd's fight ("tawuran"), is collective violence, not crime
         named = [a for a in (fr.actor1, fr.actor2) if a is not None and getattr(a, "kind", "") == "named"]
         if fr.sub_event_type == "Arrests":
             # the police who arrest a murder suspect ("ditahan di Polda Metro Jaya") are named, yet it is crime
             named = [a for a in named if getattr(getattr(a, "actor", None), "inter", None) != _STATE_INTER]
-        if named:
-            return fr
-        return replace(fr, status="dropped", reason="criminal")
+        return not named
 
     @staticmethod
     def _demote_quoted(frames: list[Frame], text: str) -> list[Frame]:
         """Direct speech is what someone says about events (an opinion, a lesson, a memory), not
         the reporter's account: a trigger inside double quotes founds an event only with its dead."""
-        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        spans = [(m.start(), m.end()) for m in finditer_at(_QUOTE, text, _QUOTE_MARKS)]
         if not spans:
             return frames
         out = []
         for fr in frames:
             t = fr.trigger.start
             if fr.status == "event" and not fr.deaths_reported and any(a < t < b for a, b in spans):
-                fr = replace(fr, status="support", reason="quoted")
+                fr = _replace_frame(fr, status="support", reason="quoted")
             out.append(fr)
         return out
 
@@ -423,7 +428,7 @@ class Extractor:
         if not lead:
             return frames
         return [
-            replace(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
+            _replace_frame(fr, places=lead) if fr.status != "dropped" and not fr.places and fr.sentence != first.index else fr
             for fr in frames
         ]
 
@@ -431,14 +436,14 @@ class Extractor:
     def _scare_quoted(frames: list[Frame], text: str) -> list[Frame]:
         """A trigger that quote marks wrap whole ("berperang dengan 'adu tembak' melawan Iran")
         is a word used loosely, a figure of speech: no event."""
-        spans = [(m.start(1), m.end(1)) for m in _SCARE_QUOTED.finditer(text)]
+        spans = [(m.start(1), m.end(1)) for m in finditer_at(_SCARE_QUOTED, text, _SCARE_MARKS)]
         if not spans:
             return frames
         out = []
         for fr in frames:
             a, b = fr.trigger.start, fr.trigger.end
             if fr.status != "dropped" and any(lo <= a and b <= hi for lo, hi in spans):
-                fr = replace(fr, status="dropped", reason="scare_quoted")
+                fr = _replace_frame(fr, status="dropped", reason="scare_quoted")
             out.append(fr)
         return out
 
@@ -510,7 +515,7 @@ class Extractor:
                 fr.status == "event" and fr.trigger.rule.generic and fr.event_type == "Battles"
                 and any(w.sentence > fr.sentence and w.trigger.lemma in (fr.trigger.lemma, *fr.extra.get("also", ())) for w in warned)
             ):
-                fr = replace(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
+                fr = _replace_frame(fr, event_type=_WARNING[0], sub_event_type=_WARNING[1])
             out.append(fr)
         return out
 
@@ -527,7 +532,7 @@ class Extractor:
                 cued(p) for p in fr.places
             )  # "Di kota Raqqa, pasukan ... memasuki": a new scene, a new incident
             if fr.status == "event" and not own and not placed and dated_at is not None and fr.sentence > dated_at:
-                fr = replace(fr, status="support", reason="undated")
+                fr = _replace_frame(fr, status="support", reason="undated")
             if fr.status == "event" and own and dated_at is None:
                 dated_at = fr.sentence
             out.append(fr)
@@ -544,7 +549,7 @@ class Extractor:
         for fr in sorted(frames, key=lambda f: (f.sentence, f.trigger.start)):
             earlier = first_told.get(fr.sub_event_type)
             if fr.status == "event" and fr.extra.get("known_subject") and earlier is not None and earlier < fr.sentence:
-                fr = replace(fr, status="support", reason="reference")
+                fr = _replace_frame(fr, status="support", reason="reference")
             if fr.status != "dropped":
                 first_told.setdefault(fr.sub_event_type, fr.sentence)
             out.append(fr)
