@@ -12,8 +12,10 @@ import pytest
 from pantau.stages.literals import (
     FOLD_EXTRA,
     GatedSearch,
+    finditer_at,
     first_chars,
     lowers_like_matching,
+    marks_of,
     needed_literal_sets,
     needed_literals,
 )
@@ -183,3 +185,14 @@ def test_literals_first_chars_hold_for_every_match(extra: str) -> None:
                 assert m.group() and m.group()[0].lower() in firsts, (pattern, m.group())
                 checked += 1
     assert checked > (200 if not extra else 20) and known > 50
+
+
+def test_literals_marks_of_reads_the_first_characters_finditer_at_needs() -> None:
+    assert marks_of(re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')) == '"“'
+    assert marks_of(re.compile(r"[.!?…][.!?…]*(?=\s)")) == "!.?…"
+    assert marks_of(re.compile(r"Baca juga")) is None  # a cased letter: str.find would miss "B"
+    assert marks_of(re.compile(r"\w+")) is None  # not known
+    text = 'Dia berkata "cukup" lalu pergi. “Tidak!” katanya.'
+    for pattern in (r'"[^"\n]{1,600}"|“[^”\n]{1,600}”', r"\w+", r"[.!?…][.!?…]*"):
+        rx = re.compile(pattern)
+        assert [m.span() for m in finditer_at(rx, text, marks_of(rx))] == [m.span() for m in rx.finditer(text)]

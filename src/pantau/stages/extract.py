@@ -21,7 +21,7 @@ from pantau.packs import Pack
 from pantau.records import ActorRef, DateRef, Doc, Event, PlaceRef, Source, Span
 from pantau.slots import replacer
 from pantau.stages.frames import _ARMED_ROLE, _ARMED_TYPES, _REMOTE, DAY_KINDS, Frame, FrameBuilder, _is_country, lowest_credible
-from pantau.stages.literals import GatedSearch, finditer_at
+from pantau.stages.literals import GatedSearch, finditer_at, marks_of
 from pantau.stages.mentions import MentionFinder
 from pantau.stages.merge_article import Candidate, lead, merge_candidates
 from pantau.stages.normalize.dates import DateResolver
@@ -72,8 +72,8 @@ _RETURNED = ("Shelling/artillery/missile attack", "Grenade")
 # A headline's opening day this long before publication makes the article history (_history_title).
 _HISTORY_DAYS = 365
 # A word used loosely: quote marks around at most three words, the trigger among them ("'adu tembak'").
-_SCARE_MARKS = "'\"‘’“”"
-_SCARE_QUOTED = re.compile(rf"[{re.escape(_SCARE_MARKS)}](\w+(?:[ -]\w+){{0,2}})[{re.escape(_SCARE_MARKS)}]")
+_SCARE_QUOTED = re.compile(r"['\"‘’“”](\w+(?:[ -]\w+){0,2})['\"‘’“”]")
+_SCARE_MARKS = marks_of(_SCARE_QUOTED)  # the characters its matches begin with
 _CROWD_INTER = (5, 6)  # rioters, protesters
 # The words right after a locative cue, up to a punctuation mark: "in the village of Monge".
 _WORD = re.compile(r"(?<![\w'-])\w[\w'-]*|[,.;:()\[\]\"“”]")
@@ -82,7 +82,7 @@ _PLACE_REACH = 4
 _LIST_GAP = 160
 # Direct speech between double quotes (straight or curly), at most a paragraph long.
 _QUOTE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”')
-_QUOTE_MARKS = '"“'  # the characters its matches begin with
+_QUOTE_MARKS = marks_of(_QUOTE)  # the characters its matches begin with
 # Confidence offsets by event type, from the measured share of right events per type
 # (docs/quality.md): protests are rarely invented, strategic developments often are.
 _TYPE_PRIOR: Mapping[str, float] = MappingProxyType(
@@ -269,10 +269,10 @@ class Extractor:
             )
         frames = self._demote_quoted(frames, text)
         frames = self._scare_quoted(frames, text)
-        if any(self._crime_drops(fr) for fr in frames) and self._crime_story(doc, sents):
+        drops = [self._crime_drops(fr) for fr in frames]
+        if any(drops) and self._crime_story(doc, sents):
             # (asked only when some frame would change: reading the whole text for cues costs)
-            frames = [_replace_frame(fr, status="dropped", reason="criminal") if self._crime_drops(fr) else fr
-                      for fr in frames]
+            frames = [_replace_frame(fr, status="dropped", reason="criminal") if d else fr for fr, d in zip(frames, drops)]
         frames = self._warning_told_later(frames)
         frames = self._demote_undated(frames)
         frames = self._demote_retold(frames)

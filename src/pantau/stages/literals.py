@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["FOLD_EXTRA", "GatedSearch", "finditer_at", "first_chars", "lowers_like_matching", "needed_literals",
+__all__ = ["FOLD_EXTRA", "GatedSearch", "finditer_at", "first_chars", "lowers_like_matching", "marks_of", "needed_literals",
            "needed_literal_sets"]
 
 # Characters that Python's case-insensitive matching pairs with an ASCII character although
@@ -205,11 +205,25 @@ def _item_first(op: Any, av: Any, ignorecase: bool) -> tuple[set[str] | None, bo
     return None, False
 
 
-def finditer_at(rx: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
+def marks_of(rx: re.Pattern[str]) -> str | None:
+    """The characters every match of ``rx`` begins with, as ``finditer_at`` wants them, read off
+    the pattern (``first_chars``); None when not known or when one is a cased letter (its
+    lower-cased form would not be found as written)."""
+    firsts = first_chars(rx.pattern, rx.flags)
+    if firsts is None or any(ch.lower() != ch.upper() for ch in firsts):
+        return None
+    return "".join(sorted(firsts))
+
+
+def finditer_at(rx: re.Pattern[str], text: str, marks: str | None) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)`` for a pattern whose every match begins with one of ``marks`` and
     looks at nothing before its start: tried only where ``str.find`` finds a mark. For a pattern
     that begins with a class holding a character beyond Latin-1 (curly quotes, "…") the regex
-    engine's own scan for it costs ~50-70 instructions a character; a few marks are rarer."""
+    engine's own scan for it costs ~50-70 instructions a character; a few marks are rarer.
+    ``marks`` None (see ``marks_of``): every match of ``rx.finditer``."""
+    if marks is None:
+        yield from rx.finditer(text)
+        return
     starts: list[int] = []
     for mark in marks:
         at = text.find(mark)

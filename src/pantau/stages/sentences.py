@@ -14,7 +14,7 @@ import re
 from pantau.packs import PackSet
 from pantau.records import Doc, Sentence
 from pantau.slots import maker, replacer
-from pantau.stages.literals import finditer_at
+from pantau.stages.literals import finditer_at, marks_of
 
 __all__ = ["SentenceSplitter"]
 
@@ -22,7 +22,7 @@ __all__ = ["SentenceSplitter"]
 # lets the regex engine skip to one of its characters instead of trying a match at every position;
 # found at its marks with str.find, see literals.finditer_at, it is cheaper still)
 _END = re.compile(r"[.!?…][.!?…]*['\"”’)\]]*(?=\s)")
-_END_MARKS = ".!?…"  # the characters its matches begin with
+_END_MARKS = marks_of(_END)  # the characters its matches begin with
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 # The last characters of a line that ends a sentence (a line break after one ends the paragraph)
 _LINE_END_CHARS = frozenset(".!?…:;'\"”’)]")
